@@ -1,0 +1,284 @@
+"""Read content files into a ContentPack, reporting every problem at once with file and field."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from game.content.schema import (
+    CatalogueFile,
+    ContentPack,
+    EventsFile,
+    FindingsFile,
+    InterventionsFile,
+    ParametersFile,
+    PlanFile,
+    Role,
+    Scenario,
+)
+from game.problems import BadInput, Problem
+
+MAX_FILE_BYTES = 2_000_000
+"""No hand-written content, plan or save is near this size; larger files are refused unread."""
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def read_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
+    """Parse one TOML file, adding a problem (not raising) when it cannot be read."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        problems.append(Problem(name, "(file)", f"cannot be read: {exc.strerror or exc}"))
+        return None
+    if size > MAX_FILE_BYTES:
+        problems.append(
+            Problem(name, "(file)", f"is {size:,} bytes; content files are at most "
+                    f"{MAX_FILE_BYTES:,} bytes")
+        )
+        return None
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(name, "(file)", f"is not UTF-8 text (byte {exc.start})"))
+        return None
+    except OSError as exc:
+        problems.append(Problem(name, "(file)", f"cannot be read: {exc.strerror or exc}"))
+        return None
+    if "\x00" in text:
+        problems.append(Problem(name, "(file)", "contains NUL bytes: not a text file"))
+        return None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(Problem(name, "(syntax)", f"TOML syntax error: {exc}"))
+        return None
+
+
+def field_path(loc: Sequence[int | str], data: Any) -> str:
+    """Render a pydantic error location, naming list items by their id when they have one."""
+    parts: list[str] = []
+    node = data
+    for step in loc:
+        if isinstance(step, int):
+            label = str(step)
+            if isinstance(node, list) and 0 <= step < len(node):
+                item = node[step]
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    label = item["id"]
+                node = item
+            else:
+                node = None
+            if parts:
+                parts[-1] = f"{parts[-1]}[{label}]"
+            else:
+                parts.append(f"[{label}]")
+        else:
+            parts.append(str(step))
+            node = node.get(step) if isinstance(node, dict) else None
+    return ".".join(parts) or "(top)"
+
+
+def validate_model(
+    model: type[ModelT], data: dict[str, Any], file: str, problems: list[Problem]
+) -> ModelT | None:
+    """Validate raw data against a schema, turning each error into a Problem."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            message = error["msg"]
+            if error["type"] == "extra_forbidden":
+                message = "unknown field"
+            elif error["type"] == "missing":
+                message = "required field is missing"
+            problems.append(Problem(file, field_path(error["loc"], data), message))
+        return None
+
+
+def _load_file(
+    path: Path, model: type[ModelT], problems: list[Problem]
+) -> ModelT | None:
+    data = read_toml(path, problems)
+    if data is None:
+        return None
+    return validate_model(model, data, str(path), problems)
+
+
+def _index(items: Iterable[Any], file: str, kind: str, problems: list[Problem]) -> dict[str, Any]:
+    index: dict[str, Any] = {}
+    for item in items:
+        if item.id in index:
+            problems.append(Problem(file, f"{kind}[{item.id}].id", "is defined twice"))
+        index[item.id] = item
+    return index
+
+
+def load_content(root: Path) -> ContentPack:
+    """Read a whole content folder; raise BadInput listing every problem if anything is wrong."""
+    problems: list[Problem] = []
+    if not root.is_dir():
+        raise BadInput([Problem(str(root), "(folder)", "is not a content folder")])
+    params_file = _load_file(root / "parameters.toml", ParametersFile, problems)
+    findings_file = _load_file(root / "findings.toml", FindingsFile, problems)
+    world_file = _load_file(root / "world.toml", CatalogueFile, problems)
+    actions_file = _load_file(root / "interventions.toml", InterventionsFile, problems)
+    events_file = _load_file(root / "events.toml", EventsFile, problems)
+    scenarios: dict[str, Scenario] = {}
+    scenario_files: dict[str, str] = {}
+    scenario_dir = root / "scenarios"
+    for path in sorted(scenario_dir.glob("*.toml")) if scenario_dir.is_dir() else []:
+        scenario = _load_file(path, Scenario, problems)
+        if scenario is None:
+            continue
+        if scenario.id != path.stem:
+            problems.append(Problem(str(path), "id", f"must match the file name '{path.stem}'"))
+        if scenario.id in scenarios:
+            problems.append(Problem(str(path), "id", "is defined twice"))
+        scenarios[scenario.id] = scenario
+        scenario_files[scenario.id] = str(path)
+    if not scenarios and not any(p.file.startswith(str(scenario_dir)) for p in problems):
+        problems.append(Problem(str(scenario_dir), "(folder)", "holds no scenario"))
+    if None in (params_file, findings_file, world_file, actions_file, events_file):
+        raise BadInput(problems)
+    assert params_file and findings_file and world_file and actions_file and events_file
+    pf, ff = str(root / "parameters.toml"), str(root / "findings.toml")
+    pack = ContentPack(
+        parameters=_index(params_file.parameter, pf, "parameter", problems),
+        citations=_index(findings_file.citation, ff, "citation", problems),
+        findings=_index(findings_file.finding, ff, "finding", problems),
+        markets=_index(world_file.market, str(root / "world.toml"), "market", problems),
+        cartels=_index(world_file.cartel, str(root / "world.toml"), "cartel", problems),
+        interventions=_index(
+            actions_file.intervention, str(root / "interventions.toml"), "intervention", problems
+        ),
+        events=_index(events_file.event, str(root / "events.toml"), "event", problems),
+        scenarios=scenarios,
+    )
+    problems.extend(cross_check(pack, root, scenario_files))
+    if problems:
+        raise BadInput(problems)
+    return pack
+
+
+def cross_check(pack: ContentPack, root: Path, scenario_files: dict[str, str]) -> list[Problem]:
+    """Check references between files: every id named somewhere must exist."""
+    problems: list[Problem] = []
+    ff = str(root / "findings.toml")
+    for n in range(1, 17):
+        if f"F{n}" not in pack.findings:
+            problems.append(Problem(ff, "finding", f"F{n} is missing"))
+    for finding in pack.findings.values():
+        for cid in finding.citations:
+            if cid not in pack.citations:
+                problems.append(
+                    Problem(ff, f"finding[{finding.id}].citations", f"unknown citation '{cid}'")
+                )
+    evidence_ids = set(pack.findings) | set(pack.citations)
+    for param in pack.parameters.values():
+        for ref in param.evidence:
+            if ref not in evidence_ids:
+                problems.append(
+                    Problem(
+                        str(root / "parameters.toml"),
+                        f"parameter[{param.id}].evidence",
+                        f"unknown finding or citation '{ref}'",
+                    )
+                )
+    af = str(root / "interventions.toml")
+    for action in pack.interventions.values():
+        for other in action.cancels:
+            if other not in pack.interventions:
+                problems.append(
+                    Problem(af, f"intervention[{action.id}].cancels", f"unknown action '{other}'")
+                )
+    for sid, scenario in pack.scenarios.items():
+        file = scenario_files.get(sid, sid)
+        for region in scenario.regions:
+            for g, group in enumerate(region.groups):
+                if group.cartel not in pack.cartels:
+                    problems.append(
+                        Problem(
+                            file,
+                            f"regions[{region.id}].groups[{g}].cartel",
+                            f"unknown cartel '{group.cartel}'",
+                        )
+                    )
+        for n, item in enumerate(scenario.scripted):
+            if item.event not in pack.events:
+                problems.append(Problem(file, f"scripted[{n}].event", f"unknown '{item.event}'"))
+    return problems
+
+
+def load_plan(
+    path: Path, pack: ContentPack, scenario_id: str, role: Role, region: str | None = None
+) -> PlanFile:
+    """Read a plan file and check it against the scenario and role; raise BadInput if wrong."""
+    problems: list[Problem] = []
+    data = read_toml(path, problems)
+    if data is None:
+        raise BadInput(problems)
+    plan = validate_model(PlanFile, data, str(path), problems)
+    if plan is None:
+        raise BadInput(problems)
+    problems.extend(check_plan(plan, str(path), pack, scenario_id, role, region))
+    if problems:
+        raise BadInput(problems)
+    return plan
+
+
+def check_plan(
+    plan: PlanFile, file: str, pack: ContentPack, scenario_id: str, role: Role,
+    region: str | None,
+) -> list[Problem]:
+    """Check a parsed plan's actions, roles, regions and dilemma answers against the content."""
+    problems: list[Problem] = []
+    scenario = pack.scenarios[scenario_id]
+    region_ids = {r.id for r in scenario.regions}
+    for n, decision in enumerate(plan.decision):
+        where = f"decision[{n}]"
+        action = pack.interventions.get(decision.action)
+        if action is None:
+            problems.append(Problem(file, f"{where}.action", f"unknown action '{decision.action}'"))
+            continue
+        if role not in action.roles:
+            problems.append(
+                Problem(file, f"{where}.action",
+                        f"'{action.id}' is not available to the {role} role")
+            )
+        if action.scope == "region":
+            if decision.region is None:
+                problems.append(
+                    Problem(file, f"{where}.region", f"'{action.id}' needs a region")
+                )
+            elif decision.region not in region_ids:
+                problems.append(
+                    Problem(file, f"{where}.region",
+                            f"unknown region '{decision.region}' in {scenario_id}")
+                )
+            elif role == "municipal" and region is not None and decision.region != region:
+                problems.append(
+                    Problem(file, f"{where}.region",
+                            f"a mayor of {region} cannot act in '{decision.region}'")
+                )
+        elif decision.region is not None:
+            problems.append(
+                Problem(file, f"{where}.region", f"'{action.id}' is national: drop the region")
+            )
+    for event_id, choice in plan.responses.items():
+        event = pack.events.get(event_id)
+        if event is None:
+            problems.append(Problem(file, f"responses.{event_id}", "unknown event"))
+        elif choice not in {c.id for c in event.choices}:
+            problems.append(
+                Problem(file, f"responses.{event_id}",
+                        f"unknown choice '{choice}' (choose from "
+                        f"{', '.join(c.id for c in event.choices) or 'none'})")
+            )
+    return problems

@@ -1,0 +1,415 @@
+"""Every content schema in one place: pydantic models for each TOML file Plaza reads."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Identifier = Annotated[
+    str, Field(pattern=r"^[a-z][a-z0-9_\-]{0,63}$", description="A lower-case identifier")
+]
+FindingId = Annotated[str, Field(pattern=r"^F([1-9]|1[0-6])$", description="A finding, F1 to F16")]
+Unit = Annotated[float, Field(ge=0.0, le=1.0, description="A share or index between 0 and 1")]
+Role = Literal["federal", "municipal"]
+
+MARKETS = ("cannabis", "synthetics", "fuel_theft", "extortion", "kidnapping")
+MarketId = Literal["cannabis", "synthetics", "fuel_theft", "extortion", "kidnapping"]
+
+REGIONAL_LEVERS = (
+    "army",
+    "guard_crime",
+    "withdraw",
+    "kingpin",
+    "amnesty",
+    "police_funding",
+    "social_programs",
+    "migrant_protection",
+    "vetting",
+    "community_policing",
+    "anti_collusion",
+    "alliances",
+    "federal_support",
+    "tolerate",
+)
+NATIONAL_LEVERS = ("guard_migration", "cannabis_legal", "hr_law", "truth_commission")
+RegionalLever = Literal[
+    "army",
+    "guard_crime",
+    "withdraw",
+    "kingpin",
+    "amnesty",
+    "police_funding",
+    "social_programs",
+    "migrant_protection",
+    "vetting",
+    "community_policing",
+    "anti_collusion",
+    "alliances",
+    "federal_support",
+    "tolerate",
+]
+NationalLever = Literal["guard_migration", "cannabis_legal", "hr_law", "truth_commission"]
+Requirement = Literal[
+    "forces_present",
+    "no_forces_present",
+    "groups_present",
+    "border_region",
+    "not_already_active",
+]
+Trigger = Literal[
+    "capture_in_stronghold",
+    "election_campaign",
+    "us_pressure_high",
+    "migrant_wait",
+    "commission_setback",
+    "foreign_massacre",
+    "splinter_war",
+    "scripted",
+]
+
+
+class Strict(BaseModel):
+    """Base for every content model: unknown fields are errors, values are checked on assignment."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Parameter(Strict):
+    """One named model coefficient with its unit, plausible range and evidence."""
+
+    id: Identifier = Field(description="Name the model uses for this coefficient")
+    value: float = Field(description="Default value")
+    unit: str = Field(min_length=1, description="Unit of the value, in words")
+    min: float = Field(description="Lowest plausible value (instructors may not go below)")
+    max: float = Field(description="Highest plausible value (instructors may not go above)")
+    evidence: list[str] = Field(
+        min_length=1, description="Findings (F1-F16) and citation ids behind the value"
+    )
+    description: str = Field(min_length=1, description="What the coefficient does, for developers")
+
+    @model_validator(mode="after")
+    def _value_in_range(self) -> Parameter:
+        if not self.min <= self.value <= self.max:
+            raise ValueError(f"value {self.value} lies outside [{self.min}, {self.max}]")
+        return self
+
+
+class ParametersFile(Strict):
+    """`parameters.toml`: every coefficient of the consequence model."""
+
+    parameter: list[Parameter] = Field(description="The coefficients")
+
+
+class Citation(Strict):
+    """A published source the game cites."""
+
+    id: Identifier = Field(description="Short id used by findings and parameters")
+    authors: str = Field(min_length=1, description="Authors as cited")
+    year: int = Field(ge=1900, le=2100, description="Year of publication")
+    title: str = Field(min_length=1, description="Title of the work")
+    venue: str = Field(min_length=1, description="Journal, publisher or outlet")
+
+
+class Finding(Strict):
+    """One finding of the article; its words live in the locale catalogs (finding.ID.*)."""
+
+    id: FindingId = Field(description="F1 to F16")
+    citations: list[Identifier] = Field(min_length=1, description="Citation ids supporting it")
+    mechanisms: list[str] = Field(
+        min_length=1, description="Model mechanisms (function names in game/sim) that carry it"
+    )
+
+
+class FindingsFile(Strict):
+    """`findings.toml`: the article's findings and the research cited beside them."""
+
+    citation: list[Citation] = Field(description="Sources")
+    finding: list[Finding] = Field(description="Findings F1-F16")
+
+
+class Market(Strict):
+    """An illegal market whose revenue feeds criminal groups."""
+
+    id: MarketId = Field(description="Market id")
+    legalisable: bool = Field(default=False, description="Whether legalisation can shrink it")
+    substitution_weight: float = Field(
+        ge=0, le=1, description="Share of displaced revenue that moves into this market"
+    )
+
+
+class Cartel(Strict):
+    """A criminal organisation; its display name is `cartel.ID` in the catalogs."""
+
+    id: Identifier = Field(description="Cartel id")
+    national: bool = Field(default=False, description="Operates in many regions")
+
+
+class CatalogueFile(Strict):
+    """`world.toml`: markets and criminal organisations shared by every scenario."""
+
+    market: list[Market] = Field(description="Illegal markets")
+    cartel: list[Cartel] = Field(description="Criminal organisations")
+
+
+class Cost(Strict):
+    """What an intervention costs."""
+
+    money: float = Field(ge=0, description="Million pesos per quarter while active")
+    capital: float = Field(ge=0, le=100, description="Political capital spent when enacted")
+
+
+class Intervention(Strict):
+    """A policy the player can enact; its name and text are `action.ID.*` in the catalogs."""
+
+    id: Identifier = Field(description="Action id used in plans and saves")
+    roles: list[Role] = Field(min_length=1, description="Which roles may use it")
+    scope: Literal["region", "national"] = Field(description="Targets one region or the country")
+    cost: Cost = Field(description="Money and political capital")
+    delay: int = Field(ge=0, le=12, description="Quarters before the effect starts")
+    duration: int = Field(
+        ge=0, le=40, description="Quarters the effect lasts; 0 means until the player stops it"
+    )
+    regional_effects: dict[RegionalLever, float] = Field(
+        default_factory=dict, description="Levers set in the target region while active"
+    )
+    national_effects: dict[NationalLever, float] = Field(
+        default_factory=dict, description="National levers set while active"
+    )
+    requires: list[Requirement] = Field(
+        default_factory=list, description="Conditions that must hold to enact it"
+    )
+    cancels: list[Identifier] = Field(
+        default_factory=list, description="Active interventions it ends in the same region"
+    )
+    findings: list[FindingId] = Field(min_length=1, description="Findings behind its effects")
+
+    @model_validator(mode="after")
+    def _has_effect(self) -> Intervention:
+        if not self.regional_effects and not self.national_effects and not self.cancels:
+            raise ValueError("an intervention must set a lever or cancel another intervention")
+        if self.scope == "national" and self.regional_effects:
+            raise ValueError("a national intervention cannot set regional levers")
+        return self
+
+
+class InterventionsFile(Strict):
+    """`interventions.toml`: everything a player can enact."""
+
+    intervention: list[Intervention] = Field(description="Interventions")
+
+
+class EventEffect(Strict):
+    """One-shot consequences of an event or a dilemma choice, applied in the region it fires."""
+
+    deaths: float = Field(default=0, ge=0, le=5000, description="Extra homicides this quarter")
+    civilian_share: Unit = Field(default=0.3, description="Share of those deaths that are civilians")
+    approval: float = Field(default=0, ge=-0.5, le=0.5, description="Change in national approval")
+    legitimacy: float = Field(default=0, ge=-0.5, le=0.5, description="Change in local legitimacy")
+    leader_strength: float = Field(
+        default=0, ge=-1, le=1, description="Relative change in the leading group's strength"
+    )
+    split_leader: bool = Field(default=False, description="The leading group splits in two")
+    retaliation: float = Field(default=0, ge=0, le=3, description="Retaliation pulse added")
+    us_pressure: float = Field(default=0, ge=-1, le=1, description="Change in US pressure")
+    coordination: float = Field(default=0, ge=-1, le=1, description="Change in coordination")
+    capital: float = Field(default=0, ge=-100, le=100, description="Change in political capital")
+    migrants: float = Field(default=0, ge=-100, le=100, description="Thousands of migrants added")
+    judicial_integrity: float = Field(
+        default=0, ge=-1, le=1, description="Change in judicial integrity"
+    )
+    abuses: float = Field(default=0, ge=0, le=1000, description="Human-rights abuses recorded")
+
+
+class Choice(Strict):
+    """One answer to a dilemma; its text is `event.EVENT.choice.ID.*` in the catalogs."""
+
+    id: Identifier = Field(description="Choice id used in plans and saves")
+    effect: EventEffect = Field(default_factory=EventEffect, description="What it does")
+
+
+class Event(Strict):
+    """A news event or a dilemma, fired by a trigger; text is `event.ID.*` in the catalogs."""
+
+    id: Identifier = Field(description="Event id")
+    trigger: Trigger = Field(description="Condition that fires it (implemented in game/sim/events)")
+    chance: Unit = Field(default=1.0, description="Probability it fires when its condition holds")
+    roles: list[Role] = Field(
+        default_factory=lambda: ["federal", "municipal"], description="Roles who see it"
+    )
+    effect: EventEffect = Field(default_factory=EventEffect, description="What happens at once")
+    choices: list[Choice] = Field(default_factory=list, description="Answers, for a dilemma")
+    default_choice: Identifier | None = Field(
+        default=None, description="Choice taken when a plan gives none"
+    )
+    findings: list[FindingId] = Field(min_length=1, description="Findings it illustrates")
+
+    @model_validator(mode="after")
+    def _default_is_a_choice(self) -> Event:
+        ids = [c.id for c in self.choices]
+        if self.choices and self.default_choice not in ids:
+            raise ValueError(f"default_choice must be one of {ids}")
+        if len(set(ids)) != len(ids):
+            raise ValueError("choice ids must be unique")
+        return self
+
+
+class EventsFile(Strict):
+    """`events.toml`: events and dilemmas."""
+
+    event: list[Event] = Field(description="Events and dilemmas")
+
+
+class GroupSetup(Strict):
+    """A criminal group present in a region at the start."""
+
+    cartel: Identifier = Field(description="Cartel id from world.toml")
+    strength: float = Field(gt=0, le=100, description="Armed strength, in hundreds of fighters")
+    territory: Unit = Field(description="Share of the region's territory it controls")
+
+
+class HistorySource(Strict):
+    """How to draw the real homicide series beside a region."""
+
+    state_code: str = Field(pattern=r"^(0[1-9]|[12][0-9]|3[0-2])$", description="INEGI state")
+    share: float = Field(gt=0, le=1, description="Region's share of the state's homicides")
+
+
+class RegionSetup(Strict):
+    """A region's starting state in a scenario; its name is `region.ID` in the catalogs."""
+
+    id: Identifier = Field(description="Region id")
+    population: float = Field(gt=1000, le=2e8, description="Inhabitants")
+    homicide_rate: float = Field(gt=0, le=400, description="Homicides per 100,000 a year at start")
+    border: bool = Field(default=False, description="On the US border")
+    migrants: float = Field(default=0, ge=0, le=200, description="Thousands of waiting migrants")
+    mobilisation: Unit = Field(description="Community mobilisation capacity (slow trait)")
+    police_integrity: Unit = Field(description="Local police integrity")
+    judicial_integrity: Unit = Field(description="Local judicial integrity")
+    police_capacity: Unit = Field(description="Local police capacity")
+    opportunity: Unit = Field(description="Social opportunity for young people")
+    coordination: Unit = Field(description="Coordination between levels of government")
+    arrangements: Unit = Field(description="Strength of informal state-criminal arrangements")
+    forensic_capacity: Unit = Field(description="Share of disappearances that get counted")
+    legitimacy: Unit = Field(description="Local legitimacy of the state")
+    army: float = Field(default=0, ge=0, le=3, description="Army and marines deployed (index)")
+    guard: float = Field(default=0, ge=0, le=3, description="National Guard against crime (index)")
+    markets: dict[MarketId, float] = Field(
+        description="Market sizes, million pesos of criminal revenue per quarter"
+    )
+    groups: list[GroupSetup] = Field(min_length=1, max_length=4, description="Groups present")
+    neighbours: list[Identifier] = Field(default_factory=list, description="Adjacent regions")
+    history: HistorySource | None = Field(default=None, description="Real series to show")
+    map_lon: float = Field(ge=-118, le=-86, description="Longitude of the map marker")
+    map_lat: float = Field(ge=14, le=33, description="Latitude of the map marker")
+
+    @model_validator(mode="after")
+    def _territory_fits(self) -> RegionSetup:
+        total = sum(g.territory for g in self.groups)
+        if total > 1.0 + 1e-9:
+            raise ValueError(f"group territories add up to {total:.2f}, more than 1")
+        return self
+
+
+class RoleSetup(Strict):
+    """What one role starts with in a scenario."""
+
+    turns: int = Field(ge=1, le=40, description="Quarters in the term")
+    budget: float = Field(gt=0, description="Million pesos available per quarter")
+    capital: float = Field(ge=0, le=100, description="Political capital at start")
+    regions: list[Identifier] = Field(
+        default_factory=list, description="Regions this role may govern (mayor: pick one)"
+    )
+
+
+class CalendarEntry(Strict):
+    """An election or a change of government on the scenario's calendar."""
+
+    turn: int = Field(ge=1, le=40, description="Turn (1 = first quarter)")
+    kind: Literal["election", "inauguration"] = Field(description="Vote or taking office")
+    level: Literal["federal", "state", "municipal"] = Field(description="Which government")
+    regions: list[Identifier] = Field(
+        default_factory=list, description="Regions affected; empty means all"
+    )
+    alternation: bool = Field(
+        default=False, description="Power passes to another party (Trejo and Ley)"
+    )
+
+
+class ScriptedEvent(Strict):
+    """An event that happens on a given turn whatever the player does (history)."""
+
+    turn: int = Field(ge=1, le=40, description="Turn it fires")
+    event: Identifier = Field(description="Event id from events.toml")
+    region: Identifier | None = Field(default=None, description="Region, if local")
+
+
+class Scenario(Strict):
+    """A starting world; its title and teaching text are `scenario.ID.*` in the catalogs."""
+
+    id: Identifier = Field(description="Scenario id")
+    start_year: int = Field(ge=2000, le=2030, description="Year of the first turn")
+    start_quarter: int = Field(ge=1, le=4, description="Quarter of the first turn")
+    roles: dict[Role, RoleSetup] = Field(min_length=1, description="Roles it can be played in")
+    approval: Unit = Field(description="National approval at start")
+    us_pressure: Unit = Field(default=0.2, description="US pressure at start")
+    regions: list[RegionSetup] = Field(min_length=1, max_length=16, description="Regions")
+    calendar: list[CalendarEntry] = Field(default_factory=list, description="Elections")
+    scripted: list[ScriptedEvent] = Field(default_factory=list, description="Historical events")
+    findings: list[FindingId] = Field(min_length=1, description="Findings it teaches")
+
+    @model_validator(mode="after")
+    def _regions_consistent(self) -> Scenario:
+        ids = [r.id for r in self.regions]
+        if len(set(ids)) != len(ids):
+            raise ValueError("region ids must be unique")
+        known = set(ids)
+        for role, setup in self.roles.items():
+            for rid in setup.regions:
+                if rid not in known:
+                    raise ValueError(f"roles.{role}.regions names unknown region '{rid}'")
+        for region in self.regions:
+            for rid in region.neighbours:
+                if rid not in known:
+                    raise ValueError(f"region {region.id} neighbour '{rid}' is not in the scenario")
+        for entry in [*self.calendar]:
+            for rid in entry.regions:
+                if rid not in known:
+                    raise ValueError(f"calendar names unknown region '{rid}'")
+        for item in self.scripted:
+            if item.region is not None and item.region not in known:
+                raise ValueError(f"scripted event names unknown region '{item.region}'")
+        if "municipal" in self.roles and not self.roles["municipal"].regions:
+            raise ValueError("roles.municipal.regions must list the cities a mayor may govern")
+        return self
+
+
+class Decision(Strict):
+    """One line of a plan: on a turn, enact (or stop) an action, in a region if it is local."""
+
+    turn: int = Field(ge=1, le=40, description="Turn on which it is decided")
+    action: Identifier = Field(description="Intervention id")
+    region: Identifier | None = Field(default=None, description="Target region, if local")
+    stop: bool = Field(default=False, description="Stop this ongoing intervention instead")
+
+
+class PlanFile(Strict):
+    """A plan: a scripted strategy for the headless simulator."""
+
+    decision: list[Decision] = Field(default_factory=list, description="Decisions by turn")
+    responses: dict[Identifier, Identifier] = Field(
+        default_factory=dict, description="Answers to dilemmas: event id = choice id"
+    )
+
+
+class ContentPack(Strict):
+    """Everything read from a content folder, cross-checked."""
+
+    parameters: dict[str, Parameter] = Field(description="Model coefficients by id")
+    citations: dict[str, Citation] = Field(description="Sources by id")
+    findings: dict[str, Finding] = Field(description="Findings by id")
+    markets: dict[str, Market] = Field(description="Markets by id")
+    cartels: dict[str, Cartel] = Field(description="Criminal organisations by id")
+    interventions: dict[str, Intervention] = Field(description="Interventions by id")
+    events: dict[str, Event] = Field(description="Events and dilemmas by id")
+    scenarios: dict[str, Scenario] = Field(description="Scenarios by id")

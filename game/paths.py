@@ -1,0 +1,66 @@
+"""Where Plaza finds its content and assets, and where it keeps user files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Plaza"
+APP_AUTHOR = "Plaza"
+
+
+def install_root() -> Path:
+    """Return the folder holding `content/` and `assets/`, from source or a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle is not None:
+        return Path(bundle)
+    return Path(__file__).resolve().parent.parent
+
+
+def content_root() -> Path:
+    """Return the shipped content pack folder."""
+    return install_root() / "content"
+
+
+def assets_root() -> Path:
+    """Return the shipped assets folder."""
+    return install_root() / "assets"
+
+
+def asset(relative: str) -> Path:
+    """Resolve an asset path, refusing any path that would leave the assets folder."""
+    root = assets_root().resolve()
+    candidate = (root / relative).resolve()
+    if root != candidate and root not in candidate.parents:
+        raise ValueError(f"asset path leaves the assets folder: {relative}")
+    return candidate
+
+
+def user_data_dir() -> Path:
+    """Return (and create) the per-user folder for saves and logs."""
+    path = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def user_config_dir() -> Path:
+    """Return (and create) the per-user folder for settings."""
+    path = Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def saves_dir() -> Path:
+    """Return (and create) the folder holding save slots and the autosave."""
+    path = user_data_dir() / "saves"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log_dir() -> Path:
+    """Return (and create) the folder for crash logs."""
+    path = user_data_dir() / "logs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

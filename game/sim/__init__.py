@@ -1,0 +1,1 @@
+"""The consequence model: numpy arrays shaped (runs, regions, ...), never pygame."""

@@ -1,0 +1,96 @@
+"""The "why" ledger: each mechanism's contribution to each indicator it moves, per run."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+
+from game.sim.state import Array
+
+CAUSE_FINDINGS: dict[str, tuple[str, ...]] = {
+    "competition": ("F1", "F7"),
+    "retaliation": ("F3",),
+    "military": ("F3",),
+    "arrangements": ("F2",),
+    "transition": ("F2",),
+    "policing": ("F14", "F6"),
+    "armed_strength": ("F12",),
+    "event": ("F4",),
+    "forensics": ("F13",),
+    "violence": ("F5", "F14"),
+    "visible_attacks": ("F5",),
+    "abuses": ("F3", "F12"),
+    "accountability": ("F12",),
+    "social_programs": ("F8", "F14"),
+    "institutions": ("F6", "F14"),
+    "commission": ("F13",),
+    "legitimacy": ("F14",),
+    "us_pressure": ("F11",),
+    "migrants": ("F10",),
+    "migration_enforcement": ("F11",),
+    "protection": ("F10",),
+    "markets": ("F12", "F7"),
+    "infiltration": ("F6", "F7"),
+    "vetting": ("F14",),
+    "anti_collusion": ("F6",),
+    "training": ("F14",),
+    "tolerance": ("F2", "F15"),
+    "alliances": ("F14",),
+    "federal_support": ("F14", "F2"),
+    "elections": ("F2",),
+    "fading": ("F15",),
+    "chance": (),
+}
+"""Every cause the model can name, with the findings behind it (shown in the Why? panel)."""
+
+
+class Ledger:
+    """Collects contributions: indicator -> cause -> array over runs (and regions)."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, dict[str, Array]] = defaultdict(dict)
+
+    def add(self, indicator: str, cause: str, amount: Array) -> None:
+        """Record that a cause moved an indicator by `amount` this quarter."""
+        if cause not in CAUSE_FINDINGS:
+            raise KeyError(f"unknown cause '{cause}'")
+        current = self.entries[indicator].get(cause)
+        self.entries[indicator][cause] = amount if current is None else current + amount
+
+    def add_all(self, indicator: str, pushes: dict[str, Array], factor: Array | float) -> None:
+        """Record several causes at once, each scaled by the same factor."""
+        for cause, amount in pushes.items():
+            self.add(indicator, cause, amount * factor)
+
+
+def logistic(x: Array) -> Array:
+    """The logistic function, mapping logits to (0, 1)."""
+    return np.asarray(1.0 / (1.0 + np.exp(-x)))
+
+
+def logit(p: Array) -> Array:
+    """The inverse of the logistic function, safe at the bounds."""
+    q = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.asarray(np.log(q / (1 - q)))
+
+
+def move_bounded(ledger: Ledger, indicator: str, value: Array, pushes: dict[str, Array]) -> Array:
+    """Move a [0, 1] indicator by pushes given in logit space; record each cause exactly.
+
+    The factor between the change in the value and the change in logit makes the recorded
+    contributions add up to the value's actual change, whatever their signs.
+    """
+    total = sum(pushes.values(), np.zeros_like(value))
+    new = logistic(logit(value) + total)
+    safe_total = np.where(np.abs(total) > 1e-9, total, 1.0)
+    factor = np.where(np.abs(total) > 1e-9, (new - value) / safe_total, value * (1 - value))
+    ledger.add_all(indicator, pushes, factor)
+    return new
+
+
+def log_mean(new: Array, old: Array) -> Array:
+    """The logarithmic mean of two positive arrays: splits a change of a product exactly."""
+    ratio = np.log(new / old)
+    safe = np.where(np.abs(ratio) > 1e-9, ratio, 1.0)
+    return np.asarray(np.where(np.abs(ratio) > 1e-9, (new - old) / safe, old))

@@ -1,0 +1,542 @@
+"""One function per mechanism of the consequence model, each naming the findings it carries.
+
+Every function reads the state and this quarter's levers, updates the state, and records in the
+ledger how much it moved each indicator (what the Why? panel shows). Arrays are shaped
+(runs, regions) or (runs, regions, groups); nothing here knows how many runs there are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from game.content.schema import MARKETS
+from game.sim.ledger import Ledger, log_mean, logit, move_bounded
+from game.sim.levers import Levers
+from game.sim.params import Params
+from game.sim.state import GROUP_LOCAL_GANG, GROUP_SPLINTER, Array, Mask, State, World
+
+CANNABIS = MARKETS.index("cannabis")
+EXTORTION = MARKETS.index("extortion")
+KIDNAPPING = MARKETS.index("kidnapping")
+
+
+@dataclass
+class Quarter:
+    """Intermediate quantities of one quarter, shared between mechanisms."""
+
+    competition: Array
+    policing: Array
+    force: Array
+    coordination_drop: Array
+    kingpin_success: Mask
+    splinters: Mask
+    entrants: Mask
+    event_deaths: Array
+    event_civilians: Array
+    homicide_terms: dict[str, Array] = field(default_factory=dict)
+    visible_attacks: Array | None = None
+    civilian_deaths: Array | None = None
+    kidnappings: Array | None = None
+    abuses: Array | None = None
+    disappearances: Array | None = None
+
+
+def competition_index(territory: Array) -> Array:
+    """Fragmentation of control: 1 minus the Herfindahl index of shares, the rest uncontrolled.
+
+    Zero under a monopoly over the whole region; high where several groups split it (F1).
+    """
+    uncontrolled = np.clip(1.0 - territory.sum(axis=2), 0.0, 1.0)
+    return np.asarray(1.0 - (territory**2).sum(axis=2) - uncontrolled**2)
+
+
+def effective_policing(state: State) -> Array:
+    """Local police that work: capacity times integrity, helped by public trust (F14, F6)."""
+    return np.asarray(
+        state.police_capacity * state.police_integrity * (0.5 + 0.5 * state.legitimacy)
+    )
+
+
+def federal_forces_follow_orders(
+    state: State, levers: Levers, p: Params
+) -> Array:
+    """Army and Guard presence moves toward what is ordered; withdrawal empties it (F3, F8, F11).
+
+    A Guard tasked with migration is not available against crime (F11).
+    """
+    withdraw = levers.local("withdraw") > 0
+    state.base_army = np.where(withdraw, 0.0, state.base_army)
+    state.base_guard = np.where(withdraw, 0.0, state.base_guard)
+    diverted = 1.0 - p.guard_migration_diversion * np.minimum(
+        levers.national_lever("guard_migration"), 1.0
+    )
+    ordered_army = state.base_army + levers.local("army")
+    ordered_guard = (state.base_guard + levers.local("guard_crime")
+                     + levers.local("federal_support")) * diverted
+    rate = p.force_deploy_rate
+    state.army += rate * (ordered_army - state.army)
+    state.guard += rate * (ordered_guard - state.guard)
+    return np.asarray(state.army + p.guard_force_weight * state.guard)
+
+
+def election_calendar_shocks(world: World, state: State, p: Params) -> Array:
+    """Elections and changes of government cut coordination, most with party alternation (F2).
+
+    Dell (2015): crackdowns raised violence from inauguration; Ríos (2015), Trejo and Ley (2020):
+    alternation breaks informal rules. Returns the coordination lost this quarter.
+    """
+    shock = np.zeros(world.n_regions)
+    for entry in world.scenario.calendar:
+        if entry.turn != state.turn:
+            continue
+        size = (p.election_coordination_shock if entry.kind == "election"
+                else p.inauguration_coordination_shock)
+        if entry.alternation:
+            size += p.alternation_coordination_shock
+        if entry.level != "federal":
+            size *= p.local_election_weight
+        where = [world.region_index(r) for r in entry.regions] or list(range(world.n_regions))
+        shock[where] += size
+    return np.broadcast_to(shock, state.coordination.shape).copy()
+
+
+def state_coordination(
+    state: State, levers: Levers, shock: Array, p: Params, ledger: Ledger
+) -> Array:
+    """Coordination between levels of government: shocked by transitions, rebuilt slowly (F2, F14).
+
+    Returns how far coordination sits below its usual level (what breaks arrangements).
+    """
+    pushes = {
+        "elections": -shock,
+        "fading": p.coordination_recovery * (state.coordination_norm - state.coordination),
+        "alliances": p.alliance_coordination * levers.local("alliances"),
+        "federal_support": p.federal_support_coordination * levers.local("federal_support"),
+    }
+    new = np.clip(state.coordination + sum(pushes.values()), 0.0, 1.0)
+    ledger.add_all("coordination", pushes, 1.0)
+    ledger.add("coordination", "chance", new - state.coordination - sum(pushes.values()))
+    state.coordination = new
+    return np.maximum(state.coordination_norm - new, 0.0) + shock
+
+
+def informal_arrangements(
+    state: State, levers: Levers, force: Array, coordination_drop: Array, p: Params,
+    ledger: Ledger,
+) -> None:
+    """Informal state-criminal arrangements: built by looking away, broken by transitions (F2).
+
+    They keep violence lower and hidden while they hold (Durán-Martínez 2015), and break when
+    coordination falls, when police are vetted or when federal forces arrive.
+    """
+    a = state.arrangements
+    pushes = {
+        "tolerance": p.arrangement_tolerate_rate * levers.local("tolerate") * (1 - a),
+        "transition": -p.arrangement_break_rate * coordination_drop * a,
+        "vetting": -p.arrangement_vetting_break * np.minimum(levers.local("vetting"), 1) * a,
+        "military": -p.arrangement_force_break * force * a,
+        "fading": p.arrangement_reform_rate * (state.arrangements_norm - a),
+    }
+    new = np.clip(a + sum(pushes.values()), 0.0, 1.0)
+    ledger.add_all("arrangements", pushes, 1.0)
+    state.arrangements = new
+
+
+def police_and_judicial_integrity(
+    state: State, levers: Levers, revenue_index: Array, p: Params, ledger: Ledger
+) -> None:
+    """Integrity: eroded by criminal money, raised by vetting, training and shaming (F6, F14).
+
+    Anti-collusion shaming works in proportion to community mobilisation (F6, Ley, Mattiace and
+    Trejo 2019); vetting purges at once but cuts capacity for a while; looking away corrodes.
+    """
+    pi, ji = state.police_integrity, state.judicial_integrity
+    shaming = p.anti_collusion_integrity * levers.local("anti_collusion") * state.mobilisation
+    police = {
+        "infiltration": p.infiltration_rate * (state.integrity_norm - pi * revenue_index),
+        "vetting": p.vetting_integrity * np.minimum(levers.local("vetting"), 1) * (1 - pi),
+        "anti_collusion": shaming * (1 - pi),
+        "training": p.training_integrity * levers.local("police_funding") * (1 - pi),
+        "tolerance": -p.tolerate_integrity_erosion * levers.local("tolerate") * pi,
+    }
+    new_pi = np.clip(pi + sum(police.values()), 0.0, 1.0)
+    ledger.add_all("police_integrity", police, 1.0)
+    ledger.add("police_integrity", "chance", new_pi - pi - sum(police.values()))
+    judicial = {
+        "infiltration": p.infiltration_rate * (state.judicial_norm - ji * revenue_index),
+        "anti_collusion": shaming * (1 - ji),
+        "commission": p.commission_judicial * levers.national_lever("truth_commission") * (1 - ji),
+    }
+    new_ji = np.clip(ji + sum(judicial.values()), 0.0, 1.0)
+    ledger.add_all("judicial_integrity", judicial, 1.0)
+    state.police_integrity, state.judicial_integrity = new_pi, new_ji
+    vetting_cut = p.vetting_capacity_cut * np.minimum(levers.local("vetting"), 1)
+    state.capacity_norm = np.clip(
+        state.capacity_norm + p.training_capacity * levers.local("police_funding")
+        + p.community_policing_capacity * levers.local("community_policing"), 0.0, 1.0
+    )
+    state.police_capacity = np.clip(
+        state.police_capacity * (1 - vetting_cut)
+        + p.capacity_recovery * (state.capacity_norm - state.police_capacity), 0.0, 1.0
+    )
+
+
+def community_mobilisation(state: State, levers: Levers, p: Params) -> None:
+    """Mobilisation is a slow local trait; community policing and alliances raise it over years (F6)."""
+    gain = (p.community_policing_mobilisation * levers.local("community_policing")
+            + p.alliance_mobilisation * levers.local("alliances"))
+    state.mobilisation = np.clip(state.mobilisation + gain * (1 - state.mobilisation), 0.0, 1.0)
+
+
+def social_opportunity(state: State, levers: Levers, p: Params, ledger: Ledger) -> None:
+    """Social programs widen opportunity for the young after their delay, while funded (F8, F14)."""
+    programs = levers.local("social_programs")
+    o = state.opportunity
+    pushes = {
+        "social_programs": p.program_opportunity_rate * programs * (1 - o),
+        "fading": p.opportunity_fading * (state.opportunity_norm - o) * (programs == 0),
+    }
+    state.opportunity = np.clip(o + sum(pushes.values()), 0.0, 1.0)
+    ledger.add_all("opportunity", pushes, 1.0)
+
+
+def market_substitution(state: State, levers: Levers, p: Params, weights: Array) -> None:
+    """Legal cannabis shrinks that market gradually; groups shift into others (F12, F7).
+
+    Gavrilova, Kamada and Zoutman (2019) measured falls in US border states; for Mexico only
+    the direction is known: a slow loss of revenue with substitution into extortion, fuel theft
+    and kidnapping.
+    """
+    legal = levers.national[:, 1] > 0
+    before = state.cannabis_legal_share
+    after = np.where(legal, before + p.cannabis_decline_rate * (1 - before), before)
+    state.cannabis_legal_share = after
+    lost_share = np.where(before < 1, (after - before) / np.maximum(1 - before, 1e-9), 0.0)
+    lost = state.markets[:, :, CANNABIS] * lost_share[:, None]
+    state.markets[:, :, CANNABIS] -= lost
+    state.markets += (p.displaced_revenue_share * lost)[:, :, None] * weights[None, None, :]
+
+
+def migrant_vulnerability(
+    world: World, state: State, levers: Levers, p: Params, ledger: Ledger
+) -> Array:
+    """Migrants made to wait at the border become prey; kidnappings follow (F10, F11).
+
+    Returns the expected kidnappings of the quarter, split into causes in the ledger.
+    """
+    state.migrants *= 1 - p.migrant_outflow
+    protection = np.minimum(levers.local("migrant_protection"), 1) * p.migrant_protection_cut
+    enforcement = np.minimum(levers.national_lever("guard_migration"), 1) * world.border
+    exposed = state.migrants * p.kidnap_per_thousand_migrants
+    extortion = state.markets[:, :, EXTORTION] + state.markets[:, :, KIDNAPPING]
+    base = p.kidnap_base_rate * world.population / 100_000 * extortion / np.maximum(
+        state.revenue_norm, 1e-9
+    )
+    parts = {
+        "markets": base,
+        "migrants": exposed,
+        "migration_enforcement": exposed * p.guard_migration_vulnerability * enforcement,
+        "protection": -exposed * (1 + p.guard_migration_vulnerability * enforcement) * protection,
+    }
+    expected = np.maximum(sum(parts.values()), 0.0)
+    previous = state.expected_kidnappings
+    for cause, amount in parts.items():
+        ledger.add("kidnappings", cause, amount - state.kidnap_parts.get(cause, 0.0))
+    state.kidnap_parts = parts
+    state.expected_kidnappings = expected
+    del previous
+    return np.asarray(expected)
+
+
+def recruitment_and_strength(
+    state: State, levers: Levers, force: Array, competition: Array, policing: Array,
+    hr_law: Array, p: Params,
+) -> Array:
+    """Groups grow with recruits bought by revenue and shrink with conflict and force (F12, F3).
+
+    Prieto-Curiel, Campedelli and Hope (2023): recruitment drives cartel size; arrests alone are
+    replaced. Military attrition falls hardest on the incumbent, shifting control (F3).
+    Returns each region's revenue index (revenue relative to its starting level).
+    """
+    s, t, active = state.strength, state.territory, state.group_active
+    revenue = state.markets.sum(axis=2)
+    revenue_index = revenue / state.revenue_norm
+    controlled = np.maximum(t.sum(axis=2, keepdims=True), 1e-9)
+    share = t / controlled
+    exits = p.amnesty_exit * np.minimum(levers.local("amnesty"), 1) * state.opportunity
+    pool = (1 - state.opportunity) / np.maximum(1 - state.opportunity_norm, 0.05) * (1 - exits)
+    recruits = p.group_turnover * state.strength_norm[:, :, None] * share * (
+        revenue_index * pool
+    )[:, :, None]
+    total = np.maximum(s.sum(axis=2, keepdims=True), 1e-9)
+    opponents = 1 - s / total
+    incumbency = share / np.maximum(share.max(axis=2, keepdims=True), 1e-9)
+    attrition_cut = 1 - p.hr_law_attrition_cut * hr_law
+    losses = s * (
+        p.group_turnover
+        + p.conflict_attrition * competition[:, :, None] * opponents
+        + (p.military_attrition * force * attrition_cut)[:, :, None] * incumbency
+        + (p.police_arrests * policing)[:, :, None]
+    )
+    state.strength = np.where(active, np.maximum(s + recruits - losses, 0.0), 0.0)
+    return np.asarray(revenue_index)
+
+
+def kingpin_operations(
+    world: World, state: State, levers: Levers, force: Array, p: Params,
+    rng: np.random.Generator, siege_possible: Mask,
+) -> Mask:
+    """A capture may split the leading group into warring factions and provoke retaliation (F3).
+
+    Calderón et al. (2015): +36.5% drug violence in six months; Lindo and Padilla-Romo (2018):
+    +80% for a year and +30% in neighbours. Where the group dominates a city, the capture can
+    instead become a siege (F4) and its split waits for the player's answer.
+    """
+    attempted = levers.local("kingpin") > 0
+    chance = np.clip(p.kingpin_success + p.kingpin_force_bonus * np.minimum(force, 2), 0, 0.95)
+    success = attempted & (rng.random(attempted.shape) < chance)
+    siege = success & siege_possible
+    state.pending_capture |= siege
+    capture_now = success & ~siege
+    split_leading_group(state, capture_now, p.kingpin_split_share, GROUP_SPLINTER)
+    retaliation_pulse(world, state, capture_now, p)
+    return np.asarray(success)
+
+
+def retaliation_pulse(world: World, state: State, where: Mask, p: Params) -> None:
+    """Add a retaliation pulse after a capture, with a smaller one in neighbouring regions (F3)."""
+    pulse = where.astype(np.float64) * p.kingpin_retaliation
+    spill = pulse @ world.neighbours.astype(np.float64) * p.kingpin_spillover
+    state.retaliation += pulse + spill
+
+
+def split_leading_group(state: State, where: Mask, faction_share: float, kind: int) -> Mask:
+    """Split the leading group where `where` holds and a slot is free; return where it split."""
+    free = ~state.group_active
+    has_free = free.any(axis=2)
+    leader = np.argmax(np.where(state.group_active, state.territory, -1.0), axis=2)
+    slot = np.argmax(free, axis=2)
+    split = where & has_free & state.group_active.any(axis=2)
+    if not split.any():
+        return split
+    r, g = np.nonzero(split)
+    lead, new = leader[r, g], slot[r, g]
+    for name in ("strength", "territory"):
+        values = getattr(state, name)
+        moved = values[r, g, lead] * faction_share
+        values[r, g, lead] -= moved
+        values[r, g, new] = moved
+    state.group_active[r, g, new] = True
+    state.group_cartel[r, g, new] = state.group_cartel[r, g, lead]
+    state.group_kind[r, g, new] = kind
+    return split
+
+
+def splinters_and_entrants(
+    state: State, revenue_index: Array, p: Params, rng: np.random.Generator
+) -> tuple[Mask, Mask]:
+    """Monopolies are unstable: winners splinter and new gangs enter, less where integrity holds (F9).
+
+    The Juárez peace of 2012 ended this way (Durán-Martínez 2019).
+    """
+    integrity = 0.5 * (state.police_integrity + state.judicial_integrity)
+    guard = 1 - p.integrity_protection * integrity
+    dominant = (state.territory.max(axis=2) > p.monopoly_threshold)
+    p_split = p.splinter_chance * revenue_index * guard * dominant
+    splinter = rng.random(dominant.shape) < p_split
+    split = split_leading_group(state, splinter, p.splinter_share, GROUP_SPLINTER)
+    p_entry = p.entrant_chance * revenue_index * guard
+    enter = (rng.random(dominant.shape) < p_entry) & ~state.group_active.all(axis=2)
+    if enter.any():
+        r, g = np.nonzero(enter)
+        slot = np.argmax(~state.group_active[r, g], axis=1)
+        top = state.strength[r, g].max(axis=1)
+        state.strength[r, g, slot] = p.entrant_strength * top
+        state.territory[r, g, slot] = 0.0
+        state.group_active[r, g, slot] = True
+        state.group_kind[r, g, slot] = GROUP_LOCAL_GANG
+        state.group_cartel[r, g, slot] = state.group_cartel[r, g, 0]
+    return split, enter
+
+
+def territorial_contest(state: State, policing: Array, p: Params) -> Array:
+    """Territory follows armed strength as a contest; groups with no strength drop out (F1, F7).
+
+    Returns the competition index after the quarter's moves.
+    """
+    s = np.where(state.group_active, state.strength, 0.0)
+    weight = s**p.contest_exponent
+    total = np.maximum(weight.sum(axis=2, keepdims=True), 1e-12)
+    uncontrolled = np.clip(
+        state.uncontrolled_norm + p.state_control_gain * (policing - state.policing_norm),
+        0.02, 0.9,
+    )
+    target = (1 - uncontrolled)[:, :, None] * weight / total
+    state.territory += p.territory_speed * (target - state.territory)
+    gone = state.group_active & (state.strength < p.group_extinction)
+    state.group_active &= ~gone
+    state.territory = np.where(state.group_active, state.territory, 0.0)
+    state.strength = np.where(state.group_active, state.strength, 0.0)
+    return competition_index(state.territory)
+
+
+def retaliation_cycle(state: State, p: Params) -> None:
+    """Killings call for revenge: last quarter's excess violence feeds this quarter's (F3)."""
+    excess = np.log(np.maximum(state.homicides_true, 1.0) / state.violence_norm)
+    state.retaliation = p.retaliation_memory * state.retaliation + p.retaliation_feedback * (
+        np.maximum(excess, 0.0)
+    )
+
+
+def homicide_terms(
+    state: State, competition: Array, force: Array, policing: Array, p: Params
+) -> dict[str, Array]:
+    """The log-linear predictor of killings, one term per cause (F1, F2, F3, F12, F14).
+
+    log E[H] = intercept + b_C C + b_R R + b_M F (C + c0) - b_A A + b_K (K0 - K) - b_P dP
+               + b_S log(S / S0); Espinosa and Rubin (2015) set the military term's size.
+    """
+    strength = np.maximum(state.strength.sum(axis=2), 1e-6)
+    return {
+        "competition": p.competition_violence * competition,
+        "retaliation": p.retaliation_violence * state.retaliation,
+        "military": p.military_violence * force * (competition + p.military_contest_floor),
+        "arrangements": -p.arrangement_violence * state.arrangements,
+        "transition": p.transition_violence * np.maximum(
+            state.coordination_norm - state.coordination, 0.0),
+        "policing": -p.policing_violence * (policing - state.policing_norm),
+        "armed_strength": p.strength_violence * np.log(strength / state.strength_norm),
+    }
+
+
+def killings_and_disappearances(
+    world: World, state: State, terms: dict[str, Array], q: Quarter, p: Params,
+    rng: np.random.Generator, ledger: Ledger,
+) -> None:
+    """Draw the quarter's killings (Gamma-Poisson) and hide some as disappearances.
+
+    Measured homicides are true killings minus those never found; forensic capacity lowers the
+    hidden share, so measured violence can rise while true violence falls.
+    """
+    log_mean_h = state.intercept + sum(terms.values())
+    expected = np.exp(log_mean_h)
+    old_expected = state.mean_killings
+    weight = log_mean(expected, old_expected)
+    for cause, term in terms.items():
+        change = weight * (term - state.homicide_terms[cause]) * (1 - state.last_hidden_share)
+        ledger.add("homicides", cause, change)
+    state.homicide_terms = terms
+    dispersion = p.homicide_dispersion * np.sqrt(world.population / 1e6)
+    noise = rng.gamma(dispersion, 1.0 / dispersion)
+    true = rng.poisson(expected * noise).astype(np.float64) + q.event_deaths
+    hidden_share = p.hidden_share_max * (1 - state.forensic)
+    hidden = rng.binomial(true.astype(np.int64), hidden_share).astype(np.float64)
+    measured = true - hidden
+    event_change = q.event_deaths - state.last_event_deaths
+    ledger.add("homicides", "event", event_change * (1 - hidden_share))
+    old_hidden_share = state.last_hidden_share
+    forensic_change = -(hidden_share - old_hidden_share) * state.homicides_true
+    ledger.add("homicides", "forensics", forensic_change)
+    explained = sum(ledger.entries["homicides"].values())
+    ledger.add("homicides", "chance", measured - state.homicides - explained)
+    state.last_event_deaths = q.event_deaths
+    state.last_hidden_share = hidden_share
+    state.mean_killings = expected
+    state.homicides_true = true
+    state.homicides = measured
+    q.disappearances = hidden
+
+
+def visible_attacks_and_crossfire(
+    state: State, q: Quarter, force: Array, hr_law: Array, p: Params, rng: np.random.Generator
+) -> None:
+    """Showy attacks, civilian deaths and abuses (F2, F3, F5, F12; Durán-Martínez's two-by-two).
+
+    Attacks are frequent where groups compete and the state is divided, rare under a monopoly
+    and a cohesive state; civilians die in crossfire where forces meet contested plazas.
+    """
+    c, k, a = q.competition, state.coordination, state.arrangements
+    attack_rate = p.visible_attack_rate * state.homicides_true * c * (1 - k) * (1 - a)
+    q.visible_attacks = rng.poisson(attack_rate).astype(np.float64)
+    civilian_share = np.clip(p.civilian_base_share + p.civilian_crossfire * force * c, 0, 0.9)
+    killed = np.maximum(state.homicides_true - q.event_deaths, 0).astype(np.int64)
+    q.civilian_deaths = rng.binomial(killed, civilian_share) + q.event_civilians
+    abuse_rate = p.abuse_rate * force * (0.5 + c) * (1 - p.hr_law_abuse_cut * hr_law)
+    q.abuses = rng.poisson(np.maximum(abuse_rate, 0)).astype(np.float64) + q.event_abuses
+    state.abuses_total += q.abuses
+    state.civilian_total += q.civilian_deaths
+
+
+def local_legitimacy(
+    world: World, state: State, levers: Levers, q: Quarter, hr_law: Array, p: Params,
+    ledger: Ledger, event_legitimacy: Array, integrity_change: Array,
+) -> None:
+    """Legitimacy answers violence against expectations, attacks, abuses and slow local work.
+
+    F5 (attacks), F3 and F12 (abuses, accountability), F8 and F14 (visible projects, police that
+    can be trusted), F2 (arrangements corrode), F13 (the commission, where courts can deliver).
+    """
+    per_million = world.population / 1e6
+    assert q.visible_attacks is not None and q.abuses is not None
+    surprise = np.log(np.maximum(state.homicides, 1.0) / np.maximum(state.public_expectation, 1.0))
+    commission = levers.national_lever("truth_commission") > 0
+    pushes = {
+        "violence": -p.legitimacy_violence * surprise,
+        "visible_attacks": -p.legitimacy_attacks * q.visible_attacks / per_million,
+        "abuses": -p.legitimacy_abuses * q.abuses / per_million,
+        "accountability": p.legitimacy_accountability * hr_law * np.ones_like(surprise),
+        "social_programs": p.legitimacy_programs * np.minimum(
+            levers.local("social_programs"), 1),
+        "arrangements": -p.legitimacy_arrangements * state.arrangements,
+        "institutions": p.legitimacy_institutions * integrity_change + p.legitimacy_alliances
+        * np.minimum(levers.local("alliances") + levers.local("community_policing"), 1),
+        "commission": p.legitimacy_commission * commission * (state.judicial_integrity - 0.3),
+        "event": event_legitimacy,
+        "fading": -p.legitimacy_memory * (logit(state.legitimacy) - logit(state.legitimacy_norm)),
+    }
+    state.legitimacy = move_bounded(ledger, "legitimacy", state.legitimacy, pushes)
+    state.public_expectation += p.expectation_speed * (state.homicides - state.public_expectation)
+
+
+def national_approval(
+    world: World, state: State, levers: Levers, q: Quarter, p: Params, ledger: Ledger,
+    event_approval: Array, legitimacy_before: Array,
+) -> None:
+    """Approval blends regional legitimacy and national events; showy attacks cost extra (F4, F5).
+
+    The Culiacán release cost a modest, split amount of approval; a trending "no president"
+    after planned attacks costs beyond the death toll. US pressure costs too (F11).
+    """
+    assert q.visible_attacks is not None
+    weights = world.population / world.population.sum()
+    legit_change = (logit(state.legitimacy) - logit(legitimacy_before)) @ weights
+    attacks = q.visible_attacks.sum(axis=1) / (world.population.sum() / 1e6)
+    us_excess = np.maximum(state.us_pressure - p.us_pressure_tolerance, 0.0)
+    pushes = {
+        "legitimacy": p.approval_legitimacy * legit_change,
+        "visible_attacks": -p.approval_attacks * attacks,
+        "us_pressure": -p.approval_us_pressure * us_excess,
+        "event": event_approval,
+        "fading": -p.approval_memory * (logit(state.approval) - logit(state.approval_norm)),
+    }
+    state.approval = move_bounded(ledger, "approval", state.approval, pushes)
+    local = {
+        "legitimacy": p.approval_legitimacy * (
+            logit(state.legitimacy) - logit(legitimacy_before)),
+        "fading": -p.approval_memory * (
+            logit(state.mayor_approval) - logit(state.legitimacy_norm)),
+    }
+    state.mayor_approval = move_bounded(ledger, "mayor_approval", state.mayor_approval, local)
+
+
+def us_pressure_and_capital(world: World, state: State, levers: Levers, p: Params) -> None:
+    """US pressure eases when the Guard stops migrants (F11); capital regrows with approval (F15)."""
+    enforcement = np.minimum(levers.national[:, 0], 1)
+    state.us_pressure = np.clip(
+        state.us_pressure - p.us_pressure_relax * (state.us_pressure - state.us_pressure_norm)
+        - p.guard_migration_us_relief * enforcement, 0.0, 1.0)
+    standing = state.approval if world.player_region is None else state.mayor_approval[
+        :, world.player_region]
+    state.capital = np.clip(state.capital + p.capital_regen * standing, 0.0, 100.0)

@@ -1,0 +1,40 @@
+"""Model coefficients read from content, with instructor overrides kept inside their ranges."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from game.content.schema import Parameter
+from game.problems import BadInput, Problem
+
+
+class Params:
+    """Attribute access to every coefficient (p.competition_violence), checked against content."""
+
+    def __init__(
+        self, table: Mapping[str, Parameter], overrides: Mapping[str, float] | None = None
+    ) -> None:
+        values = {pid: param.value for pid, param in table.items()}
+        problems: list[Problem] = []
+        for pid, value in (overrides or {}).items():
+            param = table.get(pid)
+            if param is None:
+                problems.append(Problem("(overrides)", pid, "unknown model parameter"))
+            elif not param.min <= value <= param.max:
+                problems.append(
+                    Problem("(overrides)", pid,
+                            f"{value} lies outside its range [{param.min}, {param.max}]")
+                )
+            else:
+                values[pid] = float(value)
+        if problems:
+            raise BadInput(problems)
+        self._values = values
+        self.__dict__.update(values)
+
+    def __getattr__(self, name: str) -> float:
+        raise AttributeError(f"the model needs parameter '{name}', which content does not define")
+
+    def as_dict(self) -> dict[str, float]:
+        """Return every coefficient's value, for records and checks."""
+        return dict(self._values)

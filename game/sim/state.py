@@ -1,0 +1,249 @@
+"""The world's state as arrays shaped (runs, regions, ...): one game is runs=1, a lab runs=N."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from game.content.schema import MARKETS, ContentPack, Role, Scenario
+
+Array = npt.NDArray[np.float64]
+Mask = npt.NDArray[np.bool_]
+IntArray = npt.NDArray[np.int64]
+
+MAX_GROUPS = 4
+"""Group slots per region; splinters and new entrants fill empty slots (masked)."""
+
+GROUP_ORIGINAL, GROUP_SPLINTER, GROUP_LOCAL_GANG = 0, 1, 2
+
+
+@dataclass
+class World:
+    """What does not change during a game: the scenario's regions and calendar, as arrays."""
+
+    scenario: Scenario
+    role: Role
+    player_region: int | None
+    region_ids: list[str]
+    cartel_ids: list[str]
+    population: Array
+    border: Mask
+    neighbours: Mask
+    turns_in_term: int
+    budget: float
+
+    @property
+    def n_regions(self) -> int:
+        """Number of regions."""
+        return len(self.region_ids)
+
+    def region_index(self, region_id: str) -> int:
+        """Return the array index of a region id."""
+        return self.region_ids.index(region_id)
+
+    def period(self, turn: int) -> str:
+        """Return the calendar quarter of a turn, as '2010-Q1'."""
+        quarters = self.scenario.start_year * 4 + self.scenario.start_quarter - 1 + turn - 1
+        return f"{quarters // 4}-Q{quarters % 4 + 1}"
+
+
+@dataclass
+class AgendaItem:
+    """An intervention the player enacted: where, from when, until when, in which runs."""
+
+    action: str
+    region: int
+    decided: int
+    starts: int
+    ends: int | None
+    runs: Mask
+
+    def active_on(self, turn: int) -> bool:
+        """Tell whether its effect applies on a turn."""
+        return self.starts <= turn and (self.ends is None or turn < self.ends)
+
+    def paying_on(self, turn: int) -> bool:
+        """Tell whether it costs money on a turn (from the decision to its end)."""
+        return self.decided <= turn and (self.ends is None or turn < self.ends)
+
+
+@dataclass
+class State:
+    """Everything that changes, per run and region; the model owns `turn`."""
+
+    turn: int
+    strength: Array
+    territory: Array
+    group_active: Mask
+    group_cartel: IntArray
+    group_kind: IntArray
+    markets: Array
+    retaliation: Array
+    army: Array
+    guard: Array
+    base_army: Array
+    base_guard: Array
+    arrangements: Array
+    coordination: Array
+    coordination_norm: Array
+    police_integrity: Array
+    judicial_integrity: Array
+    police_capacity: Array
+    capacity_norm: Array
+    mobilisation: Array
+    opportunity: Array
+    forensic: Array
+    legitimacy: Array
+    mayor_approval: Array
+    migrants: Array
+    homicides_true: Array
+    homicides: Array
+    mean_killings: Array
+    public_expectation: Array
+    violence_norm: Array
+    intercept: Array
+    revenue_norm: Array
+    strength_norm: Array
+    abuses_total: Array
+    civilian_total: Array
+    cannabis_legal_share: Array
+    approval: Array
+    approval_norm: Array
+    capital: Array
+    us_pressure: Array
+    pending_capture: Mask
+    arrangements_norm: Array
+    integrity_norm: Array
+    judicial_norm: Array
+    opportunity_norm: Array
+    legitimacy_norm: Array
+    uncontrolled_norm: Array
+    policing_norm: Array
+    us_pressure_norm: Array
+    expected_kidnappings: Array
+    last_event_deaths: Array
+    last_hidden_share: Array
+    homicide_terms: dict[str, Array] = field(default_factory=dict)
+    kidnap_parts: dict[str, Array] = field(default_factory=dict)
+    pending: dict[str, Mask] = field(default_factory=dict)
+    agenda: list[AgendaItem] = field(default_factory=list)
+
+    @property
+    def runs(self) -> int:
+        """Number of runs carried side by side."""
+        return int(self.approval.shape[0])
+
+    def copy(self) -> State:
+        """Return an independent copy (for counterfactual branches)."""
+        return copy.deepcopy(self)
+
+
+def build_world(pack: ContentPack, scenario_id: str, role: Role, region: str | None) -> World:
+    """Turn a scenario into the static arrays of a World; the caller has checked role and region."""
+    scenario = pack.scenarios[scenario_id]
+    ids = [r.id for r in scenario.regions]
+    n = len(ids)
+    neighbours = np.zeros((n, n), dtype=bool)
+    for i, setup in enumerate(scenario.regions):
+        for other in setup.neighbours:
+            j = ids.index(other)
+            neighbours[i, j] = neighbours[j, i] = True
+    role_setup = scenario.roles[role]
+    return World(
+        scenario=scenario,
+        role=role,
+        player_region=ids.index(region) if region is not None else None,
+        region_ids=ids,
+        cartel_ids=list(pack.cartels),
+        population=np.array([r.population for r in scenario.regions], dtype=np.float64),
+        border=np.array([r.border for r in scenario.regions], dtype=bool),
+        neighbours=neighbours,
+        turns_in_term=role_setup.turns,
+        budget=role_setup.budget,
+    )
+
+
+def initial_state(world: World, runs: int) -> State:
+    """Lay out the scenario's starting values, repeated over `runs`."""
+    scenario = world.scenario
+    n = world.n_regions
+
+    def per_region(name: str) -> Array:
+        values = np.array([float(getattr(r, name)) for r in scenario.regions])
+        return np.tile(values, (runs, 1))
+
+    strength = np.zeros((runs, n, MAX_GROUPS))
+    territory = np.zeros((runs, n, MAX_GROUPS))
+    active = np.zeros((runs, n, MAX_GROUPS), dtype=bool)
+    cartel = np.zeros((runs, n, MAX_GROUPS), dtype=np.int64)
+    markets = np.zeros((runs, n, len(MARKETS)))
+    for i, region in enumerate(scenario.regions):
+        for g, group in enumerate(region.groups):
+            strength[:, i, g] = group.strength
+            territory[:, i, g] = group.territory
+            active[:, i, g] = True
+            cartel[:, i, g] = world.cartel_ids.index(group.cartel)
+        for m, market in enumerate(MARKETS):
+            markets[:, i, m] = region.markets.get(market, 0.0)
+    rate = per_region("homicide_rate")
+    quarterly = rate * world.population / 100_000 / 4
+    zeros = np.zeros((runs, n))
+    army, guard = per_region("army"), per_region("guard")
+    approval = np.full(runs, scenario.approval)
+    return State(
+        turn=0,
+        strength=strength,
+        territory=territory,
+        group_active=active,
+        group_cartel=cartel,
+        group_kind=np.zeros((runs, n, MAX_GROUPS), dtype=np.int64),
+        markets=markets,
+        retaliation=zeros.copy(),
+        army=army.copy(),
+        guard=guard.copy(),
+        base_army=army,
+        base_guard=guard,
+        arrangements=per_region("arrangements"),
+        coordination=per_region("coordination"),
+        coordination_norm=per_region("coordination"),
+        police_integrity=per_region("police_integrity"),
+        judicial_integrity=per_region("judicial_integrity"),
+        police_capacity=per_region("police_capacity"),
+        capacity_norm=per_region("police_capacity"),
+        mobilisation=per_region("mobilisation"),
+        opportunity=per_region("opportunity"),
+        forensic=per_region("forensic_capacity"),
+        legitimacy=per_region("legitimacy"),
+        mayor_approval=per_region("legitimacy"),
+        migrants=per_region("migrants"),
+        homicides_true=quarterly.copy(),
+        homicides=quarterly.copy(),
+        mean_killings=quarterly.copy(),
+        public_expectation=quarterly.copy(),
+        violence_norm=quarterly.copy(),
+        intercept=zeros.copy(),
+        revenue_norm=markets.sum(axis=2) + 1e-9,
+        strength_norm=strength.sum(axis=2) + 1e-9,
+        abuses_total=zeros.copy(),
+        civilian_total=zeros.copy(),
+        cannabis_legal_share=np.zeros(runs),
+        approval=approval,
+        approval_norm=approval.copy(),
+        capital=np.full(runs, scenario.roles[world.role].capital),
+        us_pressure=np.full(runs, scenario.us_pressure),
+        pending_capture=np.zeros((runs, n), dtype=bool),
+        arrangements_norm=per_region("arrangements"),
+        integrity_norm=per_region("police_integrity"),
+        judicial_norm=per_region("judicial_integrity"),
+        opportunity_norm=per_region("opportunity"),
+        legitimacy_norm=per_region("legitimacy"),
+        uncontrolled_norm=np.clip(1.0 - territory.sum(axis=2), 0.02, 0.9),
+        policing_norm=zeros.copy(),
+        us_pressure_norm=np.full(runs, scenario.us_pressure),
+        expected_kidnappings=zeros.copy(),
+        last_event_deaths=zeros.copy(),
+        last_hidden_share=zeros.copy(),
+    )
