@@ -1,0 +1,1 @@
+"""Plaza's pygame-ce user interface: the app loop, screens and drawing widgets."""
