@@ -48,8 +48,9 @@ class MapMarker:
 class MapStyle:
     """Colours of the map; the UI theme may pass its own."""
 
-    sea: Colour = (214, 226, 234)
+    sea: Colour = (203, 221, 235)
     land: Colour = (244, 241, 232)
+    neighbour: Colour = (226, 226, 222)
     coast: Colour = (120, 128, 138)
     ink: Colour = (28, 30, 36)
     halo: Colour = (250, 250, 246)
@@ -62,19 +63,22 @@ class MapOutlineError(ValueError):
     """The outline file is missing, not JSON, or not shaped like {"polygons": [[[lon, lat]]]}."""
 
 
-def load_outline(path: str | Path) -> list[list[Point]]:
-    """Read an outline file and return its polygons as lists of (lon, lat) points."""
-    try:
-        raw = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise MapOutlineError(f"{path}: cannot read map outline: {exc}") from exc
-    polygons = raw.get("polygons") if isinstance(raw, dict) else None
-    if not isinstance(polygons, list) or not polygons:
-        raise MapOutlineError(f"{path}: polygons: expected a non-empty list of polygons")
+@dataclass(frozen=True)
+class Outline:
+    """Mexico's land polygons plus optional neighbouring land drawn only as faint context."""
+
+    polygons: list[list[Point]]
+    neighbours: list[list[Point]]
+
+
+def _read_rings(path: str | Path, key: str, value: object) -> list[list[Point]]:
+    """Validate a list of [lon, lat] rings, naming the exact bad entry on failure."""
+    if not isinstance(value, list):
+        raise MapOutlineError(f"{path}: {key}: expected a list of polygons")
     result: list[list[Point]] = []
-    for i, ring in enumerate(polygons):
+    for i, ring in enumerate(value):
         if not isinstance(ring, list) or len(ring) < 3:
-            raise MapOutlineError(f"{path}: polygons[{i}]: expected at least 3 points")
+            raise MapOutlineError(f"{path}: {key}[{i}]: expected at least 3 points")
         points: list[Point] = []
         for j, point in enumerate(ring):
             ok = (
@@ -83,10 +87,25 @@ def load_outline(path: str | Path) -> list[list[Point]]:
                 and all(isinstance(v, int | float) and not isinstance(v, bool) for v in point)
             )
             if not ok or not (-180 <= point[0] <= 180 and -90 <= point[1] <= 90):
-                raise MapOutlineError(f"{path}: polygons[{i}][{j}]: expected [lon, lat] degrees")
+                raise MapOutlineError(f"{path}: {key}[{i}][{j}]: expected [lon, lat] degrees")
             points.append((float(point[0]), float(point[1])))
         result.append(points)
     return result
+
+
+def load_outline(path: str | Path) -> Outline:
+    """Read an outline file: {"polygons": [[[lon, lat], ...]], "neighbours": [...] optional}."""
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise MapOutlineError(f"{path}: cannot read map outline: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise MapOutlineError(f"{path}: expected a JSON object")
+    polygons = _read_rings(path, "polygons", raw.get("polygons"))
+    if not polygons:
+        raise MapOutlineError(f"{path}: polygons: expected at least one polygon")
+    neighbours = _read_rings(path, "neighbours", raw.get("neighbours", []))
+    return Outline(polygons, neighbours)
 
 
 def blit_halo_text(
@@ -158,12 +177,15 @@ class MexicoMap:
 
     def __init__(self, outline_path: str | Path, style: MapStyle | None = None) -> None:
         """Load the outline (raises MapOutlineError with the file's path if it is unusable)."""
-        self.polygons: list[list[Point]] = load_outline(outline_path)
+        outline = load_outline(outline_path)
+        self.polygons: list[list[Point]] = outline.polygons
+        self.neighbours: list[list[Point]] = outline.neighbours
         self.style = style or MapStyle()
         self.rect = pygame.Rect(0, 0, 0, 0)
         self._scale = 1.0
         self._origin = (0.0, 0.0)
         self._screen_polygons: list[list[tuple[int, int]]] = []
+        self._screen_neighbours: list[list[tuple[int, int]]] = []
         self._marker_pos: dict[str, tuple[int, int]] = {}
         self._label_rects: dict[str, pygame.Rect] = {}
         self._order: list[str] = []
@@ -184,6 +206,9 @@ class MexicoMap:
         )
         self._screen_polygons = [
             [self._project_int(lon, lat) for lon, lat in ring] for ring in self.polygons
+        ]
+        self._screen_neighbours = [
+            [self._project_int(lon, lat) for lon, lat in ring] for ring in self.neighbours
         ]
         self._marker_pos.clear()
         self._label_rects.clear()
@@ -234,6 +259,8 @@ class MexicoMap:
         surface.set_clip(self.rect.clip(previous_clip) if previous_clip else self.rect)
         try:
             surface.fill(st.sea, self.rect)
+            for ring in self._screen_neighbours:
+                pygame.draw.polygon(surface, st.neighbour, ring)
             for ring in self._screen_polygons:
                 pygame.draw.polygon(surface, st.land, ring)
                 pygame.draw.aalines(surface, st.coast, True, ring)
@@ -255,9 +282,10 @@ class MexicoMap:
         self._marker_pos = {m.region_id: self._project_int(m.lon, m.lat) for m in markers}
         self._order = [m.region_id for m in markers]
         # Obstacles for label placement: every marker with its trend arrow on the right.
+        arrow_space = {m.region_id: (int(arrow) + 4 if m.trend else 0) for m in markers}
         obstacles = [
-            pygame.Rect(x - r - 1, y - r - 1, 2 * r + 2 + int(arrow) + 4, 2 * r + 2)
-            for x, y in self._marker_pos.values()
+            pygame.Rect(x - r - 1, y - r - 1, 2 * r + 2 + arrow_space[rid], 2 * r + 2)
+            for rid, (x, y) in self._marker_pos.items()
         ]
         for m in markers:
             x, y = self._marker_pos[m.region_id]
@@ -276,7 +304,7 @@ class MexicoMap:
         for m in ordered:
             x, y = self._marker_pos[m.region_id]
             size = font.size(m.label)
-            box = self._place_label((x, y), r, arrow, size, obstacles, placed)
+            box = self._place_label((x, y), r, arrow_space[m.region_id], size, obstacles, placed)
             placed.append(box)
             self._label_rects[m.region_id] = box
             blit_halo_text(surface, font, m.label, box.topleft, st.ink, st.halo)
@@ -285,7 +313,7 @@ class MexicoMap:
         self,
         centre: tuple[int, int],
         r: int,
-        arrow: float,
+        arrow_space: int,
         size: tuple[int, int],
         obstacles: list[pygame.Rect],
         placed: list[pygame.Rect],
@@ -294,7 +322,7 @@ class MexicoMap:
         x, y = centre
         w, h = size
         gap = 3
-        right = x + r + int(arrow) + gap + 4
+        right = x + r + arrow_space + gap
         left = x - r - gap - w
         candidates: list[tuple[int, int]] = []
         # Beside first (reads best), then above/below, then nudged up/down in half-line steps.
