@@ -1,0 +1,312 @@
+"""The game window and its loop: one screen stack, one pygame_gui manager, 60 frames a second."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UITextEntryLine
+
+from game.i18n import LANGUAGES, Translator
+from game.ui import draw, theme
+from game.ui.screen import Many, Pop, Push, Quit, Replace, Reset, Screen, Transition
+from game.ui.session import Session
+from game.ui.settings import Settings, load_settings, save_settings
+
+IDLE_AFTER = 1.5
+"""Seconds without input after which the loop sleeps until the next event."""
+
+
+class App:
+    """The window, the settings, the translator, the UI manager and the stack of screens."""
+
+    def __init__(self, lang: str | None = None, settings_dir: Path | None = None,
+                 saves_dir: Path | None = None, size: tuple[int, int] = (1280, 720)) -> None:
+        pygame.init()
+        pygame.display.set_caption("Plaza")
+        self.settings_dir = settings_dir
+        self.settings: Settings = load_settings(settings_dir)
+        if lang in LANGUAGES:
+            self.settings.lang = lang
+        self.window = self._open_window(size, self.settings.fullscreen)
+        self.t = Translator(self.settings.lang)
+        self.scale = 1.0
+        self.layout_size = (float(theme.BASE_WIDTH), float(theme.BASE_HEIGHT))
+        self._compute_scale()
+        self.manager = self._new_manager()
+        self.session = Session(self, saves_dir)
+        self.stack: list[Screen] = []
+        self.running = True
+        self.keyboard_mode = False
+        self.idle = 0.0
+        self.clock = pygame.time.Clock()
+        self.frames = 0
+
+    # ---- window, scale, language ------------------------------------------------------
+
+    def _open_window(self, size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
+        """Open (or reopen) the window, falling back to a window if fullscreen fails."""
+        if fullscreen:
+            try:
+                return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            except pygame.error:
+                self.settings.fullscreen = False
+        return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+    def _compute_scale(self) -> None:
+        """Work out the effective UI scale: the player's choice, limited so the layout fits."""
+        w, h = self.window.get_size()
+        wanted = self.settings.scale / 100.0
+        self.scale = max(0.5, min(wanted, w / theme.BASE_WIDTH, h / theme.BASE_HEIGHT))
+        self.layout_size = (w / self.scale, h / self.scale)
+
+    def _new_manager(self) -> pygame_gui.UIManager:
+        """Create a UI manager with the theme at the current scale."""
+        return pygame_gui.UIManager(self.window.get_size(), theme.theme_dict(self.scale),
+                                    enable_live_theme_updates=False)
+
+    @property
+    def scale_limited(self) -> bool:
+        """Tell whether the window is too small for the chosen UI scale."""
+        return self.scale + 1e-6 < self.settings.scale / 100.0
+
+    def relayout(self, new_manager: bool = False) -> None:
+        """Rebuild every screen after a change of size, scale or language."""
+        old_scale = self.scale
+        self._compute_scale()
+        for screen in self.stack:
+            screen.teardown()
+        if new_manager or abs(old_scale - self.scale) > 1e-6:
+            self.manager = self._new_manager()
+        else:
+            self.manager.set_window_resolution(self.window.get_size())
+        for screen in self.stack:
+            screen.build()
+        self._update_visibility()
+
+    def set_language(self, lang: str) -> None:
+        """Switch the language of every screen at once, mid-game too."""
+        if lang not in LANGUAGES:
+            return
+        self.settings.lang = lang
+        self.t = Translator(lang)
+        self.save_settings()
+        self.relayout()
+
+    def set_scale(self, scale: int) -> None:
+        """Change the UI scale and rebuild."""
+        self.settings.scale = scale
+        self.save_settings()
+        self.relayout(new_manager=True)
+
+    def set_fullscreen(self, on: bool) -> None:
+        """Enter or leave fullscreen and rebuild for the new size."""
+        self.settings.fullscreen = on
+        self.window = self._open_window((theme.BASE_WIDTH, theme.BASE_HEIGHT), on)
+        self.save_settings()
+        self.relayout(new_manager=True)
+
+    def set_palette(self, palette: str) -> None:
+        """Switch between the standard and colour-blind palettes."""
+        self.settings.palette = palette
+        self.save_settings()
+        self.relayout()
+
+    def save_settings(self) -> bool:
+        """Store the settings; tell the caller whether it worked."""
+        return save_settings(self.settings, self.settings_dir)
+
+    # ---- the screen stack -------------------------------------------------------------
+
+    @property
+    def top(self) -> Screen | None:
+        """Return the screen receiving input."""
+        return self.stack[-1] if self.stack else None
+
+    def _update_visibility(self) -> None:
+        """Show the top screen and those under modals; hide screens covered by a full screen."""
+        covered = False
+        for screen in reversed(self.stack):
+            screen.set_visible(not covered)
+            if not screen.modal:
+                covered = True
+
+    def _push(self, screen: Screen) -> None:
+        """Put a screen on top and build it."""
+        screen.depth = len(self.stack)
+        self.stack.append(screen)
+        screen.build()
+        self._update_visibility()
+
+    def _pop(self) -> Screen | None:
+        """Remove the top screen."""
+        if not self.stack:
+            return None
+        screen = self.stack.pop()
+        screen.teardown()
+        self._update_visibility()
+        return screen
+
+    def apply(self, transition: Transition) -> None:
+        """Apply what a screen asked for; the one place the stack changes."""
+        match transition:
+            case None:
+                return
+            case Push(screen=screen):
+                self._push(screen)
+            case Pop(result=result):
+                self._pop()
+                if self.top is not None:
+                    self.apply(self.top.on_resume(result))
+                else:
+                    self.running = False
+            case Replace(screen=screen):
+                self._pop()
+                self._push(screen)
+            case Reset(screen=screen):
+                while self.stack:
+                    self._pop()
+                self._push(screen)
+            case Quit():
+                self.running = False
+            case Many(steps=steps):
+                for step in steps:
+                    self.apply(step)
+
+    def notify(self, text: str, title_key: str = "ui.message.title") -> None:
+        """Show a message the player must acknowledge (a bad save, a settings problem)."""
+        from game.ui.screens.message import MessageScreen
+
+        self.apply(Push(MessageScreen(self, text, title_key)))
+
+    # ---- one frame ----------------------------------------------------------------------
+
+    def _text_entry_focused(self) -> bool:
+        """Tell whether a text field has the keyboard (then our shortcuts stay quiet)."""
+        return any(isinstance(e, UITextEntryLine) for e in self.manager.get_focus_set() or ())
+
+    def _global_key(self, event: pygame.event.Event) -> bool:
+        """Handle keys that work on every screen: help, fullscreen."""
+        from game.ui.screens.help import HelpScreen
+
+        if event.key == pygame.K_F1 or event.unicode == "?":
+            if not isinstance(self.top, HelpScreen):
+                self.apply(Push(HelpScreen(self)))
+            return True
+        if event.key == pygame.K_F11:
+            self.set_fullscreen(not self.settings.fullscreen)
+            return True
+        return False
+
+    def dispatch(self, event: pygame.event.Event) -> None:
+        """Route one event: window changes, the UI manager, then the top screen."""
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            if getattr(self, "_last_size", None) != self.window.get_size():
+                self._last_size = self.window.get_size()
+                self.relayout()
+            return
+        if event.type == pygame.MOUSEMOTION:
+            self.keyboard_mode = False
+        consumed = self.manager.process_events(event)
+        top = self.top
+        if top is None:
+            return
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            self.apply(top.on_ui_event(event))
+            return
+        if event.type == pygame.KEYDOWN and not consumed and not self._text_entry_focused():
+            if event.key in (pygame.K_TAB, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT,
+                             pygame.K_RIGHT):
+                self.keyboard_mode = True
+            if self._global_key(event):
+                return
+            self.apply(top.handle_event(event))
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.manager.set_focus_set(None)
+
+    def frame(self, events: list[pygame.event.Event] | None = None, dt: float = 1 / 60) -> None:
+        """Run one frame: handle the given events plus queued ones, update, draw."""
+        queued = list(events or []) + pygame.event.get()
+        for event in queued:
+            self.dispatch(event)
+            if not self.running:
+                return
+        self.idle = 0.0 if queued else self.idle + dt
+        top = self.top
+        if top is not None:
+            self.apply(top.update(dt))
+        self.manager.update(dt)
+        self.draw()
+        self.frames += 1
+
+    def draw(self) -> None:
+        """Draw the visible screens, the UI, and the keyboard focus ring."""
+        surface = self.window
+        surface.fill(theme.BACKGROUND)
+        first = 0
+        for i in range(len(self.stack) - 1, -1, -1):
+            if not self.stack[i].modal:
+                first = i
+                break
+        for screen in self.stack[first:]:
+            screen.draw(surface)
+        self.manager.draw_ui(surface)
+        top = self.top
+        if top is not None and self.keyboard_mode:
+            item = top.focus.current
+            if item is not None and getattr(item.element, "visible", True):
+                rect = item.element.get_abs_rect() if hasattr(item.element, "get_abs_rect") \
+                    else item.element.rect
+                draw.draw_focus(surface, rect, self.scale)
+                if item.hint:
+                    draw.draw_hint(surface, item.hint, rect, self.scale)
+        pygame.display.flip()
+
+    def screenshot(self, path: Path) -> None:
+        """Save the current window as a PNG."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pygame.image.save(self.window, str(path))
+
+    def busy(self) -> bool:
+        """Tell whether something animates, so the loop must not sleep."""
+        top = self.top
+        return top is not None and top.animating()
+
+    def run(self, first: Screen | None = None) -> int:
+        """Run the loop until the player quits; sleep on input when nothing moves."""
+        if first is not None:
+            self.apply(Push(first))
+        while self.running:
+            if self.idle > IDLE_AFTER and not self.busy():
+                event = pygame.event.wait(500)
+                events = [] if event.type == pygame.NOEVENT else [event]
+                dt = self.clock.tick() / 1000.0
+            else:
+                events = []
+                dt = self.clock.tick(60) / 1000.0
+            self.frame(events, min(dt, 0.25))
+        self.session.autosave()
+        pygame.quit()
+        return 0
+
+
+def run_app(lang: str | None = None, scenario: str | None = None, role: str | None = None,
+            seed: int | None = None, region: str | None = None) -> int:
+    """Open the game; with a scenario, start a new game of it straight away."""
+    from game.ui.screens.main import MainScreen
+    from game.ui.screens.title import TitleScreen
+
+    app = App(lang)
+    app.apply(Push(TitleScreen(app)))
+    if scenario is not None:
+        problem = app.session.start(scenario, role or "federal", region, seed or 0)
+        if problem is None:
+            app.apply(Push(MainScreen(app)))
+        else:
+            app.notify(problem)
+    return app.run()

@@ -1,0 +1,78 @@
+"""Small drawing helpers for custom graphics: panels, wrapped text, focus rings, hint boxes."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import theme
+
+
+def draw_panel(surface: pygame.Surface, rect: pygame.Rect, fill: theme.Colour = theme.PANEL,
+               border: theme.Colour = theme.PANEL_BORDER, radius: int = 6) -> None:
+    """Draw a rounded panel background with a one-pixel border."""
+    pygame.draw.rect(surface, fill, rect, border_radius=radius)
+    pygame.draw.rect(surface, border, rect, width=1, border_radius=radius)
+
+
+def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
+    """Split text into lines no wider than `width` pixels (words longer than a line stay whole)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        words = paragraph.split(" ")
+        line = ""
+        for word in words:
+            trial = f"{line} {word}" if line else word
+            if font.size(trial)[0] <= width or not line:
+                line = trial
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
+
+
+def draw_text(surface: pygame.Surface, text: str, font: pygame.font.Font,
+              colour: theme.Colour, pos: tuple[int, int], anchor: str = "topleft") -> pygame.Rect:
+    """Draw one line of text anchored at a point; return its rectangle."""
+    image = font.render(text, True, colour)
+    rect = image.get_rect(**{anchor: pos})
+    surface.blit(image, rect)
+    return rect
+
+
+def draw_wrapped(surface: pygame.Surface, text: str, font: pygame.font.Font,
+                 colour: theme.Colour, rect: pygame.Rect) -> int:
+    """Draw wrapped text inside a rectangle; return the height used."""
+    y = rect.top
+    step = font.get_linesize()
+    for line in wrap(text, font, rect.width):
+        if y + step > rect.bottom + 1:
+            break
+        surface.blit(font.render(line, True, colour), (rect.left, y))
+        y += step
+    return y - rect.top
+
+
+def draw_focus(surface: pygame.Surface, rect: pygame.Rect, scale: float) -> None:
+    """Draw the keyboard focus ring (a second cue besides the selected colour)."""
+    width = max(2, round(2 * scale))
+    pygame.draw.rect(surface, theme.FOCUS, rect.inflate(width * 2 + 2, width * 2 + 2),
+                     width=width, border_radius=round(7 * scale))
+
+
+def draw_hint(surface: pygame.Surface, text: str, anchor: pygame.Rect, scale: float) -> None:
+    """Draw a tooltip-like box under (or above) a focused element, for keyboard players."""
+    font = theme.font(round(14 * scale))
+    pad = round(8 * scale)
+    width = min(round(360 * scale), surface.get_width() - 2 * pad)
+    lines = wrap(text, font, width - 2 * pad)
+    height = len(lines) * font.get_linesize() + 2 * pad
+    box = pygame.Rect(anchor.left, anchor.bottom + pad, width, height)
+    if box.bottom > surface.get_height():
+        box.bottom = anchor.top - pad
+    box.clamp_ip(surface.get_rect())
+    pygame.draw.rect(surface, theme.INK, box, border_radius=round(4 * scale))
+    y = box.top + pad
+    for line in lines:
+        surface.blit(font.render(line, True, (255, 255, 255)), (box.left + pad, y))
+        y += font.get_linesize()

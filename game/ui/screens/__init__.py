@@ -1,0 +1,1 @@
+"""Every screen of the game, one module each."""

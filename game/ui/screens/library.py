@@ -1,0 +1,142 @@
+"""The glossary and findings browser: plain-language terms, and the research with citations."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from game.i18n import load_catalog
+from game.ui.screen import Pop, Screen, Transition
+
+FINDING_IDS: tuple[str, ...] = tuple(f"F{i}" for i in range(1, 17))
+
+
+def glossary_terms(lang: str) -> list[str]:
+    """Return the glossary's term ids, in the catalog's order when it gives one."""
+    catalog = load_catalog(lang)
+    english = load_catalog("en")
+    order = catalog.get("glossary.order") or english.get("glossary.order")
+    if order:
+        return [t.strip() for t in order.replace(",", " ").split() if t.strip()]
+    keys = set(catalog) | set(english)
+    terms = {k.split(".")[1] for k in keys if k.startswith("glossary.") and k.endswith(".term")}
+    return sorted(terms)
+
+
+class LibraryScreen(Screen):
+    """Two tabs, a list on the left and the chosen entry on the right."""
+
+    name = "library"
+
+    def __init__(self, app: object, tab: str = "glossary", selected: str | None = None) -> None:
+        super().__init__(app)  # type: ignore[arg-type]
+        self.tab = tab
+        self.selected = selected
+        self.page = 0
+
+    def items(self) -> list[tuple[str, str]]:
+        """Return (id, title) for every entry of the current tab."""
+        if self.tab == "glossary":
+            return [(term, self.t(f"glossary.{term}.term"))
+                    for term in glossary_terms(self.app.settings.lang)]
+        pack = self.app.session.pack
+        ids = sorted(pack.findings, key=lambda f: int(f[1:])) if pack else list(FINDING_IDS)
+        return [(fid, f"{fid} · {self.t(f'finding.{fid}.title')}") for fid in ids]
+
+    def layout(self) -> None:
+        """Build tabs, the list and the entry text."""
+        self.label(self.R(64, 28, 700, 44), self.t("ui.library.title"), "@heading")
+        x = 64.0
+        for tab in ("glossary", "findings"):
+            self.button(self.R(x, 80, 200, 40), self.t(f"ui.library.{tab}"), self._tab(tab),
+                        cls="@primary" if tab == self.tab else None)
+            x += 210
+        items = self.items()
+        per_page = max(4, int((self.height - 230) // 38))
+        pages = max(1, (len(items) + per_page - 1) // per_page)
+        self.page = min(self.page, pages - 1)
+        if self.selected is None and items:
+            self.selected = items[0][0]
+        y = 136.0
+        for item_id, title in items[self.page * per_page:(self.page + 1) * per_page]:
+            self.button(self.R(64, y, 380, 34), title, self._select(item_id), tip=title,
+                        cls="@primary" if item_id == self.selected else "@flat")
+            y += 38
+        if pages > 1:
+            self.button(self.R(64, self.height - 120, 120, 36), self.t("ui.common.previous"),
+                        self._page(-1), enabled=self.page > 0)
+            self.label(self.R(190, self.height - 116, 140, 30),
+                       self.t("ui.common.page", page=self.page + 1, pages=pages), "@muted")
+            self.button(self.R(324, self.height - 120, 120, 36), self.t("ui.common.next"),
+                        self._page(1), enabled=self.page < pages - 1)
+        if not items:
+            self.label(self.R(64, 140, 380, 30), self.t("ui.library.empty"), "@muted")
+        self.text(self.R(470, 136, self.width - 534, self.height - 220), self.entry_html(),
+                  "@boxed")
+        self.button(self.R(64, self.height - 68, 180, 44), self.t("ui.common.back"), self.close,
+                    cls="@primary")
+
+    def entry_html(self) -> str:
+        """Return the chosen entry as text-box HTML."""
+        if self.selected is None:
+            return ""
+        if self.tab == "glossary":
+            term = self.selected
+            return (f"<b>{html.escape(self.t(f'glossary.{term}.term'))}</b><br><br>"
+                    f"{html.escape(self.t(f'glossary.{term}.text'))}")
+        return finding_html(self, self.selected)
+
+    def _tab(self, tab: str) -> Callable[[], Transition]:
+        """Action switching tabs."""
+        def act() -> Transition:
+            self.tab, self.selected, self.page = tab, None, 0
+            self.rebuild()
+            return None
+        return act
+
+    def _select(self, item_id: str) -> Callable[[], Transition]:
+        """Action showing one entry."""
+        def act() -> Transition:
+            self.selected = item_id
+            self.rebuild()
+            return None
+        return act
+
+    def _page(self, step: int) -> Callable[[], Transition]:
+        """Action turning the list's page."""
+        def act() -> Transition:
+            self.page += step
+            self.rebuild()
+            return None
+        return act
+
+    def close(self) -> Transition:
+        """Leave the library."""
+        return Pop()
+
+
+def finding_html(screen: Screen, fid: str) -> str:
+    """Describe a finding with its citations, as text-box HTML."""
+    parts = [f"<b>{fid} · {html.escape(screen.t(f'finding.{fid}.title'))}</b><br><br>",
+             html.escape(screen.t(f"finding.{fid}.text")), "<br><br>",
+             f"<b>{html.escape(screen.t('ui.library.sources'))}</b><br>"]
+    pack = screen.app.session.pack
+    finding = pack.findings.get(fid) if pack else None
+    for cid in finding.citations if finding else []:
+        parts.append("• " + html.escape(citation_text(screen, cid)) + "<br>")
+    if finding is None:
+        parts.append(html.escape(screen.t("ui.library.no_sources")))
+    return "".join(parts)
+
+
+def citation_text(screen: Screen, cid: str) -> str:
+    """Format one citation: the catalog's wording if any, else authors, year, title, venue."""
+    key = f"citation.{cid}"
+    text = screen.t(key)
+    if text != key:
+        return text
+    pack = screen.app.session.pack
+    citation = pack.citations.get(cid) if pack else None
+    if citation is None:
+        return cid
+    return f"{citation.authors} ({citation.year}). {citation.title}. {citation.venue}."

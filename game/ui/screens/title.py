@@ -1,0 +1,112 @@
+"""The title screen: new game, continue, load, settings, glossary, credits, quit."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import draw, theme
+from game.ui.screen import Push, Quit, Screen, Transition
+
+
+class TitleScreen(Screen):
+    """The first screen; shows the content note on the very first start."""
+
+    name = "title"
+
+    def layout(self) -> None:
+        """Build the menu."""
+        from game.ui.screens.note import ContentNoteScreen
+
+        left = 96.0
+        self.label(self.R(left, 96, 600, 64), "Plaza", "@title")
+        self.text(self.R(left - 4, 160, 440, 110), self.t("ui.title.tagline"), "@subtitle")
+        y = 282.0
+        has_save = self.app.session.has_autosave()
+        entries = [
+            ("ui.title.new_game", self.new_game, True, "@primary"),
+            ("ui.title.continue", self.continue_game, has_save, None),
+            ("ui.title.load", self.load_game, True, None),
+            ("ui.title.settings", self.settings, True, None),
+            ("ui.title.library", self.library, True, None),
+            ("ui.title.credits", self.credits, True, None),
+            ("ui.title.quit", self.quit, True, None),
+        ]
+        for key, action, enabled, cls in entries:
+            self.button(self.R(left, y, 300, 44), self.t(key), action,
+                        tip=self.t(key + "_tip"), cls=cls, enabled=enabled)
+            y += 52
+        self.label(self.R(left, self.height - 48, 800, 24), self.t("ui.title.footer"), "@muted")
+        if not self.app.settings.seen_content_note and not getattr(self, "_note_shown", False):
+            self._note_shown = True
+            self.app.apply(Push(ContentNoteScreen(self.app)))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw a calm backdrop: the map of Mexico if the widget exists, else plain bands."""
+        s = self.app.scale
+        area = pygame.Rect(round(560 * s), round(70 * s), round((self.width - 620) * s),
+                           round((self.height - 150) * s))
+        draw.draw_panel(surface, area, fill=(236, 232, 223), border=theme.PANEL_BORDER, radius=8)
+        try:
+            from game.ui.widgets.mexico_map import MexicoMap
+        except ImportError:
+            return
+        try:
+            mexico = MexicoMap()
+            mexico.layout(area.inflate(-round(40 * s), -round(40 * s)))
+            mexico.draw(surface, [], palette=self.app.settings.palette)
+        except Exception:  # noqa: BLE001 - decoration only; never block the title
+            return
+
+    def new_game(self) -> Transition:
+        """Open the new game screen."""
+        from game.ui.screens.new_game import NewGameScreen
+
+        return Push(NewGameScreen(self.app))
+
+    def continue_game(self) -> Transition:
+        """Load the autosave and go to the main screen (or say why not)."""
+        from game.ui.screens.main import MainScreen
+        from game.ui.session import AUTOSAVE
+
+        problem = self.app.session.load(AUTOSAVE)
+        if problem is not None:
+            self.app.notify(problem)
+            return None
+        return Push(MainScreen(self.app))
+
+    def load_game(self) -> Transition:
+        """Open the saves screen to load a slot."""
+        from game.ui.screens.saves import SavesScreen
+
+        return Push(SavesScreen(self.app, mode="load"))
+
+    def settings(self) -> Transition:
+        """Open the settings."""
+        from game.ui.screens.settings import SettingsScreen
+
+        return Push(SettingsScreen(self.app))
+
+    def library(self) -> Transition:
+        """Open the glossary and findings browser."""
+        from game.ui.screens.library import LibraryScreen
+
+        return Push(LibraryScreen(self.app))
+
+    def credits(self) -> Transition:
+        """Open the credits."""
+        from game.ui.screens.credits import CreditsScreen
+
+        return Push(CreditsScreen(self.app))
+
+    def quit(self) -> Transition:
+        """Close the game."""
+        return Quit()
+
+    def back(self) -> Transition:
+        """Esc on the title does nothing (quit is a button, not an accident)."""
+        return None
+
+    def on_resume(self, result: object) -> Transition:
+        """Rebuild when coming back (the autosave may now exist)."""
+        self.rebuild()
+        return None

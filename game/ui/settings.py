@@ -1,0 +1,100 @@
+"""Player settings (language, UI scale, palette, fullscreen) kept as JSON in the config folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game import paths
+from game.i18n import LANGUAGES
+
+SETTINGS_FILE = "settings.json"
+SCALES: tuple[int, ...] = (100, 125, 150, 175, 200)
+PALETTES: tuple[str, ...] = ("standard", "colourblind")
+
+
+@dataclass
+class Settings:
+    """What the player chose on the settings screen; defaults suit a first start."""
+
+    lang: str = "en"
+    scale: int = 100
+    palette: str = "standard"
+    fullscreen: bool = False
+    seen_content_note: bool = False
+    seen_tutorial: bool = False
+    problems: list[str] = field(default_factory=list, compare=False, repr=False)
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the stored fields (not the load problems) as a JSON-ready dict."""
+        data = asdict(self)
+        data.pop("problems")
+        data["version"] = 1
+        return data
+
+
+def settings_path(folder: Path | None = None) -> Path:
+    """Return where the settings file lives (the user config folder unless one is given)."""
+    return (folder or paths.user_config_dir()) / SETTINGS_FILE
+
+
+def _clean(raw: Any) -> tuple[Settings, list[str]]:
+    """Build settings from parsed JSON, keeping good fields and naming the bad ones."""
+    settings = Settings()
+    problems: list[str] = []
+    if not isinstance(raw, dict):
+        return settings, ["not_object"]
+    lang = raw.get("lang", settings.lang)
+    if lang in LANGUAGES:
+        settings.lang = lang
+    else:
+        problems.append("lang")
+    scale = raw.get("scale", settings.scale)
+    if isinstance(scale, int) and not isinstance(scale, bool) and scale in SCALES:
+        settings.scale = scale
+    else:
+        problems.append("scale")
+    palette = raw.get("palette", settings.palette)
+    if palette in PALETTES:
+        settings.palette = palette
+    else:
+        problems.append("palette")
+    for name in ("fullscreen", "seen_content_note", "seen_tutorial"):
+        value = raw.get(name, getattr(settings, name))
+        if isinstance(value, bool):
+            setattr(settings, name, value)
+        else:
+            problems.append(name)
+    return settings, problems
+
+
+def load_settings(folder: Path | None = None) -> Settings:
+    """Read settings; a missing file gives defaults, a damaged one gives defaults plus problems."""
+    path = settings_path(folder)
+    if not path.exists():
+        return Settings()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return Settings(problems=["unreadable"])
+    settings, problems = _clean(raw)
+    settings.problems = problems
+    return settings
+
+
+def save_settings(settings: Settings, folder: Path | None = None) -> bool:
+    """Write settings atomically; return False (and keep playing) if the folder is not writable."""
+    path = settings_path(folder)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(settings.to_json(), handle, indent=2)
+        os.replace(tmp, path)
+    except OSError:
+        return False
+    return True
