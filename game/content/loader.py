@@ -198,6 +198,16 @@ def cross_check(pack: ContentPack, root: Path, scenario_files: dict[str, str]) -
                 problems.append(
                     Problem(af, f"intervention[{action.id}].cancels", f"unknown action '{other}'")
                 )
+    ef = str(root / "events.toml")
+    for event in pack.events.values():
+        named = [("enact", event.enact)] + [
+            (f"choices[{c.id}].enact", c.enact) for c in event.choices
+        ]
+        for where, action_id in named:
+            if action_id is not None and action_id not in pack.interventions:
+                problems.append(
+                    Problem(ef, f"event[{event.id}].{where}", f"unknown action '{action_id}'")
+                )
     for sid, scenario in pack.scenarios.items():
         file = scenario_files.get(sid, sid)
         for region in scenario.regions:

@@ -226,6 +226,9 @@ class Choice(Strict):
 
     id: Identifier = Field(description="Choice id used in plans and saves")
     effect: EventEffect = Field(default_factory=EventEffect, description="What it does")
+    enact: Identifier | None = Field(
+        default=None, description="Intervention this choice starts at no cost, in the same place"
+    )
 
 
 class Event(Strict):
@@ -238,6 +241,13 @@ class Event(Strict):
         default_factory=lambda: ["federal", "municipal"], description="Roles who see it"
     )
     effect: EventEffect = Field(default_factory=EventEffect, description="What happens at once")
+    enact: Identifier | None = Field(
+        default=None, description="Intervention it starts at no cost to the player, where it fires"
+    )
+    enact_for: int | None = Field(
+        default=None, ge=1, le=40, description="Quarters the enacted intervention lasts, if limited"
+    )
+    cooldown: int = Field(default=0, ge=0, le=40, description="Quarters before it can fire again")
     choices: list[Choice] = Field(default_factory=list, description="Answers, for a dilemma")
     default_choice: Identifier | None = Field(
         default=None, description="Choice taken when a plan gives none"

@@ -15,6 +15,7 @@ from game.content.schema import MARKETS
 from game.sim.ledger import Ledger, log_mean, logit, move_bounded
 from game.sim.levers import Levers
 from game.sim.params import Params
+from game.sim.randomness import RunRandom
 from game.sim.state import GROUP_LOCAL_GANG, GROUP_SPLINTER, Array, Mask, State, World
 
 CANNABIS = MARKETS.index("cannabis")
@@ -35,6 +36,7 @@ class Quarter:
     entrants: Mask
     event_deaths: Array
     event_civilians: Array
+    event_abuses: Array
     homicide_terms: dict[str, Array] = field(default_factory=dict)
     visible_attacks: Array | None = None
     civilian_deaths: Array | None = None
@@ -191,12 +193,18 @@ def community_mobilisation(state: State, levers: Levers, p: Params) -> None:
 
 
 def social_opportunity(state: State, levers: Levers, p: Params, ledger: Ledger) -> None:
-    """Social programs widen opportunity for the young after their delay, while funded (F8, F14)."""
-    programs = levers.local("social_programs")
+    """Social programs widen opportunity for the young after their delay, while funded (F8, F14).
+
+    Opportunity moves toward a ceiling a funded program can reach, and slides back, more slowly,
+    once funding stops: programs help, slowly, and only while they last.
+    """
+    programs = np.minimum(levers.local("social_programs"), 1.5)
     o = state.opportunity
+    ceiling = np.minimum(state.opportunity_norm + p.program_opportunity_gain * programs, 0.95)
+    funded = programs > 0
     pushes = {
-        "social_programs": p.program_opportunity_rate * programs * (1 - o),
-        "fading": p.opportunity_fading * (state.opportunity_norm - o) * (programs == 0),
+        "social_programs": np.where(funded, p.program_opportunity_rate * (ceiling - o), 0.0),
+        "fading": np.where(funded, 0.0, p.opportunity_fading * (state.opportunity_norm - o)),
     }
     state.opportunity = np.clip(o + sum(pushes.values()), 0.0, 1.0)
     ledger.add_all("opportunity", pushes, 1.0)
@@ -261,32 +269,33 @@ def recruitment_and_strength(
     Returns each region's revenue index (revenue relative to its starting level).
     """
     s, t, active = state.strength, state.territory, state.group_active
-    revenue = state.markets.sum(axis=2)
-    revenue_index = revenue / state.revenue_norm
+    revenue_index = state.markets.sum(axis=2) / state.revenue_norm
     controlled = np.maximum(t.sum(axis=2, keepdims=True), 1e-9)
     share = t / controlled
     exits = p.amnesty_exit * np.minimum(levers.local("amnesty"), 1) * state.opportunity
     pool = (1 - state.opportunity) / np.maximum(1 - state.opportunity_norm, 0.05) * (1 - exits)
-    recruits = p.group_turnover * state.strength_norm[:, :, None] * share * (
-        revenue_index * pool
-    )[:, :, None]
     total = np.maximum(s.sum(axis=2, keepdims=True), 1e-9)
     opponents = 1 - s / total
     incumbency = share / np.maximum(share.max(axis=2, keepdims=True), 1e-9)
     attrition_cut = 1 - p.hr_law_attrition_cut * hr_law
-    losses = s * (
-        p.group_turnover
-        + p.conflict_attrition * competition[:, :, None] * opponents
+    extra_losses = s * (
+        p.conflict_attrition * competition[:, :, None] * opponents
         + (p.military_attrition * force * attrition_cut)[:, :, None] * incumbency
         + (p.police_arrests * policing)[:, :, None]
     )
-    state.strength = np.where(active, np.maximum(s + recruits - losses, 0.0), 0.0)
+    funded = (revenue_index * pool)[:, :, None]
+    recruits = share * funded * (
+        p.group_turnover * state.strength_norm[:, :, None]
+        + p.loss_replacement * extra_losses.sum(axis=2, keepdims=True)
+    )
+    grown = s + recruits - p.group_turnover * s - extra_losses
+    state.strength = np.where(active, np.maximum(grown, 0.0), 0.0)
     return np.asarray(revenue_index)
 
 
 def kingpin_operations(
     world: World, state: State, levers: Levers, force: Array, p: Params,
-    rng: np.random.Generator, siege_possible: Mask,
+    rng: RunRandom, siege_possible: Mask,
 ) -> Mask:
     """A capture may split the leading group into warring factions and provoke retaliation (F3).
 
@@ -335,7 +344,7 @@ def split_leading_group(state: State, where: Mask, faction_share: float, kind: i
 
 
 def splinters_and_entrants(
-    state: State, revenue_index: Array, p: Params, rng: np.random.Generator
+    state: State, revenue_index: Array, p: Params, rng: RunRandom
 ) -> tuple[Mask, Mask]:
     """Monopolies are unstable: winners splinter and new gangs enter, less where integrity holds (F9).
 
@@ -413,7 +422,7 @@ def homicide_terms(
 
 def killings_and_disappearances(
     world: World, state: State, terms: dict[str, Array], q: Quarter, p: Params,
-    rng: np.random.Generator, ledger: Ledger,
+    rng: RunRandom, ledger: Ledger,
 ) -> None:
     """Draw the quarter's killings (Gamma-Poisson) and hide some as disappearances.
 
@@ -429,7 +438,7 @@ def killings_and_disappearances(
         ledger.add("homicides", cause, change)
     state.homicide_terms = terms
     dispersion = p.homicide_dispersion * np.sqrt(world.population / 1e6)
-    noise = rng.gamma(dispersion, 1.0 / dispersion)
+    noise = rng.gamma(dispersion, state.runs)
     true = rng.poisson(expected * noise).astype(np.float64) + q.event_deaths
     hidden_share = p.hidden_share_max * (1 - state.forensic)
     hidden = rng.binomial(true.astype(np.int64), hidden_share).astype(np.float64)
@@ -449,22 +458,34 @@ def killings_and_disappearances(
     q.disappearances = hidden
 
 
+def expected_attacks(state: State, competition: Array, p: Params) -> Array:
+    """Expected showy attacks: many where groups compete and the state is divided (F2, F5)."""
+    k, a = state.coordination, state.arrangements
+    return np.asarray(
+        p.visible_attack_rate * state.homicides_true * competition * (1 - k) * (1 - a)
+    )
+
+
+def expected_abuses(force: Array, competition: Array, hr_law: Array, p: Params) -> Array:
+    """Expected abuse complaints against deployed forces, fewer under accountability (F3, F12)."""
+    return np.asarray(np.maximum(
+        p.abuse_rate * force * (0.5 + competition) * (1 - p.hr_law_abuse_cut * hr_law), 0.0))
+
+
 def visible_attacks_and_crossfire(
-    state: State, q: Quarter, force: Array, hr_law: Array, p: Params, rng: np.random.Generator
+    state: State, q: Quarter, force: Array, hr_law: Array, p: Params, rng: RunRandom
 ) -> None:
     """Showy attacks, civilian deaths and abuses (F2, F3, F5, F12; Durán-Martínez's two-by-two).
 
     Attacks are frequent where groups compete and the state is divided, rare under a monopoly
     and a cohesive state; civilians die in crossfire where forces meet contested plazas.
     """
-    c, k, a = q.competition, state.coordination, state.arrangements
-    attack_rate = p.visible_attack_rate * state.homicides_true * c * (1 - k) * (1 - a)
-    q.visible_attacks = rng.poisson(attack_rate).astype(np.float64)
+    q.visible_attacks = rng.poisson(expected_attacks(state, q.competition, p))
+    c = q.competition
     civilian_share = np.clip(p.civilian_base_share + p.civilian_crossfire * force * c, 0, 0.9)
     killed = np.maximum(state.homicides_true - q.event_deaths, 0).astype(np.int64)
     q.civilian_deaths = rng.binomial(killed, civilian_share) + q.event_civilians
-    abuse_rate = p.abuse_rate * force * (0.5 + c) * (1 - p.hr_law_abuse_cut * hr_law)
-    q.abuses = rng.poisson(np.maximum(abuse_rate, 0)).astype(np.float64) + q.event_abuses
+    q.abuses = rng.poisson(expected_abuses(force, c, hr_law, p)) + q.event_abuses
     state.abuses_total += q.abuses
     state.civilian_total += q.civilian_deaths
 
@@ -483,13 +504,16 @@ def local_legitimacy(
     surprise = np.log(np.maximum(state.homicides, 1.0) / np.maximum(state.public_expectation, 1.0))
     commission = levers.national_lever("truth_commission") > 0
     pushes = {
-        "violence": -p.legitimacy_violence * surprise,
-        "visible_attacks": -p.legitimacy_attacks * q.visible_attacks / per_million,
-        "abuses": -p.legitimacy_abuses * q.abuses / per_million,
+        "violence": -p.legitimacy_violence * surprise - p.legitimacy_violence_level * np.log(
+            np.maximum(state.homicides, 1.0) / np.maximum(state.violence_norm, 1.0)),
+        "visible_attacks": -p.legitimacy_attacks * (q.visible_attacks - state.attack_norm)
+        / per_million,
+        "abuses": -p.legitimacy_abuses * (q.abuses - state.abuse_norm) / per_million,
         "accountability": p.legitimacy_accountability * hr_law * np.ones_like(surprise),
         "social_programs": p.legitimacy_programs * np.minimum(
             levers.local("social_programs"), 1),
-        "arrangements": -p.legitimacy_arrangements * state.arrangements,
+        "arrangements": -p.legitimacy_arrangements * (state.arrangements
+                                                       - state.arrangements_norm),
         "institutions": p.legitimacy_institutions * integrity_change + p.legitimacy_alliances
         * np.minimum(levers.local("alliances") + levers.local("community_policing"), 1),
         "commission": p.legitimacy_commission * commission * (state.judicial_integrity - 0.3),
@@ -512,7 +536,8 @@ def national_approval(
     assert q.visible_attacks is not None
     weights = world.population / world.population.sum()
     legit_change = (logit(state.legitimacy) - logit(legitimacy_before)) @ weights
-    attacks = q.visible_attacks.sum(axis=1) / (world.population.sum() / 1e6)
+    attacks = (q.visible_attacks - state.attack_norm).sum(axis=1) / (
+        world.population.sum() / 1e6)
     us_excess = np.maximum(state.us_pressure - p.us_pressure_tolerance, 0.0)
     pushes = {
         "legitimacy": p.approval_legitimacy * legit_change,

@@ -124,10 +124,13 @@ class State:
     policing_norm: Array
     us_pressure_norm: Array
     expected_kidnappings: Array
+    attack_norm: Array
+    abuse_norm: Array
     last_event_deaths: Array
     last_hidden_share: Array
     homicide_terms: dict[str, Array] = field(default_factory=dict)
     kidnap_parts: dict[str, Array] = field(default_factory=dict)
+    event_last: dict[str, IntArray] = field(default_factory=dict)
     pending: dict[str, Mask] = field(default_factory=dict)
     agenda: list[AgendaItem] = field(default_factory=list)
 
@@ -244,6 +247,8 @@ def initial_state(world: World, runs: int) -> State:
         policing_norm=zeros.copy(),
         us_pressure_norm=np.full(runs, scenario.us_pressure),
         expected_kidnappings=zeros.copy(),
+        attack_norm=zeros.copy(),
+        abuse_norm=zeros.copy(),
         last_event_deaths=zeros.copy(),
         last_hidden_share=zeros.copy(),
     )

@@ -1,0 +1,179 @@
+"""Events and dilemmas: conditions (triggers, registered by decorator) and their one-shot effects."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.content.schema import Event, EventEffect
+from game.sim.levers import Levers
+from game.sim.params import Params
+from game.sim.randomness import RunRandom
+from game.sim.state import GROUP_SPLINTER, Array, Mask, State, World
+
+TriggerFn = Callable[[World, State, Levers, Params, "Signals"], Mask]
+TRIGGERS: dict[str, TriggerFn] = {}
+
+
+@dataclass
+class Signals:
+    """What happened this quarter that triggers can look at."""
+
+    kingpin_success: Mask
+    splinters: Mask
+    competition: Array
+
+
+def trigger(name: str) -> Callable[[TriggerFn], TriggerFn]:
+    """Register a trigger under the name content files use in `trigger = "..."`."""
+
+    def register(fn: TriggerFn) -> TriggerFn:
+        TRIGGERS[name] = fn
+        return fn
+
+    return register
+
+
+def _nowhere(state: State) -> Mask:
+    return np.zeros(state.coordination.shape, dtype=bool)
+
+
+def _one_region(state: State, index: int, condition: Mask) -> Mask:
+    """A national condition (runs,) reported in one region."""
+    where = _nowhere(state)
+    where[:, index] = condition
+    return where
+
+
+@trigger("capture_in_stronghold")
+def capture_in_stronghold(
+    world: World, state: State, levers: Levers, p: Params, s: Signals
+) -> Mask:
+    """A capture where the leader's group dominates the city: the siege dilemma (F4)."""
+    return np.asarray(state.pending_capture & s.kingpin_success)
+
+
+@trigger("election_campaign")
+def election_campaign(world: World, state: State, levers: Levers, p: Params, s: Signals) -> Mask:
+    """Candidates attacked in contested places during a campaign (F2)."""
+    where = _nowhere(state)
+    for entry in world.scenario.calendar:
+        if entry.turn == state.turn and entry.kind == "election":
+            idx = [world.region_index(r) for r in entry.regions] or list(range(world.n_regions))
+            where[:, idx] = True
+    return where & (s.competition > p.campaign_violence_competition)
+
+
+@trigger("us_pressure_high")
+def us_pressure_high(world: World, state: State, levers: Levers, p: Params, s: Signals) -> Mask:
+    """Washington demands that Mexico stop migrants (F10, F11)."""
+    border = np.flatnonzero(world.border)
+    index = int(border[0]) if border.size else 0
+    return _one_region(state, index, state.us_pressure > p.us_pressure_tolerance)
+
+
+@trigger("commission_setback")
+def commission_setback(world: World, state: State, levers: Levers, p: Params, s: Signals) -> Mask:
+    """Suspects freed for lack of evidence where courts are weak (F13)."""
+    active = levers.national_lever("truth_commission")[:, 0] > 0
+    weakest = int(np.argmin(state.judicial_integrity.mean(axis=0)))
+    weak = state.judicial_integrity[:, weakest] < p.commission_failure_integrity
+    return _one_region(state, weakest, active & weak)
+
+
+@trigger("splinter_war")
+def splinter_war(world: World, state: State, levers: Levers, p: Params, s: Signals) -> Mask:
+    """A dominant group splits and its factions go to war (F9)."""
+    return np.asarray(s.splinters)
+
+
+@trigger("migrant_wait")
+def migrant_wait(world: World, state: State, levers: Levers, p: Params, s: Signals) -> Mask:
+    """Only scripted: US policy sends asylum seekers back to wait (F10)."""
+    return _nowhere(state)
+
+
+@trigger("foreign_massacre")
+def foreign_massacre(world: World, state: State, levers: Levers, p: Params, s: Signals) -> Mask:
+    """Only scripted: a massacre of foreign citizens and an offer of US intervention."""
+    return _nowhere(state)
+
+
+@trigger("scripted")
+def scripted(world: World, state: State, levers: Levers, p: Params, s: Signals) -> Mask:
+    """Fires only on the turns a scenario lists."""
+    return _nowhere(state)
+
+
+@dataclass
+class EventTotals:
+    """One-shot consequences gathered in a quarter, per run and region (national per run)."""
+
+    deaths: Array
+    civilians: Array
+    abuses: Array
+    legitimacy: Array
+    approval: Array
+
+    @classmethod
+    def empty(cls, state: State) -> EventTotals:
+        """Start a quarter with no consequences."""
+        zeros = np.zeros(state.coordination.shape)
+        return cls(zeros.copy(), zeros.copy(), zeros.copy(), zeros.copy(), np.zeros(state.runs))
+
+
+def apply_effect(
+    world: World, state: State, effect: EventEffect, where: Mask, totals: EventTotals, p: Params
+) -> None:
+    """Apply an event's or a choice's one-shot effect in the regions (and runs) where it fired."""
+    if not where.any():
+        return
+    w = where.astype(np.float64)
+    anywhere = where.any(axis=1).astype(np.float64)
+    totals.deaths += w * effect.deaths
+    totals.civilians += w * effect.deaths * effect.civilian_share
+    totals.abuses += w * effect.abuses
+    totals.legitimacy += w * effect.legitimacy * 4.0
+    totals.approval += anywhere * effect.approval * 4.0
+    state.capital = np.clip(state.capital + anywhere * effect.capital, 0, 100)
+    state.us_pressure = np.clip(state.us_pressure + anywhere * effect.us_pressure, 0, 1)
+    state.coordination = np.clip(state.coordination + w * effect.coordination, 0, 1)
+    state.judicial_integrity = np.clip(
+        state.judicial_integrity + w * effect.judicial_integrity, 0, 1)
+    if effect.migrants:
+        state.migrants = np.maximum(state.migrants + w * effect.migrants * world.border, 0)
+    state.retaliation += w * effect.retaliation
+    if effect.leader_strength:
+        leader = np.argmax(np.where(state.group_active, state.territory, -1.0), axis=2)
+        r, g = np.nonzero(where)
+        state.strength[r, g, leader[r, g]] *= 1 + effect.leader_strength
+    if effect.split_leader:
+        from game.sim.mechanisms import split_leading_group
+
+        split_leading_group(state, where, p.kingpin_split_share, GROUP_SPLINTER)
+
+
+def fires(
+    event: Event, world: World, state: State, levers: Levers, p: Params, signals: Signals,
+    rng: RunRandom,
+) -> Mask:
+    """Where (runs, regions) an event fires this quarter, after its chance and cooldown."""
+    if world.role not in event.roles:
+        return _nowhere(state)
+    condition = TRIGGERS[event.trigger](world, state, levers, p, signals)
+    scripted_here = _nowhere(state)
+    for item in world.scenario.scripted:
+        if item.event == event.id and item.turn == state.turn:
+            scripted_here[:, world.region_index(item.region) if item.region else 0] = True
+    lucky = rng.random(condition.shape) < event.chance
+    last = state.event_last.get(event.id)
+    if last is not None and event.cooldown:
+        cooled = (state.turn - last) > event.cooldown
+        condition = condition & cooled[:, None]
+    fired = (condition & lucky) | scripted_here
+    if fired.any():
+        previous = state.event_last.get(event.id, np.full(state.runs, -999))
+        state.event_last[event.id] = np.where(fired.any(axis=1), state.turn, previous)
+    return np.asarray(fired)

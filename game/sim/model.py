@@ -1,0 +1,277 @@
+"""The turn: step(state, answers) advances every run one quarter and reports what moved and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from game.content.schema import MARKETS, NATIONAL_LEVERS, REGIONAL_LEVERS, ContentPack
+from game.sim import mechanisms as m
+from game.sim.events import EventTotals, Signals, apply_effect, fires
+from game.sim.ledger import Ledger
+from game.sim.levers import Levers, build_levers
+from game.sim.params import Params
+from game.sim.randomness import RunRandom
+from game.sim.state import AgendaItem, Array, Mask, State, World, initial_state
+
+REGION_INDICATORS = (
+    "homicides", "homicide_rate", "true_homicides", "disappearances", "legitimacy",
+    "competition", "visible_attacks", "civilian_deaths", "kidnappings", "abuses",
+    "police_integrity", "judicial_integrity", "police_capacity", "coordination", "arrangements",
+    "mobilisation", "opportunity", "migrants", "army", "guard", "armed_strength", "revenue",
+    "mayor_approval",
+)
+NATIONAL_INDICATORS = (
+    "homicides", "homicide_rate", "true_homicides", "disappearances", "visible_attacks",
+    "civilian_deaths", "kidnappings", "abuses", "approval", "capital", "us_pressure",
+)
+
+
+@dataclass
+class EventRecord:
+    """An event that fired (or a dilemma that was answered) in some runs, in one region."""
+
+    event_id: str
+    region: int
+    runs: Mask
+    choice: str | None = None
+
+
+@dataclass
+class TurnResult:
+    """What one quarter produced: indicators, their causes, and the events, for every run."""
+
+    turn: int
+    regions: dict[str, Array]
+    national: dict[str, Array]
+    why: dict[str, dict[str, Array]]
+    events: list[EventRecord] = field(default_factory=list)
+    groups_strength: Array | None = None
+    groups_territory: Array | None = None
+
+
+class Model:
+    """The consequence model for one scenario and role, carrying `runs` worlds side by side."""
+
+    def __init__(self, pack: ContentPack, world: World, params: Params, seeds: list[int]) -> None:
+        self.pack = pack
+        self.world = world
+        self.p = params
+        self.rng = RunRandom(seeds)
+        self.state = initial_state(world, len(seeds))
+        weights = np.array([pack.markets[mk].substitution_weight if mk in pack.markets else 0.0
+                            for mk in MARKETS])
+        self.substitution = weights / max(weights.sum(), 1e-9)
+        self._calibrate()
+
+    def _calibrate(self) -> None:
+        """Set each region's intercept so the first quarter starts at its real homicide level."""
+        s, p = self.state, self.p
+        force = s.army + p.guard_force_weight * s.guard
+        policing = m.effective_policing(s)
+        s.policing_norm = policing.copy()
+        competition = m.competition_index(s.territory)
+        terms = m.homicide_terms(s, competition, force, policing, p)
+        hidden = p.hidden_share_max * (1 - s.forensic)
+        true_target = s.homicides / (1 - hidden)
+        s.intercept = np.log(true_target) - sum(terms.values())
+        s.homicide_terms = terms
+        s.mean_killings = true_target.copy()
+        s.homicides_true = true_target.copy()
+        s.violence_norm = true_target.copy()
+        s.last_hidden_share = hidden
+        s.attack_norm = m.expected_attacks(s, competition, p)
+        s.abuse_norm = m.expected_abuses(force, competition, np.zeros_like(force), p)
+        probe = s.copy()
+        zero = Levers(np.zeros((s.runs, self.world.n_regions, len(REGIONAL_LEVERS))),
+                      np.zeros((s.runs, len(NATIONAL_LEVERS))))
+        m.migrant_vulnerability(self.world, probe, zero, p, Ledger())
+        s.kidnap_parts = probe.kidnap_parts
+        s.expected_kidnappings = probe.expected_kidnappings
+
+    def add_agenda(self, item: AgendaItem) -> None:
+        """Put an enacted intervention on the agenda, ending those it cancels."""
+        action = self.pack.interventions[item.action]
+        for other in self.state.agenda:
+            if other.action in action.cancels and other.region == item.region and (
+                other.ends is None or other.ends > item.starts
+            ):
+                other.ends = max(item.starts, other.decided + 1)
+        self.state.agenda.append(item)
+
+    def _apply_answers(
+        self, answers: dict[str, str], totals: EventTotals, records: list[EventRecord]
+    ) -> None:
+        s = self.state
+        for event_id, where in s.pending.items():
+            event = self.pack.events[event_id]
+            choice_id = answers.get(event_id, event.default_choice)
+            choice = next(c for c in event.choices if c.id == choice_id)
+            apply_effect(self.world, s, choice.effect, where, totals, self.p)
+            if choice.enact:
+                self._enact_free(choice.enact, where, s.turn)
+            s.pending_capture &= ~where
+            for region in np.flatnonzero(where.any(axis=0)):
+                records.append(EventRecord(event_id, int(region), where[:, region], choice_id))
+        s.pending = {}
+
+    def _enact_free(
+        self, action_id: str, where: Mask, turn: int, lasting: int | None = None
+    ) -> None:
+        """Start an intervention that an event imposes, where (runs, regions) it fired."""
+        action = self.pack.interventions[action_id]
+        regions = range(self.world.n_regions) if action.scope == "region" else [0]
+        for region in regions:
+            runs = where[:, region] if action.scope == "region" else where.any(axis=1)
+            if not runs.any():
+                continue
+            starts = turn + action.delay
+            duration = lasting or action.duration
+            ends = starts + duration if duration else None
+            self.add_agenda(AgendaItem(action_id, region if action.scope == "region" else -1,
+                                       turn, starts, ends, runs.copy()))
+
+    def step(self, answers: dict[str, str] | None = None) -> TurnResult:
+        """Advance every run one quarter, applying the answers to last quarter's dilemmas."""
+        s, p, w = self.state, self.p, self.world
+        s.turn += 1
+        ledger = Ledger()
+        totals = EventTotals.empty(s)
+        records: list[EventRecord] = []
+        self._apply_answers(answers or {}, totals, records)
+        levers = build_levers(self.pack, s, w.n_regions, s.turn)
+        hr_law = np.minimum(levers.national_lever("hr_law"), 1.0)
+
+        force = m.federal_forces_follow_orders(s, levers, p)
+        shock = m.election_calendar_shocks(w, s, p)
+        drop = m.state_coordination(s, levers, shock, p, ledger)
+        m.informal_arrangements(s, levers, force, drop, p, ledger)
+        revenue_index = s.markets.sum(axis=2) / s.revenue_norm
+        integrity_before = s.police_integrity + s.judicial_integrity
+        m.police_and_judicial_integrity(s, levers, revenue_index, p, ledger)
+        integrity_change = s.police_integrity + s.judicial_integrity - integrity_before
+        m.community_mobilisation(s, levers, p)
+        m.social_opportunity(s, levers, p, ledger)
+        m.market_substitution(s, levers, p, self.substitution)
+        expected_kidnappings = m.migrant_vulnerability(w, s, levers, p, ledger)
+        policing = m.effective_policing(s)
+        m.recruitment_and_strength(s, levers, force, m.competition_index(s.territory),
+                                   policing, hr_law, p)
+        siege_possible = self._siege_possible()
+        success = m.kingpin_operations(w, s, levers, force, p, self.rng, siege_possible)
+        splinters, _ = m.splinters_and_entrants(s, revenue_index, p, self.rng)
+        competition = m.territorial_contest(s, policing, p)
+        m.retaliation_cycle(s, p)
+
+        signals = Signals(kingpin_success=success, splinters=splinters, competition=competition)
+        for event in self.pack.events.values():
+            fired = fires(event, w, s, levers, p, signals, self.rng)
+            if not fired.any():
+                continue
+            if event.choices:
+                s.pending[event.id] = fired
+            else:
+                apply_effect(w, s, event.effect, fired, totals, p)
+                if event.enact:
+                    self._enact_free(event.enact, fired, s.turn + 1, event.enact_for)
+            for region in np.flatnonzero(fired.any(axis=0)):
+                records.append(EventRecord(event.id, int(region), fired[:, region]))
+        self._capture_without_siege()
+
+        q = m.Quarter(
+            competition=competition, policing=policing, force=force, coordination_drop=drop,
+            kingpin_success=success, splinters=splinters, entrants=splinters,
+            event_deaths=totals.deaths, event_civilians=totals.civilians,
+            event_abuses=totals.abuses,
+        )
+        terms = m.homicide_terms(s, competition, force, policing, p)
+        m.killings_and_disappearances(w, s, terms, q, p, self.rng, ledger)
+        m.visible_attacks_and_crossfire(s, q, force, hr_law, p, self.rng)
+        q.kidnappings = self.rng.poisson(expected_kidnappings)
+        legitimacy_before = s.legitimacy.copy()
+        m.local_legitimacy(w, s, levers, q, hr_law, p, ledger, totals.legitimacy,
+                           integrity_change)
+        m.national_approval(w, s, levers, q, p, ledger, totals.approval, legitimacy_before)
+        m.us_pressure_and_capital(w, s, levers, p)
+        commission = levers.national_lever("truth_commission") > 0
+        s.forensic = np.clip(s.forensic + p.commission_forensics * commission * (1 - s.forensic),
+                             0, 1)
+        return self._result(q, competition, ledger, records)
+
+    def _siege_possible(self) -> Mask:
+        """Where a capture would meet a dominant, well-armed group: a siege can follow (F4)."""
+        s, p = self.state, self.p
+        roll = self.rng.random(s.coordination.shape)
+        lead_t = np.where(s.group_active, s.territory, 0).max(axis=2)
+        lead_s = np.where(s.group_active, s.strength, 0).max(axis=2)
+        siege_event = self.pack.events.get("capture_siege")
+        allowed = siege_event is not None and self.world.role in siege_event.roles
+        return np.asarray(
+            allowed & (lead_t > p.siege_territory) & (lead_s > p.siege_strength)
+            & (roll < p.siege_chance)
+        )
+
+    def _capture_without_siege(self) -> None:
+        """A deferred capture with no siege dilemma pending goes ahead as an ordinary capture."""
+        s = self.state
+        waiting = s.pending_capture & ~s.pending.get("capture_siege", np.zeros_like(
+            s.pending_capture))
+        if waiting.any():
+            m.split_leading_group(s, waiting, self.p.kingpin_split_share, 1)
+            m.retaliation_pulse(self.world, s, waiting, self.p)
+            s.pending_capture &= ~waiting
+
+    def _result(
+        self, q: m.Quarter, competition: Array, ledger: Ledger, records: list[EventRecord]
+    ) -> TurnResult:
+        s, w = self.state, self.world
+        assert q.visible_attacks is not None and q.civilian_deaths is not None
+        assert q.kidnappings is not None and q.abuses is not None
+        assert q.disappearances is not None
+        rate = s.homicides * 4 / w.population * 100_000
+        regions: dict[str, Array] = {
+            "homicides": s.homicides,
+            "homicide_rate": rate,
+            "true_homicides": s.homicides_true,
+            "disappearances": q.disappearances,
+            "legitimacy": s.legitimacy,
+            "competition": competition,
+            "visible_attacks": q.visible_attacks,
+            "civilian_deaths": q.civilian_deaths,
+            "kidnappings": q.kidnappings,
+            "abuses": q.abuses,
+            "police_integrity": s.police_integrity,
+            "judicial_integrity": s.judicial_integrity,
+            "police_capacity": s.police_capacity,
+            "coordination": s.coordination,
+            "arrangements": s.arrangements,
+            "mobilisation": s.mobilisation,
+            "opportunity": s.opportunity,
+            "migrants": s.migrants,
+            "army": s.army,
+            "guard": s.guard,
+            "armed_strength": s.strength.sum(axis=2),
+            "revenue": s.markets.sum(axis=2),
+            "mayor_approval": s.mayor_approval,
+        }
+        regions = {k: np.array(v, dtype=np.float64, copy=True) for k, v in regions.items()}
+        total_h = regions["homicides"].sum(axis=1)
+        national = {
+            "homicides": total_h,
+            "homicide_rate": total_h * 4 / w.population.sum() * 100_000,
+            "true_homicides": regions["true_homicides"].sum(axis=1),
+            "disappearances": regions["disappearances"].sum(axis=1),
+            "visible_attacks": regions["visible_attacks"].sum(axis=1),
+            "civilian_deaths": regions["civilian_deaths"].sum(axis=1),
+            "kidnappings": regions["kidnappings"].sum(axis=1),
+            "abuses": regions["abuses"].sum(axis=1),
+            "approval": s.approval.copy(),
+            "capital": s.capital.copy(),
+            "us_pressure": s.us_pressure.copy(),
+        }
+        why = {k: dict(v) for k, v in ledger.entries.items()}
+        return TurnResult(
+            turn=s.turn, regions=regions, national=national, why=why, events=records,
+            groups_strength=s.strength.copy(), groups_territory=s.territory.copy(),
+        )
