@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pygame
 
+from game import paths
 from game.ui.widgets import palette as pal
 
 Colour = tuple[int, int, int]
@@ -57,6 +58,11 @@ class MapStyle:
     marker_edge: Colour = (40, 40, 48)
     legend_bg: Colour = (250, 250, 246)
     legend_border: Colour = (170, 176, 184)
+
+
+def default_outline_path() -> Path:
+    """Return the shipped outline, assets/map/mexico.json."""
+    return paths.asset("map/mexico.json")
 
 
 class MapOutlineError(ValueError):
@@ -175,9 +181,11 @@ def draw_bin_marker(
 class MexicoMap:
     """Projects the outline and region markers into a rect, draws them and answers clicks."""
 
-    def __init__(self, outline_path: str | Path, style: MapStyle | None = None) -> None:
-        """Load the outline (raises MapOutlineError with the file's path if it is unusable)."""
-        outline = load_outline(outline_path)
+    def __init__(
+        self, outline_path: str | Path | None = None, style: MapStyle | None = None
+    ) -> None:
+        """Load the outline (default: the shipped one); MapOutlineError names a bad file."""
+        outline = load_outline(outline_path or default_outline_path())
         self.polygons: list[list[Point]] = outline.polygons
         self.neighbours: list[list[Point]] = outline.neighbours
         self.style = style or MapStyle()
@@ -226,8 +234,9 @@ class MexicoMap:
     @property
     def marker_radius(self) -> int:
         """Return the marker radius in pixels for the current layout."""
-        # About 1/26 of the map's projected height; clamped so markers stay legible but small.
-        diameter = _PROJECTED_H * self._scale / 13.0
+        # About 1/26 of the map's projected height (19 px on a 520 px map); clamped so markers
+        # stay legible on small maps and grow with the UI scale without swamping the country.
+        diameter = _PROJECTED_H * self._scale / 26.0
         diameter = min(max(diameter, MIN_MARKER_DIAMETER), MAX_MARKER_DIAMETER * 2)
         return max(MIN_MARKER_DIAMETER // 2, round(diameter / 2))
 
@@ -247,11 +256,14 @@ class MexicoMap:
         self,
         surface: pygame.Surface,
         markers: Sequence[MapMarker],
-        selected: str | None,
-        palette: str,
-        font: pygame.font.Font,
+        selected: str | None = None,
+        palette: str = pal.STANDARD,
+        font: pygame.font.Font | None = None,
     ) -> None:
-        """Draw sea, land, markers (colour + bin number + trend arrow) and haloed labels."""
+        """Draw sea, land, markers (colour + bin number + trend arrow) and haloed labels.
+
+        `font` is needed only when there are markers; without one the default font is used.
+        """
         if self.rect.w == 0 or self.rect.h == 0:
             self.layout(surface.get_rect())
         st = self.style
@@ -264,7 +276,13 @@ class MexicoMap:
             for ring in self._screen_polygons:
                 pygame.draw.polygon(surface, st.land, ring)
                 pygame.draw.aalines(surface, st.coast, True, ring)
-            self._draw_markers(surface, markers, selected, palette, font)
+            if markers:
+                if font is None:
+                    # Decorative callers (the title screen) may pass no font; stay usable.
+                    font = pygame.font.Font(None, max(12, self.marker_radius + 6))
+                self._draw_markers(surface, markers, selected, palette, font)
+            else:
+                self._marker_pos, self._label_rects, self._order = {}, {}, []
         finally:
             surface.set_clip(previous_clip)
 
@@ -278,7 +296,7 @@ class MexicoMap:
     ) -> None:
         st = self.style
         r = self.marker_radius
-        arrow = max(6.0, r * 0.9)
+        arrow = max(7.0, r * 1.15)
         self._marker_pos = {m.region_id: self._project_int(m.lon, m.lat) for m in markers}
         self._order = [m.region_id for m in markers]
         # Obstacles for label placement: every marker with its trend arrow on the right.
