@@ -454,7 +454,7 @@ def test_sparkline_and_bars_stay_in_their_rects() -> None:
     assert ink.count() > 0
     # The latest value (the maximum) gets a dot at the top-right corner of the rect.
     assert any(
-        ink.get_at((x - rect.x, y - rect.y))
+        ink.get_at((x, y))
         for x in range(rect.right - 7, rect.right)
         for y in range(rect.y, rect.y + 7)
     )
