@@ -308,6 +308,10 @@ class RegionSetup(Strict):
         description="Market sizes, million pesos of criminal revenue per quarter"
     )
     groups: list[GroupSetup] = Field(min_length=1, max_length=4, description="Groups present")
+    plazas: int = Field(
+        default=1, ge=1, le=1000,
+        description="Local plazas this region aggregates; many make control shift slowly",
+    )
     neighbours: list[Identifier] = Field(default_factory=list, description="Adjacent regions")
     history: HistorySource | None = Field(default=None, description="Real series to show")
     map_lon: float = Field(ge=-118, le=-86, description="Longitude of the map marker")

@@ -259,7 +259,7 @@ def migrant_vulnerability(
 
 
 def recruitment_and_strength(
-    state: State, levers: Levers, force: Array, competition: Array, policing: Array,
+    world: World, state: State, levers: Levers, force: Array, competition: Array, policing: Array,
     hr_law: Array, p: Params,
 ) -> Array:
     """Groups grow with recruits bought by revenue and shrink with conflict and force (F12, F3).
@@ -279,7 +279,8 @@ def recruitment_and_strength(
     incumbency = share / np.maximum(share.max(axis=2, keepdims=True), 1e-9)
     attrition_cut = 1 - p.hr_law_attrition_cut * hr_law
     extra_losses = s * (
-        p.conflict_attrition * competition[:, :, None] * opponents
+        p.conflict_attrition * competition[:, :, None] * opponents ** world.contest_damping[
+            None, :, None]
         + (p.military_attrition * force * attrition_cut)[:, :, None] * incumbency
         + (p.police_arrests * policing)[:, :, None]
     )
@@ -370,13 +371,15 @@ def splinters_and_entrants(
     return split, enter
 
 
-def territorial_contest(state: State, policing: Array, p: Params) -> Array:
+def territorial_contest(world: World, state: State, policing: Array, p: Params) -> Array:
     """Territory follows armed strength as a contest; groups with no strength drop out (F1, F7).
 
-    Returns the competition index after the quarter's moves.
+    A region that aggregates many local plazas has a flatter contest: no single winner takes
+    a whole country. Returns the competition index after the quarter's moves.
     """
     s = np.where(state.group_active, state.strength, 0.0)
-    weight = s**p.contest_exponent
+    exponent = 1.0 + (p.contest_exponent - 1.0) * world.contest_damping
+    weight = s ** exponent[None, :, None]
     total = np.maximum(weight.sum(axis=2, keepdims=True), 1e-12)
     uncontrolled = np.clip(
         state.uncontrolled_norm + p.state_control_gain * (policing - state.policing_norm),

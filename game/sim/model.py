@@ -63,6 +63,7 @@ class Model:
         weights = np.array([pack.markets[mk].substitution_weight if mk in pack.markets else 0.0
                             for mk in MARKETS])
         self.substitution = weights / max(weights.sum(), 1e-9)
+        self.answers: dict[str, str] = {}
         self._calibrate()
 
     def _calibrate(self) -> None:
@@ -130,16 +131,17 @@ class Model:
             duration = lasting or action.duration
             ends = starts + duration if duration else None
             self.add_agenda(AgendaItem(action_id, region if action.scope == "region" else -1,
-                                       turn, starts, ends, runs.copy()))
+                                       turn, starts, ends, runs.copy(), free=True))
 
-    def step(self, answers: dict[str, str] | None = None) -> TurnResult:
-        """Advance every run one quarter, applying the answers to last quarter's dilemmas."""
+    def step(self) -> TurnResult:
+        """Advance every run one quarter, applying the answers given to last quarter's dilemmas."""
         s, p, w = self.state, self.p, self.world
         s.turn += 1
         ledger = Ledger()
         totals = EventTotals.empty(s)
         records: list[EventRecord] = []
-        self._apply_answers(answers or {}, totals, records)
+        self._apply_answers(self.answers, totals, records)
+        self.answers = {}
         levers = build_levers(self.pack, s, w.n_regions, s.turn)
         hr_law = np.minimum(levers.national_lever("hr_law"), 1.0)
 
@@ -156,12 +158,12 @@ class Model:
         m.market_substitution(s, levers, p, self.substitution)
         expected_kidnappings = m.migrant_vulnerability(w, s, levers, p, ledger)
         policing = m.effective_policing(s)
-        m.recruitment_and_strength(s, levers, force, m.competition_index(s.territory),
+        m.recruitment_and_strength(w, s, levers, force, m.competition_index(s.territory),
                                    policing, hr_law, p)
         siege_possible = self._siege_possible()
         success = m.kingpin_operations(w, s, levers, force, p, self.rng, siege_possible)
         splinters, _ = m.splinters_and_entrants(s, revenue_index, p, self.rng)
-        competition = m.territorial_contest(s, policing, p)
+        competition = m.territorial_contest(w, s, policing, p)
         m.retaliation_cycle(s, p)
 
         signals = Signals(kingpin_success=success, splinters=splinters, competition=competition)

@@ -30,6 +30,7 @@ class World:
     region_ids: list[str]
     cartel_ids: list[str]
     population: Array
+    contest_damping: Array
     border: Mask
     neighbours: Mask
     turns_in_term: int
@@ -60,6 +61,7 @@ class AgendaItem:
     starts: int
     ends: int | None
     runs: Mask
+    free: bool = False
 
     def active_on(self, turn: int) -> bool:
         """Tell whether its effect applies on a turn."""
@@ -162,6 +164,7 @@ def build_world(pack: ContentPack, scenario_id: str, role: Role, region: str | N
         region_ids=ids,
         cartel_ids=list(pack.cartels),
         population=np.array([r.population for r in scenario.regions], dtype=np.float64),
+        contest_damping=1.0 / np.sqrt([float(r.plazas) for r in scenario.regions]),
         border=np.array([r.border for r in scenario.regions], dtype=bool),
         neighbours=neighbours,
         turns_in_term=role_setup.turns,

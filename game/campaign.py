@@ -1,0 +1,507 @@
+"""A game in progress: scenario, seed and decisions; saves, replays and counterfactual branches."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from game.content.schema import ContentPack, PlanFile, Role
+from game.problems import BadInput, Problem
+from game.sim.commands import AnswerDilemma, EnactIntervention, Impossible, RepealIntervention
+from game.sim.commands import upkeep as agenda_upkeep
+from game.sim.history import WHY_INDICATORS, run_summary, turn_json
+from game.sim.messages import Message
+from game.sim.model import Model, TurnResult
+from game.sim.news import headlines
+from game.sim.params import Params
+from game.sim.state import World, build_world
+
+SAVE_VERSION = 1
+MAX_TURNS = 40
+
+__all__ = ["ActionOption", "BadSave", "Campaign", "Dilemma", "Impossible", "Message",
+           "QueuedEffect", "TurnRecord"]
+
+
+class BadSave(Exception):
+    """A save file that cannot be loaded; the message says why, for the player."""
+
+    def __init__(self, message: Message, detail: str = "") -> None:
+        super().__init__(detail or message.key)
+        self.message = message
+        self.detail = detail
+
+
+@dataclass
+class ActionOption:
+    """An intervention as the player sees it in one place: can it be done, and at what cost."""
+
+    action_id: str
+    region: str | None
+    possible: bool
+    reason: Message | None
+    active: bool
+    cost_money: float
+    cost_capital: float
+    delay: int
+    duration: int
+    findings: list[str]
+
+
+@dataclass
+class Dilemma:
+    """A pending decision the player must answer before the turn ends."""
+
+    event_id: str
+    region: str
+    choices: list[str]
+    default: str | None
+
+
+@dataclass
+class QueuedEffect:
+    """An enacted intervention whose effect has not arrived yet."""
+
+    action_id: str
+    region: str | None
+    starts_turn: int
+    starts_period: str
+
+
+@dataclass
+class TurnRecord:
+    """One resolved quarter of this game, ready to show and to export."""
+
+    turn: int
+    period: str
+    regions: dict[str, dict[str, float]]
+    national: dict[str, float]
+    why: dict[str, dict[str, dict[str, float]]]
+    events: list[dict[str, Any]]
+    headlines: list[Message]
+    groups: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        """JSON-ready form (headlines as keys and parameters)."""
+        return {
+            "turn": self.turn, "period": self.period, "regions": self.regions,
+            "national": self.national, "why": self.why, "events": self.events,
+            "headlines": [h.as_json() for h in self.headlines], "groups": self.groups,
+        }
+
+
+class Campaign:
+    """One player's game: a single-run model plus the log of decisions that produced it."""
+
+    def __init__(self, pack: ContentPack, scenario_id: str, role: Role, region: str | None,
+                 seed: int, overrides: dict[str, float] | None = None) -> None:
+        self.pack = pack
+        self.scenario_id = scenario_id
+        self.scenario = pack.scenarios[scenario_id]
+        self.role: Role = role
+        self.region = region
+        self.seed = seed
+        self.overrides = dict(overrides or {})
+        self.world: World = build_world(pack, scenario_id, role, region)
+        self.model = Model(pack, self.world, Params(pack.parameters, self.overrides), [seed])
+        self.decisions: list[dict[str, Any]] = []
+        self.results: list[TurnResult] = []
+        self.records: list[TurnRecord] = []
+
+    @classmethod
+    def new(cls, pack: ContentPack, scenario_id: str, role: str, region: str | None = None,
+            seed: int = 0, overrides: dict[str, float] | None = None) -> Campaign:
+        """Start a game, checking scenario, role and region; raise BadInput if they are wrong."""
+        problems = check_setup(pack, scenario_id, role, region)
+        if problems:
+            raise BadInput(problems)
+        scenario = pack.scenarios[scenario_id]
+        if role == "municipal" and region is None:
+            region = scenario.roles["municipal"].regions[0]
+        return cls(pack, scenario_id, role, region, seed, overrides)  # type: ignore[arg-type]
+
+    # --- what the player sees -------------------------------------------------------------
+
+    @property
+    def turn(self) -> int:
+        """Quarters resolved so far (0 before the first)."""
+        return self.model.state.turn
+
+    @property
+    def term_turns(self) -> int:
+        """Quarters in the player's term."""
+        return self.world.turns_in_term
+
+    @property
+    def is_over(self) -> bool:
+        """Whether the term has been played out."""
+        return self.turn >= self.term_turns
+
+    def period(self, turn: int | None = None) -> str:
+        """Calendar quarter of a turn (default: the quarter about to be played)."""
+        return self.world.period(self.turn + 1 if turn is None else turn)
+
+    def budget(self) -> float:
+        """Money available each quarter, million pesos."""
+        return self.world.budget
+
+    def budget_left(self) -> float:
+        """Money not yet committed for the coming quarter."""
+        return self.world.budget - agenda_upkeep(self.model, self.turn + 1)
+
+    def capital(self) -> float:
+        """Political capital (0-100)."""
+        return float(self.model.state.capital[0])
+
+    def approval(self) -> float:
+        """The player's standing: national approval, or the mayor's own approval."""
+        state = self.model.state
+        if self.world.player_region is not None:
+            return float(state.mayor_approval[0, self.world.player_region])
+        return float(state.approval[0])
+
+    def national_approval(self) -> float:
+        """National approval of the federal government."""
+        return float(self.model.state.approval[0])
+
+    def next_election(self) -> tuple[int, str] | None:
+        """The next election on the calendar after the coming quarter, as (turn, level)."""
+        for entry in sorted(self.scenario.calendar, key=lambda e: e.turn):
+            if entry.turn > self.turn and entry.kind == "election":
+                return entry.turn, entry.level
+        return None
+
+    def region_view(self, region_id: str) -> dict[str, Any]:
+        """Current indicators of a region, its groups and its markets."""
+        i = self.world.region_index(region_id)
+        s = self.model.state
+        if self.records:
+            view: dict[str, Any] = dict(self.records[-1].regions[region_id])
+        else:
+            view = {
+                "homicides": float(s.homicides[0, i]),
+                "homicide_rate": float(s.homicides[0, i] * 4 / self.world.population[i] * 1e5),
+                "legitimacy": float(s.legitimacy[0, i]),
+                "police_integrity": float(s.police_integrity[0, i]),
+                "judicial_integrity": float(s.judicial_integrity[0, i]),
+                "police_capacity": float(s.police_capacity[0, i]),
+                "coordination": float(s.coordination[0, i]),
+                "arrangements": float(s.arrangements[0, i]),
+                "mobilisation": float(s.mobilisation[0, i]),
+                "opportunity": float(s.opportunity[0, i]),
+                "migrants": float(s.migrants[0, i]),
+                "army": float(s.army[0, i]),
+                "guard": float(s.guard[0, i]),
+                "mayor_approval": float(s.mayor_approval[0, i]),
+            }
+        from game.sim.mechanisms import competition_index
+
+        view["competition"] = float(competition_index(s.territory)[0, i])
+        view["population"] = float(self.world.population[i])
+        view["groups"] = self._groups(i)
+        view["markets"] = {name: float(s.markets[0, i, m])
+                           for m, name in enumerate(("cannabis", "synthetics", "fuel_theft",
+                                                     "extortion", "kidnapping"))}
+        return view
+
+    def _groups(self, i: int) -> list[dict[str, Any]]:
+        s = self.model.state
+        groups = []
+        for g in np.flatnonzero(s.group_active[0, i]):
+            groups.append({
+                "cartel": self.world.cartel_ids[int(s.group_cartel[0, i, g])],
+                "kind": int(s.group_kind[0, i, g]),
+                "strength": round(float(s.strength[0, i, g]), 2),
+                "territory": round(float(s.territory[0, i, g]), 4),
+            })
+        groups.sort(key=lambda item: -item["territory"])
+        return groups
+
+    def options(self, region_id: str | None) -> list[ActionOption]:
+        """Every intervention of the player's role for a region (or the national ones)."""
+        result = []
+        for action in self.pack.interventions.values():
+            if self.role not in action.roles:
+                continue
+            if (action.scope == "national") != (region_id is None):
+                continue
+            enact = EnactIntervention(action.id, region_id)
+            reason: Message | None = None
+            try:
+                enact.validate(self.model)
+            except Impossible as impossible:
+                reason = impossible.message
+            if self.is_over:
+                reason = Message("reason.term_over")
+            result.append(ActionOption(
+                action_id=action.id, region=region_id, possible=reason is None, reason=reason,
+                active=self.is_active(action.id, region_id), cost_money=action.cost.money,
+                cost_capital=action.cost.capital, delay=action.delay, duration=action.duration,
+                findings=list(action.findings),
+            ))
+        return result
+
+    def is_active(self, action_id: str, region_id: str | None) -> bool:
+        """Whether an intervention is enacted (decided and not over) for the coming quarter."""
+        from game.sim.commands import find_active
+
+        index = -1 if region_id is None else self.world.region_index(region_id)
+        return find_active(self.model, action_id, index, self.turn + 1) is not None
+
+    def active_interventions(self) -> list[tuple[str, str | None]]:
+        """(action, region) of everything enacted and not over for the coming quarter."""
+        active = []
+        for item in self.model.state.agenda:
+            if item.paying_on(self.turn + 1) and item.runs[0]:
+                region = None if item.region < 0 else self.world.region_ids[item.region]
+                active.append((item.action, region))
+        return active
+
+    def queue(self) -> list[QueuedEffect]:
+        """Enacted interventions whose effects have not started yet."""
+        queued = []
+        for item in self.model.state.agenda:
+            if item.starts > self.turn + 1 and item.runs[0] and (
+                item.ends is None or item.ends > item.starts
+            ):
+                region = None if item.region < 0 else self.world.region_ids[item.region]
+                queued.append(QueuedEffect(item.action, region, item.starts,
+                                           self.world.period(item.starts)))
+        return sorted(queued, key=lambda q: q.starts_turn)
+
+    def pending_dilemmas(self) -> list[Dilemma]:
+        """Dilemmas raised last quarter that need an answer before the turn ends."""
+        pending = []
+        for event_id, where in self.model.state.pending.items():
+            event = self.pack.events[event_id]
+            for i in np.flatnonzero(where[0]):
+                pending.append(Dilemma(event_id, self.world.region_ids[int(i)],
+                                       [c.id for c in event.choices], event.default_choice))
+        return pending
+
+    def answered(self, event_id: str) -> str | None:
+        """The answer already given to a pending dilemma, if any."""
+        return self.model.answers.get(event_id)
+
+    # --- what the player does -------------------------------------------------------------
+
+    def enact(self, action_id: str, region: str | None = None) -> None:
+        """Enact an intervention for the coming quarter; raise Impossible with the reason."""
+        if self.is_over:
+            raise Impossible(Message("reason.term_over"))
+        EnactIntervention(action_id, region).apply(self.model)
+        self.decisions.append({"turn": self.turn + 1, "verb": "enact", "action": action_id,
+                               "region": region})
+
+    def repeal(self, action_id: str, region: str | None = None) -> None:
+        """Stop an ongoing intervention from the coming quarter."""
+        RepealIntervention(action_id, region).apply(self.model)
+        self.decisions.append({"turn": self.turn + 1, "verb": "repeal", "action": action_id,
+                               "region": region})
+
+    def answer(self, event_id: str, region: str | None, choice_id: str) -> None:
+        """Answer a pending dilemma (the region is shown to the player; answers apply to all)."""
+        AnswerDilemma(event_id, choice_id).apply(self.model)
+        self.decisions.append({"turn": self.turn + 1, "verb": "answer", "event": event_id,
+                               "choice": choice_id, "region": region})
+
+    def end_turn(self, *, allow_past_term: bool = False) -> TurnRecord:
+        """Resolve the coming quarter; dilemmas left unanswered take their default answer."""
+        if self.turn >= MAX_TURNS or (self.is_over and not allow_past_term):
+            raise Impossible(Message("reason.term_over"))
+        for dilemma in self.pending_dilemmas():
+            if dilemma.event_id not in self.model.answers and dilemma.default is not None:
+                self.model.answers[dilemma.event_id] = dilemma.default
+                self.decisions.append({"turn": self.turn + 1, "verb": "answer",
+                                       "event": dilemma.event_id, "choice": dilemma.default,
+                                       "region": dilemma.region, "default": True})
+        previous = self.results[-1] if self.results else None
+        result = self.model.step()
+        self.results.append(result)
+        record = self._record(result, previous)
+        self.records.append(record)
+        return record
+
+    def _record(self, result: TurnResult, previous: TurnResult | None) -> TurnRecord:
+        data = turn_json(self.world, result, 0)
+        why = {k: v for k, v in data["why"].items() if k in WHY_INDICATORS or k == "approval"}
+        groups = {rid: self._groups(i) for i, rid in enumerate(self.world.region_ids)}
+        return TurnRecord(
+            turn=data["turn"], period=data["period"], regions=data["regions"],
+            national=data["national"], why=why, events=data["events"],
+            headlines=headlines(self.world, result, previous), groups=groups,
+        )
+
+    # --- counterfactuals and what happened next ------------------------------------------
+
+    def replay(self, upto_turn: int | None = None,
+               drop: set[int] | None = None) -> Campaign:
+        """A fresh game with the same seed and decisions (optionally without some), re-run."""
+        copy = Campaign(self.pack, self.scenario_id, self.role, self.region, self.seed,
+                        self.overrides)
+        target = self.turn if upto_turn is None else upto_turn
+        copy.apply_log([d for n, d in enumerate(self.decisions) if not drop or n not in drop],
+                       target)
+        return copy
+
+    def apply_log(self, decisions: list[dict[str, Any]], upto_turn: int) -> None:
+        """Re-play a decision log turn by turn up to a turn (used by saves and branches)."""
+        by_turn: dict[int, list[dict[str, Any]]] = {}
+        for decision in decisions:
+            by_turn.setdefault(int(decision["turn"]), []).append(decision)
+        while self.turn < upto_turn:
+            for decision in by_turn.get(self.turn + 1, []):
+                if decision.get("default"):
+                    continue
+                verb = decision["verb"]
+                if verb == "enact":
+                    self.enact(decision["action"], decision.get("region"))
+                elif verb == "repeal":
+                    self.repeal(decision["action"], decision.get("region"))
+                elif verb == "answer":
+                    self.answer(decision["event"], decision.get("region"), decision["choice"])
+            self.end_turn(allow_past_term=True)
+
+    def baseline(self) -> Campaign:
+        """The same world and seed with no new policy, played to the same turn (for debriefs)."""
+        base = Campaign(self.pack, self.scenario_id, self.role, self.region, self.seed,
+                        self.overrides)
+        base.apply_log([], self.turn)
+        return base
+
+    def run_on(self, extra_turns: int) -> Campaign:
+        """A copy of this game run on past its present turn with policies left as they are."""
+        copy = self.replay()
+        target = min(MAX_TURNS, self.turn + extra_turns)
+        while copy.turn < target:
+            copy.end_turn(allow_past_term=True)
+        return copy
+
+    def summary(self) -> dict[str, Any]:
+        """Totals over the turns played, for debriefs and result files."""
+        return run_summary(self.world, self.results, 0)
+
+    def lives_against(self, other: Campaign) -> int:
+        """True killings in `other` minus in this game, over the turns both played."""
+        turns = min(len(self.results), len(other.results))
+        mine = sum(r.national["true_homicides"][0] for r in self.results[:turns])
+        theirs = sum(r.national["true_homicides"][0] for r in other.results[:turns])
+        return int(round(theirs - mine))
+
+    # --- saves ----------------------------------------------------------------------------
+
+    def to_save(self) -> dict[str, Any]:
+        """The save document: enough to rebuild this exact game by replaying its decisions."""
+        body = {
+            "version": SAVE_VERSION,
+            "scenario": self.scenario_id,
+            "role": self.role,
+            "region": self.region,
+            "seed": self.seed,
+            "overrides": self.overrides,
+            "turn": self.turn,
+            "decisions": self.decisions,
+            "pending_answers": dict(self.model.answers),
+        }
+        body["fingerprint"] = self.fingerprint()
+        return body
+
+    def fingerprint(self) -> str:
+        """A short hash of the current state's main numbers, to check a replay reproduced it."""
+        s = self.model.state
+        digest = hashlib.sha256()
+        for array in (s.homicides, s.legitimacy, s.approval, s.capital, s.strength):
+            digest.update(np.ascontiguousarray(np.round(array, 9)).tobytes())
+        return digest.hexdigest()[:16]
+
+    def save(self, path: Path) -> None:
+        """Write the save atomically: a temporary file in the same folder, then a rename."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(self.to_save(), indent=1, sort_keys=True)
+        handle, temp = tempfile.mkstemp(prefix=".save-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(text)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+
+    @classmethod
+    def load(cls, pack: ContentPack, path: Path) -> Campaign:
+        """Read a save and rebuild the game; raise BadSave with a reason the player can read."""
+        try:
+            if path.stat().st_size > 5_000_000:
+                raise BadSave(Message("ui.save.damaged"), f"{path}: (file): too large")
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise BadSave(Message("ui.save.damaged"), f"{path}: (file): {exc}") from exc
+        return cls.from_save(pack, data, str(path))
+
+    @classmethod
+    def from_save(cls, pack: ContentPack, data: Any, name: str = "(save)") -> Campaign:
+        """Rebuild a game from a save document, checking version, fields and fingerprint."""
+        if not isinstance(data, dict):
+            raise BadSave(Message("ui.save.damaged"), f"{name}: (top): not a JSON object")
+        version = data.get("version")
+        if not isinstance(version, int):
+            raise BadSave(Message("ui.save.damaged"), f"{name}: version: missing")
+        if version > SAVE_VERSION:
+            raise BadSave(Message("ui.save.newer", {"version": version}),
+                          f"{name}: version: {version} is newer than this game ({SAVE_VERSION})")
+        try:
+            campaign = cls.new(pack, str(data["scenario"]), str(data["role"]), data.get("region"),
+                               int(data["seed"]), dict(data.get("overrides") or {}))
+            decisions = list(data["decisions"])
+            target = int(data["turn"])
+            if not 0 <= target <= MAX_TURNS:
+                raise ValueError("turn out of range")
+            campaign.apply_log(decisions, target)
+            for event_id, choice in dict(data.get("pending_answers") or {}).items():
+                campaign.answer(str(event_id), None, str(choice))
+        except BadInput as exc:
+            raise BadSave(Message("ui.save.damaged"), str(exc)) from exc
+        except (KeyError, TypeError, ValueError, Impossible) as exc:
+            raise BadSave(Message("ui.save.damaged"), f"{name}: {exc}") from exc
+        fingerprint = data.get("fingerprint")
+        if fingerprint is not None and fingerprint != campaign.fingerprint():
+            raise BadSave(Message("ui.save.damaged"), f"{name}: fingerprint: does not match")
+        return campaign
+
+
+def check_setup(pack: ContentPack, scenario_id: str, role: str, region: str | None,
+                file: str = "(command line)") -> list[Problem]:
+    """Problems with a scenario/role/region choice, one per fault."""
+    scenario = pack.scenarios.get(scenario_id)
+    if scenario is None:
+        return [Problem(file, "scenario", f"unknown scenario '{scenario_id}' (choose from "
+                        f"{', '.join(sorted(pack.scenarios))})")]
+    if role not in scenario.roles:
+        return [Problem(file, "role", f"{scenario_id} cannot be played as '{role}' (choose from "
+                        f"{', '.join(scenario.roles)})")]
+    if role == "municipal":
+        allowed = scenario.roles["municipal"].regions
+        if region is not None and region not in allowed:
+            return [Problem(file, "region", f"a mayor in {scenario_id} governs one of "
+                            f"{', '.join(allowed)}, not '{region}'")]
+    elif region is not None:
+        return [Problem(file, "region", "only the municipal role takes a region")]
+    return []
+
+
+def apply_plan(campaign: Campaign, plan: PlanFile) -> dict[int, list[tuple[str, str | None, bool]]]:
+    """Index a plan's decisions by turn, for the simulator."""
+    by_turn: dict[int, list[tuple[str, str | None, bool]]] = {}
+    for decision in plan.decision:
+        by_turn.setdefault(decision.turn, []).append((decision.action, decision.region,
+                                                      decision.stop))
+    return by_turn

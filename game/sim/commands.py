@@ -1,0 +1,190 @@
+"""One class per player verb: validate() says why it is impossible, apply() changes the world."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.content.schema import Intervention
+from game.sim.messages import Message
+from game.sim.model import Model
+from game.sim.state import AgendaItem, Mask
+
+
+class Impossible(Exception):
+    """The player cannot do this now; the message says why (shown, the turn does not advance)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.key)
+        self.message = message
+
+
+def upkeep(model: Model, turn: int) -> float:
+    """Money the agenda costs on a turn, in million pesos."""
+    return sum(
+        model.pack.interventions[item.action].cost.money
+        for item in model.state.agenda
+        if item.paying_on(turn) and item.runs.any() and not item.free
+    )
+
+
+def find_active(model: Model, action_id: str, region: int, turn: int) -> AgendaItem | None:
+    """Return the agenda item for an action in a region that is decided and not yet over."""
+    for item in model.state.agenda:
+        if item.action == action_id and item.region == region and item.paying_on(turn):
+            return item
+    return None
+
+
+@dataclass
+class EnactIntervention:
+    """Start an intervention, in a region or nationally, from the quarter about to be played."""
+
+    action_id: str
+    region: str | None = None
+
+    def _action(self, model: Model) -> Intervention:
+        action = model.pack.interventions.get(self.action_id)
+        if action is None:
+            raise Impossible(Message("reason.unknown_action", {"action": self.action_id}))
+        return action
+
+    def region_index(self, model: Model) -> int:
+        """Array index of the target region (-1 for a national action)."""
+        action = self._action(model)
+        if action.scope == "national":
+            return -1
+        assert self.region is not None
+        return model.world.region_index(self.region)
+
+    def feasible_runs(self, model: Model) -> Mask:
+        """Runs in which it can be enacted now; raise Impossible with the first reason if none."""
+        world, state = model.world, model.state
+        turn = state.turn + 1
+        action = self._action(model)
+        if world.role not in action.roles:
+            raise Impossible(Message("reason.wrong_role", {"role": f"@role.{world.role}"}))
+        if action.scope == "national":
+            if self.region is not None:
+                raise Impossible(Message("reason.national_only"))
+            index = -1
+        else:
+            if self.region is None:
+                raise Impossible(Message("reason.needs_region"))
+            if self.region not in world.region_ids:
+                raise Impossible(Message("reason.unknown_region", {"region": self.region}))
+            index = world.region_index(self.region)
+            if world.player_region is not None and index != world.player_region:
+                raise Impossible(Message("reason.not_your_region",
+                                         {"region": f"@region.{self.region}"}))
+        runs = np.ones(state.runs, dtype=bool)
+        for requirement in action.requires:
+            runs &= self._requirement(model, requirement, index)
+            if not runs.any():
+                raise Impossible(Message(f"reason.{REQUIREMENT_REASONS[requirement]}"))
+        needed = action.cost.money
+        left = world.budget - upkeep(model, turn)
+        if needed > left + 1e-9:
+            raise Impossible(Message("reason.no_budget", {"needed": needed, "left": left}))
+        runs &= state.capital >= action.cost.capital - 1e-9
+        if not runs.any():
+            raise Impossible(Message("reason.no_capital", {
+                "needed": action.cost.capital, "left": float(state.capital.min())}))
+        return runs
+
+    def _requirement(self, model: Model, requirement: str, index: int) -> Mask:
+        state = model.state
+        runs = np.ones(state.runs, dtype=bool)
+        if requirement == "not_already_active":
+            if find_active(model, self.action_id, index, state.turn + 1) is not None:
+                runs[:] = False
+        elif requirement == "forces_present":
+            runs = (state.army[:, index] + state.guard[:, index] > 0.05) | np.array([
+                any(i.region == index and i.action in ("deploy_army", "deploy_guard",
+                                                       "request_federal_support")
+                    and i.paying_on(state.turn + 1) for i in state.agenda)
+            ] * state.runs)
+        elif requirement == "groups_present":
+            runs = state.group_active[:, index].any(axis=1)
+        elif requirement == "border_region":
+            runs[:] = bool(model.world.border[index])
+        return runs
+
+    def validate(self, model: Model) -> None:
+        """Raise Impossible if the player cannot enact this now."""
+        self.feasible_runs(model)
+
+    def apply(self, model: Model) -> None:
+        """Put the intervention on the agenda and pay its political capital."""
+        runs = self.feasible_runs(model)
+        action = self._action(model)
+        turn = model.state.turn + 1
+        starts = turn + action.delay
+        ends = starts + action.duration if action.duration else None
+        model.add_agenda(AgendaItem(self.action_id, self.region_index(model), turn, starts, ends,
+                                    runs))
+        model.state.capital = np.where(runs, model.state.capital - action.cost.capital,
+                                       model.state.capital)
+
+
+REQUIREMENT_REASONS = {
+    "not_already_active": "already_active",
+    "forces_present": "no_forces",
+    "groups_present": "no_groups",
+    "border_region": "not_border",
+    "no_forces_present": "no_forces",
+}
+
+
+@dataclass
+class RepealIntervention:
+    """Stop an ongoing intervention from the quarter about to be played (no refund)."""
+
+    action_id: str
+    region: str | None = None
+
+    def _item(self, model: Model) -> AgendaItem:
+        action = model.pack.interventions.get(self.action_id)
+        if action is None:
+            raise Impossible(Message("reason.unknown_action", {"action": self.action_id}))
+        index = -1 if action.scope == "national" or self.region is None else (
+            model.world.region_index(self.region) if self.region in model.world.region_ids
+            else -2)
+        item = find_active(model, self.action_id, index, model.state.turn + 1)
+        if item is None:
+            raise Impossible(Message("reason.not_active"))
+        return item
+
+    def validate(self, model: Model) -> None:
+        """Raise Impossible if there is nothing to stop."""
+        self._item(model)
+
+    def apply(self, model: Model) -> None:
+        """End the intervention before the coming quarter."""
+        item = self._item(model)
+        turn = model.state.turn + 1
+        item.ends = turn
+        if item.starts > turn:
+            item.starts = turn
+
+
+@dataclass
+class AnswerDilemma:
+    """Choose how to answer a pending dilemma; the answer lands in the coming quarter."""
+
+    event_id: str
+    choice_id: str
+
+    def validate(self, model: Model) -> None:
+        """Raise Impossible if there is no such pending dilemma or choice."""
+        if self.event_id not in model.state.pending:
+            raise Impossible(Message("reason.unknown_choice", {"choice": self.event_id}))
+        event = model.pack.events[self.event_id]
+        if self.choice_id not in {c.id for c in event.choices}:
+            raise Impossible(Message("reason.unknown_choice", {"choice": self.choice_id}))
+
+    def apply(self, model: Model) -> None:
+        """Record the answer for the next step."""
+        self.validate(model)
+        model.answers[self.event_id] = self.choice_id
