@@ -228,6 +228,8 @@ class App:
             self.apply(top.handle_event(event))
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.manager.set_focus_set(None)
+        elif event.type == pygame.MOUSEBUTTONDOWN and not consumed:
+            self.apply(top.handle_event(event))
 
     def frame(self, events: list[pygame.event.Event] | None = None, dt: float = 1 / 60) -> None:
         """Run one frame: handle the given events plus queued ones, update, draw."""

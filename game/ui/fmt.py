@@ -1,0 +1,130 @@
+"""Numbers for people: units, signs, percentages and a human scale for counts of lives."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+Translate = Callable[..., str]
+
+SHARE_INDICATORS = frozenset({
+    "legitimacy", "competition", "police_integrity", "judicial_integrity", "police_capacity",
+    "coordination", "arrangements", "mobilisation", "opportunity", "approval", "us_pressure",
+})
+"""Indicators that lie in [0, 1] and read best as percentages."""
+
+COUNT_INDICATORS = frozenset({
+    "homicides", "visible_attacks", "civilian_deaths", "kidnappings", "disappearances",
+})
+"""Indicators that count people or events in one quarter."""
+
+LOWER_IS_BETTER = frozenset({
+    "homicides", "homicide_rate", "visible_attacks", "civilian_deaths", "kidnappings",
+    "disappearances", "competition", "arrangements", "us_pressure",
+})
+"""Indicators where a fall is good news (the change is shown with a word, not only colour)."""
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """Format with thousands separators and a fixed count of decimals."""
+    if not math.isfinite(value):
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    return "0" if text.strip("-0.,") == "" else text
+
+
+def smart(value: float) -> str:
+    """Format a number with sensible decimals for its size."""
+    size = abs(value)
+    if size >= 100:
+        return number(value, 0)
+    if size >= 10:
+        return number(value, 1)
+    return number(value, 2) if size < 1 else number(value, 1)
+
+
+def signed(value: float, decimals: int = 0) -> str:
+    """Format a change with an explicit sign (a minus sign, not a hyphen)."""
+    text = number(abs(value), decimals)
+    if text == "0" or text.strip("0.,") == "":
+        return "±0"
+    return ("+" if value > 0 else "−") + text
+
+
+def indicator_value(t: Translate, name: str, value: float) -> str:
+    """Format an indicator's value with its unit."""
+    if name in SHARE_INDICATORS:
+        return t("ui.units.percent", value=number(value * 100, 0))
+    if name in COUNT_INDICATORS:
+        return number(value, 0)
+    if name == "homicide_rate":
+        return t("ui.units.rate", value=number(value, 1))
+    if name == "migrants":
+        return t("ui.units.thousand_people", value=number(value, 1))
+    if name in ("army", "guard"):
+        return t(f"ui.units.presence_{presence_level(value)}")
+    return smart(value)
+
+
+def indicator_change(name: str, delta: float) -> str:
+    """Format an indicator's change in the unit it is shown in."""
+    if name in SHARE_INDICATORS:
+        return signed(delta * 100, 0) + " pt"
+    if name in COUNT_INDICATORS:
+        return signed(delta, 0)
+    if name == "homicide_rate":
+        return signed(delta, 1)
+    return signed(delta, 1)
+
+
+def change_word(t: Translate, name: str, delta: float, tolerance: float = 1e-9) -> str:
+    """Say in words whether a change is better or worse (colour is never the only cue)."""
+    if abs(delta) <= tolerance:
+        return t("ui.change.same")
+    good = (delta < 0) if name in LOWER_IS_BETTER else (delta > 0)
+    return t("ui.change.better") if good else t("ui.change.worse")
+
+
+def is_good(name: str, delta: float) -> bool:
+    """Tell whether a change is an improvement."""
+    return (delta < 0) if name in LOWER_IS_BETTER else (delta > 0)
+
+
+def presence_level(value: float) -> str:
+    """Turn a forces index (0-3) into none/small/large/massive."""
+    if value < 0.05:
+        return "none"
+    if value < 1.0:
+        return "small"
+    if value < 2.0:
+        return "large"
+    return "massive"
+
+
+def money(t: Translate, value: float) -> str:
+    """Format million pesos."""
+    return t("ui.units.money", value=number(value, 0))
+
+
+def quarters(t: Translate, count: int) -> str:
+    """Format a number of quarters in words."""
+    if count == 0:
+        return t("ui.units.now")
+    if count == 1:
+        return t("ui.units.one_quarter")
+    return t("ui.units.quarters", count=count)
+
+
+def per_day(count: float, days: float = 91.0) -> float:
+    """Return a quarter's count as a daily average."""
+    return count / days
+
+
+def human_scale(t: Translate, lives: float) -> str:
+    """Put a number of lives on a human scale (classrooms, schools); empty for small numbers."""
+    lives = abs(lives)
+    if lives < 30:
+        return ""
+    if lives < 500:
+        return t("ui.scale.classrooms", count=number(lives / 30, 0))
+    return t("ui.scale.schools", count=number(lives / 500, 0 if lives >= 5000 else 1))

@@ -1,0 +1,92 @@
+"""An intervention's details: what it does, costs, timing, findings; enact or stop it."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+from game.ui import fmt
+from game.ui.screen import Pop, Transition
+from game.ui.screens.modal import ModalScreen
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class ActionScreen(ModalScreen):
+    """A dialog for one ActionOption: read everything before committing."""
+
+    name = "action"
+    dialog_size = (700, 500)
+
+    def __init__(self, app: App, option: Any) -> None:
+        super().__init__(app)
+        self.option = option
+        self.problem: str | None = None
+
+    def layout(self) -> None:
+        """Build the dialog."""
+        t = self.t
+        o = self.option
+        box = self.dialog()
+        r = self.dialog_rect()
+        e = html.escape
+        self.label(self.R(24, 14, r.w - 48, 36), t(f"action.{o.action_id}.name"), "@heading", box)
+        where = t(f"region.{o.region}") if o.region else t("ui.action.national")
+        parts = [
+            e(t(f"action.{o.action_id}.summary")), "<br><br>",
+            f"<b>{e(t('ui.action.where'))}</b> {e(where)}<br>",
+            f"<b>{e(t('ui.action.cost'))}</b> ",
+            e(t("ui.card.cost", money=fmt.money(t, o.cost_money),
+                capital=fmt.number(o.cost_capital, 0))), "<br>",
+            f"<b>{e(t('ui.action.timing'))}</b> ",
+            e(t("ui.action.timing_text", delay=fmt.quarters(t, o.delay),
+                duration=fmt.quarters(t, o.duration) if o.duration > 0
+                else t("ui.units.until_stopped"))), "<br><br>",
+            f"<b>{e(t('ui.action.findings'))}</b><br>",
+        ]
+        for fid in o.findings:
+            parts.append(f"{fid} · {e(t(f'finding.{fid}.title'))}<br>")
+        if o.active:
+            parts.append(f"<br><b>{e(t('ui.action.is_active'))}</b>")
+        elif not o.possible and o.reason is not None:
+            parts.append(f"<br><b>{e(t('ui.action.why_not'))}</b> {e(self._message(o.reason))}")
+        if self.problem:
+            parts.append(f"<br><br><b>{e(self.problem)}</b>")
+        self.text(self.R(20, 56, r.w - 40, r.h - 130), "".join(parts), None, box)
+        if o.active:
+            self.button(self.R(r.w - 244, r.h - 62, 220, 42), t("ui.action.stop"), self.stop,
+                        cls="@primary", container=box, tip=t("ui.action.stop_tip"))
+        else:
+            self.button(self.R(r.w - 244, r.h - 62, 220, 42), t("ui.action.enact"), self.enact,
+                        cls="@primary", container=box, enabled=bool(o.possible))
+        self.button(self.R(24, r.h - 62, 160, 42), t("ui.common.cancel"), lambda: Pop(),
+                    container=box)
+        self.focus.restore(0)
+
+    def _message(self, message: Any) -> str:
+        """Translate a model Message."""
+        key = getattr(message, "key", None)
+        if not isinstance(key, str):
+            return str(message)
+        return self.t(key, **dict(getattr(message, "params", {}) or {}))
+
+    def _call(self, verb: str) -> Transition:
+        """Enact or repeal through the campaign; show an Impossible reason in the dialog."""
+        campaign = self.app.session.campaign
+        try:
+            getattr(campaign, verb)(self.option.action_id, self.option.region)
+        except Exception as exc:  # noqa: BLE001 - Impossible carries the reason to show
+            message = getattr(exc, "message", None)
+            self.problem = self._message(message) if message is not None else str(exc)
+            self.rebuild()
+            return None
+        return Pop("changed")
+
+    def enact(self) -> Transition:
+        """Enact the intervention."""
+        return self._call("enact")
+
+    def stop(self) -> Transition:
+        """Stop (repeal) the intervention."""
+        return self._call("repeal")

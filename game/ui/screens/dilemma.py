@@ -1,0 +1,72 @@
+"""A dilemma: the situation and each choice with its trade-off, answered before the quarter ends."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.ui.screen import Pop, Transition
+from game.ui.screens.modal import ModalScreen
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class DilemmaScreen(ModalScreen):
+    """A modal that cannot be dismissed without choosing (Esc takes the default answer)."""
+
+    name = "dilemma"
+    dialog_size = (780, 560)
+
+    def __init__(self, app: App, dilemma: Any) -> None:
+        super().__init__(app)
+        self.dilemma = dilemma
+
+    def layout(self) -> None:
+        """Build the situation and one button per choice with its trade-off beside it."""
+        t = self.t
+        d = self.dilemma
+        box = self.dialog()
+        r = self.dialog_rect()
+        where = t(f"region.{d.region}") if d.region else t("ui.action.national")
+        self.label(self.R(24, 14, r.w - 48, 24), t("ui.dilemma.kicker", where=where), "@muted",
+                   box)
+        self.label(self.R(24, 38, r.w - 48, 36), t(f"event.{d.event_id}.title"), "@heading", box)
+        choices = list(d.choices)
+        text_h = r.h - 96 - 96 * len(choices)
+        self.text(self.R(20, 78, r.w - 40, max(80, text_h)),
+                  html.escape(t(f"event.{d.event_id}.text")), None, box)
+        y = r.h - 12 - 96 * len(choices)
+        for i, choice in enumerate(choices):
+            cid = getattr(choice, "id", choice)
+            name = t(f"event.{d.event_id}.choice.{cid}.name")
+            self.button(self.R(24, y, 230, 44), f"{i + 1}. {name}", self._answer(str(cid)),
+                        cls="@primary" if cid == d.default else None, container=box,
+                        tip=t(f"event.{d.event_id}.choice.{cid}.tradeoff"))
+            self.text(self.R(264, y - 6, r.w - 288, 88),
+                      html.escape(t(f"event.{d.event_id}.choice.{cid}.tradeoff")), "@small", box)
+            y += 96
+        self.focus.restore(0)
+
+    def _answer(self, choice: str) -> Callable[[], Transition]:
+        """Action answering the dilemma."""
+        def act() -> Transition:
+            d = self.dilemma
+            self.app.session.campaign.answer(d.event_id, d.region, choice)
+            return Pop("answered")
+        return act
+
+    def on_key(self, event: pygame.event.Event) -> Transition:
+        """Number keys pick a choice."""
+        index = event.key - pygame.K_1
+        choices = list(self.dilemma.choices)
+        if 0 <= index < len(choices):
+            return self._answer(str(getattr(choices[index], "id", choices[index])))()
+        return None
+
+    def back(self) -> Transition:
+        """Esc does not dismiss a dilemma: the player must choose."""
+        return None

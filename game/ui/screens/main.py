@@ -1,0 +1,567 @@
+"""The main screen: map, region panel, national bar, intervention cards and End quarter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.ui import draw, fmt, theme
+from game.ui.screen import Push, Screen, Transition
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+REGION_INDICATORS: tuple[str, ...] = (
+    "homicides", "homicide_rate", "legitimacy", "competition", "visible_attacks",
+    "civilian_deaths", "kidnappings", "disappearances", "police_integrity", "judicial_integrity",
+    "police_capacity", "coordination", "arrangements", "mobilisation", "opportunity", "migrants",
+    "army", "guard",
+)
+"""Indicators listed in the region panel, in this order (absent ones are skipped)."""
+
+TOP = 56.0
+MARGIN = 16.0
+MAP_W = 500.0
+PANEL_X = MARGIN + MAP_W + 14
+PANEL_W = 372.0
+ROW_H = 23.0
+
+
+class MainScreen(Screen):
+    """Where the player reads the situation and decides; one region is selected at a time."""
+
+    name = "main"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        c = app.session.campaign
+        ids = list(c.world.region_ids) if c is not None else []
+        self.region: str | None = self._home_region(ids)
+        self.scope = "region"
+        self.page = 0
+        self.mexico: Any = None
+        self.map_rect = pygame.Rect(0, 0, 0, 0)
+        self.sparks: list[tuple[pygame.Rect, list[float | None], bool]] = []
+        self.groups_rect = pygame.Rect(0, 0, 0, 0)
+        self.groups: list[dict[str, Any]] = []
+        self.markets_rows: list[tuple[pygame.Rect, float]] = []
+        self._checked_dilemmas = False
+
+    # ---- model access ---------------------------------------------------------------------
+
+    @property
+    def c(self) -> Any:
+        """Return the campaign."""
+        return self.app.session.campaign
+
+    def _home_region(self, ids: list[str]) -> str | None:
+        """The mayor's city, or the first region."""
+        c = self.app.session.campaign
+        home = getattr(c, "region", None)
+        if isinstance(home, str) and home in ids:
+            return home
+        return ids[0] if ids else None
+
+    def region_ids(self) -> list[str]:
+        """Return the scenario's regions."""
+        return list(self.c.world.region_ids) if self.c is not None else []
+
+    def playable_regions(self) -> list[str]:
+        """Regions the player governs: the mayor's city only, or all of them."""
+        c = self.c
+        home = getattr(c, "region", None)
+        if getattr(c, "role", "federal") == "municipal" and isinstance(home, str):
+            return [home]
+        return self.region_ids()
+
+    def history(self, region: str | None, name: str) -> list[float | None]:
+        """Return an indicator's values per resolved quarter, then its current value."""
+        values: list[float | None] = []
+        for record in self.c.records:
+            table = record.regions.get(region, {}) if region else record.national
+            value = table.get(name)
+            values.append(float(value) if isinstance(value, int | float) else None)
+        view = self.c.region_view(region) if region else {}
+        now = view.get(name) if isinstance(view, dict) else None
+        if isinstance(now, int | float) and not values:
+            values.append(float(now))
+        return values
+
+    # ---- layout -----------------------------------------------------------------------------
+
+    def layout(self) -> None:
+        """Build the national bar, region list, region panel rows and the cards."""
+        if self.c is None:
+            return
+        self._national_bar()
+        self._region_buttons()
+        self._region_panel()
+        self._cards()
+
+    def _national_bar(self) -> None:
+        """Quarter, approval, budget, capital, next election; buttons for other screens."""
+        c = self.c
+        t = self.t
+        bar = self.panel(self.R(0, 0, self.width, TOP), "@topbar")
+        turn = c.turn + 1
+        period = c.period()
+        self.label(self.R(16, 4, 300, 26), t("ui.main.quarter", period=period), "@bar_strong", bar)
+        self.label(self.R(16, 28, 300, 24),
+                   t("ui.main.turn_of", turn=min(turn, c.term_turns), turns=c.term_turns),
+                   "@bar_text", bar)
+        stats = [
+            ("approval", t("ui.main.approval", value=fmt.number(c.approval() * 100, 0)),
+             t("ui.main.approval_tip")),
+            ("budget", t("ui.main.budget", left=fmt.number(c.budget_left(), 0),
+                         total=fmt.number(c.budget(), 0)), t("ui.main.budget_tip")),
+            ("capital", t("ui.main.capital", value=fmt.number(c.capital(), 0)),
+             t("ui.main.capital_tip")),
+            ("election", self._next_election(), t("ui.main.election_tip")),
+        ]
+        x = 236.0
+        widths = (150.0, 250.0, 140.0, 230.0)
+        for (_, text, tip), w in zip(stats, widths, strict=True):
+            self.button(self.R(x, 8, w - 8, 40), text, lambda: None, tip=tip, cls="@bar_button",
+                        container=bar, focus=False)
+            x += w
+        right = self.width - 16
+        for key, action, w in (("ui.main.menu", self.menu, 84.0), ("ui.main.save", self.save, 84.0),
+                               ("ui.main.library", self.library, 98.0),
+                               ("ui.main.charts", self.charts, 90.0)):
+            right -= w
+            self.button(self.R(right, 8, w - 6, 40), t(key), action, tip=t(key + "_tip"),
+                        cls="@bar_button", container=bar)
+
+    def _next_election(self) -> str:
+        """Describe the next election on the calendar, if any."""
+        c = self.c
+        upcoming = c.next_election() if hasattr(c, "next_election") else None
+        if upcoming is None:
+            return self.t("ui.main.no_election")
+        turn, level = upcoming
+        return self.t("ui.main.election", period=c.world.period(turn),
+                      level=self.t(f"ui.level.{level}"))
+
+    def _region_buttons(self) -> None:
+        """One button per region under the map (the map itself is clickable too)."""
+        ids = self.region_ids()
+        map_h = min(430.0, self.height - TOP - 24 - 40 * ((len(ids) + 3) // 4) - 12)
+        self.map_rect = self.R(MARGIN, TOP + 12, MAP_W, map_h)
+        y = TOP + 12 + map_h + 10
+        col_w = MAP_W / 4
+        for i, rid in enumerate(ids):
+            x = MARGIN + (i % 4) * col_w
+            yy = y + (i // 4) * 40
+            view = self.c.region_view(rid)
+            rate = float(view.get("homicide_rate", 0.0))
+            self.button(self.R(x, yy, col_w - 6, 34), self.t(f"region.{rid}"),
+                        self._select_region(rid),
+                        tip=self.t("ui.main.region_tip", region=self.t(f"region.{rid}"),
+                                   rate=fmt.number(rate, 0)),
+                        cls="@primary" if rid == self.region else None)
+
+    def _region_panel(self) -> None:
+        """Region name, groups and territory, markets, indicators with tooltips."""
+        rid = self.region
+        if rid is None:
+            return
+        t = self.t
+        view = self.c.region_view(rid)
+        x = PANEL_X + 12
+        w = PANEL_W - 24
+        y = TOP + 18
+        self.label(self.R(x, y, w, 30), t(f"region.{rid}"), "@heading")
+        y += 30
+        population = view.get("population")
+        if isinstance(population, int | float):
+            self.label(self.R(x, y, w, 22),
+                       t("ui.main.population", value=fmt.number(population / 1e6, 2)), "@muted")
+        y += 26
+        self.label(self.R(x, y, w, 22), t("ui.main.groups"), "@bold")
+        y += 24
+        self.groups = [g for g in view.get("groups", []) if isinstance(g, dict)]
+        self.groups_rect = self.R(x, y, w, 12)
+        y += 18
+        for i, group in enumerate(self.groups[:4]):
+            col = i % 2
+            row = i // 2
+            name = t(f"cartel.{group.get('cartel')}")
+            share = float(group.get("territory", 0.0))
+            self.label(self.R(x + 16 + col * (w / 2), y + row * 22, w / 2 - 18, 22),
+                       t("ui.main.group_share", name=name, percent=fmt.number(share * 100, 0)),
+                       "@small")
+        y += 22 * ((min(len(self.groups), 4) + 1) // 2) + 6
+        markets = view.get("markets", {}) or {}
+        if markets:
+            self.label(self.R(x, y, w, 22), t("ui.main.markets"), "@bold")
+            y += 24
+            total = max(1e-9, max(float(v) for v in markets.values()))
+            self.markets_rows = []
+            items = sorted(markets.items(), key=lambda kv: -float(kv[1]))[:4]
+            for i, (market, size) in enumerate(items):
+                col = i % 2
+                row = i // 2
+                self.label(self.R(x + col * (w / 2), y + row * 22, w / 2 - 60, 22),
+                           t(f"market.{market}"), "@small")
+                self.markets_rows.append(
+                    (self.R(x + col * (w / 2) + w / 2 - 58, y + row * 22 + 8, 48, 7),
+                     float(size) / total))
+            y += 22 * ((len(items) + 1) // 2) + 6
+        self.label(self.R(x, y, w, 22), t("ui.main.indicators"), "@bold")
+        y += 24
+        self.sparks = []
+        bottom = self.height - 12
+        for name in REGION_INDICATORS:
+            if name not in view or y + ROW_H > bottom:
+                continue
+            value = float(view[name])
+            series = self.history(rid, name)
+            delta = (series[-1] or 0.0) - (series[-2] or 0.0) if len(series) >= 2 else 0.0
+            change = ""
+            if len(series) >= 2 and abs(delta) > 1e-9:
+                change = f"  {fmt.indicator_change(name, delta)}"
+            text = f"{t(f'indicator.{name}.name')}"
+            self.button(self.R(x - 4, y, w - 70, ROW_H), text, lambda: None,
+                        tip=t(f"indicator.{name}.tip"), cls="@flat", focus=False)
+            self.label(self.R(x + w - 250, y, 176, ROW_H),
+                       fmt.indicator_value(t, name, value) + change, "@small")
+            self.sparks.append((self.R(x + w - 66, y + 3, 62, ROW_H - 6), series,
+                                len(series) >= 2 and fmt.is_good(name, delta)))
+            y += ROW_H
+
+    def options(self) -> list[Any]:
+        """Return the actions of the current scope."""
+        c = self.c
+        region = self.region if self.scope == "region" else None
+        try:
+            options = list(c.options(region))
+        except Exception:  # noqa: BLE001 - a model refusal should not break the screen
+            return []
+        if self.scope == "region" and self.region not in self.playable_regions():
+            return [o for o in options if getattr(o, "region", None) == self.region]
+        return options
+
+    def _cards(self) -> None:
+        """The scope tabs, one page of intervention cards, paging and End quarter."""
+        t = self.t
+        x = PANEL_X + PANEL_W + 14
+        w = self.width - x - MARGIN
+        y = TOP + 12
+        has_national = bool(self._national_options())
+        tabs = [("region", t("ui.main.scope_region", region=t(f"region.{self.region}")))]
+        if has_national:
+            tabs.append(("national", t("ui.main.scope_national")))
+        tab_w = w / len(tabs)
+        for i, (scope, text) in enumerate(tabs):
+            self.button(self.R(x + i * tab_w, y, tab_w - 6, 36), text, self._scope(scope),
+                        cls="@primary" if scope == self.scope else None,
+                        tip=t(f"ui.main.scope_{scope}_tip"))
+        y += 46
+        options = self.options()
+        card_h = 74.0
+        end_h = 50.0
+        room = self.height - y - end_h - 24 - 44
+        per_page = max(1, int(room // (card_h + 6)))
+        pages = max(1, (len(options) + per_page - 1) // per_page)
+        self.page = min(self.page, pages - 1)
+        for option in options[self.page * per_page:(self.page + 1) * per_page]:
+            self._card(option, x, y, w, card_h)
+            y += card_h + 6
+        if not options:
+            self.label(self.R(x, y, w, 24), t("ui.main.no_actions"), "@muted")
+        py = self.height - end_h - 16 - 42
+        if pages > 1:
+            self.button(self.R(x, py, 110, 34), t("ui.common.previous"), self._page(-1),
+                        enabled=self.page > 0)
+            self.label(self.R(x + 118, py + 4, w - 236, 26),
+                       t("ui.common.page", page=self.page + 1, pages=pages), "@muted")
+            self.button(self.R(x + w - 110, py, 110, 34), t("ui.common.next"), self._page(1),
+                        enabled=self.page < pages - 1)
+        self.end_button = self.button(self.R(x, self.height - end_h - 16, w, end_h),
+                                      t("ui.main.end_turn"), self.end_turn,
+                                      tip=t("ui.main.end_turn_tip"), cls="@primary")
+
+    def _national_options(self) -> list[Any]:
+        """National actions available to this role."""
+        try:
+            return list(self.c.options(None))
+        except Exception:  # noqa: BLE001
+            return []
+
+    def _card(self, option: Any, x: float, y: float, w: float, h: float) -> None:
+        """One intervention card: name, status, costs, timing, findings; click for details."""
+        t = self.t
+        aid = option.action_id
+        active = bool(option.active)
+        card = self.panel(self.R(x, y, w, h), "@card_active" if active else "@card")
+        name = t(f"action.{aid}.name")
+        self.label(self.R(10, 4, w - 120, 24), name, "@bold", card)
+        if active:
+            status, cls = t("ui.card.active"), "@good"
+        elif not option.possible:
+            status, cls = t("ui.card.unavailable"), "@warn"
+        else:
+            status, cls = "", "@small"
+        if status:
+            self.label(self.R(w - 118, 6, 108, 22), status, cls, card)
+        cost = t("ui.card.cost", money=fmt.money(t, option.cost_money),
+                 capital=fmt.number(option.cost_capital, 0))
+        self.label(self.R(10, 27, w - 20, 20), cost, "@small", card)
+        if not option.possible and option.reason is not None and not active:
+            third = self._message(option.reason)
+            cls3 = "@warn"
+        else:
+            findings = " ".join(option.findings)
+            third = t("ui.card.timing", delay=fmt.quarters(t, option.delay),
+                      duration=self._duration(option.duration), findings=findings)
+            cls3 = "@muted"
+        self.label(self.R(10, 47, w - 20, 20), third, cls3, card)
+        tip = t(f"action.{aid}.summary")
+        self.button(self.R(x, y, w, h), "", self._open_action(option), tip=tip, cls="@flat")
+
+    def _duration(self, duration: int) -> str:
+        """Describe how long an action lasts."""
+        if duration <= 0:
+            return self.t("ui.units.until_stopped")
+        return fmt.quarters(self.t, duration)
+
+    def _message(self, message: Any) -> str:
+        """Translate a model Message."""
+        key = getattr(message, "key", None)
+        if not isinstance(key, str):
+            return str(message)
+        return self.t(key, **dict(getattr(message, "params", {}) or {}))
+
+    # ---- actions ----------------------------------------------------------------------------
+
+    def _select_region(self, rid: str) -> Callable[[], Transition]:
+        """Action selecting a region."""
+        def act() -> Transition:
+            self.region = rid
+            self.page = 0
+            self.rebuild()
+            return None
+        return act
+
+    def _scope(self, scope: str) -> Callable[[], Transition]:
+        """Action switching between regional and national actions."""
+        def act() -> Transition:
+            self.scope = scope
+            self.page = 0
+            self.rebuild()
+            return None
+        return act
+
+    def _page(self, step: int) -> Callable[[], Transition]:
+        """Action turning the cards' page."""
+        def act() -> Transition:
+            self.page += step
+            self.rebuild()
+            return None
+        return act
+
+    def _open_action(self, option: Any) -> Callable[[], Transition]:
+        """Action opening an intervention's details."""
+        def act() -> Transition:
+            from game.ui.screens.action import ActionScreen
+
+            return Push(ActionScreen(self.app, option))
+        return act
+
+    def cycle_region(self, step: int) -> Transition:
+        """Select the next or previous region."""
+        ids = self.region_ids()
+        if not ids:
+            return None
+        i = ids.index(self.region) if self.region in ids else 0
+        return self._select_region(ids[(i + step) % len(ids)])()
+
+    def end_turn(self) -> Transition:
+        """Answer pending dilemmas first; then resolve the quarter and show the results."""
+        from game.ui.screens.dilemma import DilemmaScreen
+        from game.ui.screens.results import ResultsScreen
+
+        c = self.c
+        if c.is_over:
+            return self.debrief()
+        pending = c.pending_dilemmas()
+        if pending:
+            return Push(DilemmaScreen(self.app, pending[0]))
+        before = {rid: dict(c.region_view(rid)) for rid in self.region_ids()}
+        before_national = {"approval": c.approval(), "capital": c.capital(),
+                           "budget": c.budget_left()}
+        queue_before = list(c.queue())
+        record = c.end_turn()
+        self.app.session.last_record = record
+        self.app.session.autosave()
+        return Push(ResultsScreen(self.app, record, before, before_national, self.region,
+                                  queue_before))
+
+    def debrief(self) -> Transition:
+        """Go to the end-of-term debrief."""
+        from game.ui.screen import Replace
+        from game.ui.screens.debrief import DebriefScreen
+
+        return Replace(DebriefScreen(self.app))
+
+    def charts(self) -> Transition:
+        """Open the charts."""
+        from game.ui.screens.charts import ChartsScreen
+
+        return Push(ChartsScreen(self.app, self.region))
+
+    def library(self) -> Transition:
+        """Open the glossary and findings."""
+        from game.ui.screens.library import LibraryScreen
+
+        return Push(LibraryScreen(self.app))
+
+    def save(self) -> Transition:
+        """Open the save slots."""
+        from game.ui.screens.saves import SavesScreen
+
+        return Push(SavesScreen(self.app, mode="save"))
+
+    def menu(self) -> Transition:
+        """Open the pause menu."""
+        from game.ui.screens.pause import PauseScreen
+
+        return Push(PauseScreen(self.app))
+
+    def back(self) -> Transition:
+        """Esc opens the pause menu."""
+        return self.menu()
+
+    def on_key(self, event: pygame.event.Event) -> Transition:
+        """Shortcuts: E end, C charts, G glossary, S save, N/P regions, L language."""
+        key = event.key
+        if key == pygame.K_e:
+            return self.end_turn()
+        if key == pygame.K_c:
+            return self.charts()
+        if key == pygame.K_g:
+            return self.library()
+        if key == pygame.K_s:
+            return self.save()
+        if key == pygame.K_n:
+            return self.cycle_region(1)
+        if key == pygame.K_p:
+            return self.cycle_region(-1)
+        if key == pygame.K_l:
+            self.app.set_language("es" if self.app.settings.lang == "en" else "en")
+            return None
+        return None
+
+    def on_resume(self, result: Any) -> Transition:
+        """After a dialog: rebuild; show the debrief when the term is over; ask dilemmas."""
+        from game.ui.screens.dilemma import DilemmaScreen
+
+        self.rebuild()
+        c = self.c
+        if c is None:
+            return None
+        if c.is_over:
+            return self.debrief()
+        pending = c.pending_dilemmas()
+        if pending and result in ("results_closed", "answered"):
+            return Push(DilemmaScreen(self.app, pending[0]))
+        return None
+
+    def update(self, dt: float) -> Transition:
+        """On the first frame, ask any dilemma already waiting."""
+        from game.ui.screens.dilemma import DilemmaScreen
+
+        if not self._checked_dilemmas and self.c is not None and self.app.top is self:
+            self._checked_dilemmas = True
+            pending = self.c.pending_dilemmas()
+            if pending:
+                return Push(DilemmaScreen(self.app, pending[0]))
+        return None
+
+    # ---- custom drawing -----------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw the map with its legend, the region panel background, bars and sparklines."""
+        if self.c is None:
+            return
+        s = self.app.scale
+        panel = self.R(PANEL_X, TOP + 10, PANEL_W, self.height - TOP - 20)
+        draw.draw_panel(surface, panel)
+        self._draw_map(surface)
+        from game.ui.widgets import charts, palette
+
+        if self.groups:
+            shares = [(float(g.get("territory", 0.0)), palette.categorical_colour(i))
+                      for i, g in enumerate(self.groups[:4])]
+            charts.draw_stacked_shares(surface, self.groups_rect, shares, bg=theme.GRID)
+            x0 = self.groups_rect.x
+            y0 = self.groups_rect.bottom + round(6 * s)
+            w = self.groups_rect.w
+            for i, _ in enumerate(self.groups[:4]):
+                col, row = i % 2, i // 2
+                sw = pygame.Rect(x0 + col * (w // 2), y0 + row * round(22 * s) + round(5 * s),
+                                 round(11 * s), round(11 * s))
+                pygame.draw.rect(surface, palette.categorical_colour(i), sw)
+        for rect, fraction in self.markets_rows:
+            charts.draw_bar(surface, rect, fraction, theme.ACCENT, theme.GRID)
+        for rect, series, good in self.sparks:
+            colour = theme.ACCENT if good else theme.INK
+            charts.draw_sparkline(surface, rect, series, colour)
+
+    def _draw_map(self, surface: pygame.Surface) -> None:
+        """Draw the map, its markers and the legend."""
+        from game.ui.widgets.mexico_map import MapMarker, MexicoMap, draw_legend
+        from game.ui.widgets.palette import legend_entries
+
+        s = self.app.scale
+        if self.mexico is None:
+            self.mexico = MexicoMap()
+        self.mexico.layout(self.map_rect)
+        markers = []
+        for rid in self.region_ids():
+            view = self.c.region_view(rid)
+            lon, lat = view.get("map_lon"), view.get("map_lat")
+            if not isinstance(lon, int | float) or not isinstance(lat, int | float):
+                lon, lat = self._region_position(rid)
+            series = self.history(rid, "homicide_rate")
+            trend = 0
+            if len(series) >= 2 and series[-1] is not None and series[-2] is not None:
+                diff = series[-1] - series[-2]
+                trend = 1 if diff > 0.5 else -1 if diff < -0.5 else 0
+            markers.append(MapMarker(rid, self.t(f"region.{rid}"), float(lon), float(lat),
+                                     float(view.get("homicide_rate", 0.0)), trend))
+        self.mexico.draw(surface, markers, selected=self.region,
+                         palette=self.app.settings.palette, font=theme.font(round(13 * s), True))
+        labels = []
+        entries = legend_entries(self.app.settings.palette)
+        for entry in entries:
+            if entry.upper is None:
+                labels.append(self.t("ui.legend.above", low=fmt.number(entry.lower, 0)))
+            else:
+                labels.append(self.t("ui.legend.range", low=fmt.number(entry.lower, 0),
+                                     high=fmt.number(entry.upper, 0)))
+        legend = pygame.Rect(self.map_rect.x + round(8 * s),
+                             self.map_rect.bottom - round(150 * s), round(170 * s),
+                             round(142 * s))
+        draw_legend(surface, legend, self.app.settings.palette, theme.font(round(12 * s)),
+                    self.t("ui.legend.title"), labels,
+                    trend_labels=(self.t("ui.legend.rising"), self.t("ui.legend.falling")))
+
+    def _region_position(self, rid: str) -> tuple[float, float]:
+        """Find a region's map position in the scenario setup."""
+        scenario = getattr(self.c, "scenario", None)
+        for region in getattr(scenario, "regions", []) or []:
+            if region.id == rid:
+                return float(region.map_lon), float(region.map_lat)
+        return -102.0, 23.0
+
+    def handle_event(self, event: pygame.event.Event) -> Transition:
+        """Clicks on the map select regions; everything else as usual."""
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.mexico is not None \
+                and self.map_rect.collidepoint(event.pos):
+            hit = self.mexico.hit_test(event.pos)
+            if hit is not None:
+                return self._select_region(hit)()
+        return super().handle_event(event)

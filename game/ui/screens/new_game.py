@@ -1,0 +1,218 @@
+"""New game: pick a scenario (what it teaches, places, dates), a role, a city, a seed."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from pygame_gui.elements import UITextEntryLine
+
+from game.ui.screen import Pop, Push, Replace, Screen, Transition
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+ROLE_ORDER = ("federal", "municipal")
+
+
+def quarter_label(year: int, quarter: int, offset: int = 0) -> str:
+    """Return "2010-Q1" for a start and an offset in quarters."""
+    index = (year * 4 + quarter - 1) + offset
+    return f"{index // 4}-Q{index % 4 + 1}"
+
+
+class NewGameScreen(Screen):
+    """Choose what to play; then start (with the tutorial on a first game)."""
+
+    name = "new_game"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        pack = app.session.pack
+        self.scenario_ids: list[str] = list(pack.scenarios) if pack else []
+        self.scenario: str | None = self.scenario_ids[0] if self.scenario_ids else None
+        self.role: str = "federal"
+        self.region: str | None = None
+        self.seed_text = ""
+        self.tutorial = not app.settings.seen_tutorial
+        self.seed_entry: UITextEntryLine | None = None
+        self._fix_choices()
+
+    def _setup(self) -> Any:
+        """Return the chosen scenario object, if any."""
+        pack = self.app.session.pack
+        return pack.scenarios.get(self.scenario) if pack and self.scenario else None
+
+    def _fix_choices(self) -> None:
+        """Keep role and city consistent with the chosen scenario."""
+        sc = self._setup()
+        if sc is None:
+            return
+        roles = [r for r in ROLE_ORDER if r in sc.roles]
+        if self.role not in roles and roles:
+            self.role = roles[0]
+        cities = list(sc.roles[self.role].regions) if self.role == "municipal" else []
+        if self.role == "municipal":
+            if self.region not in cities:
+                self.region = cities[0] if cities else None
+        else:
+            self.region = None
+
+    def layout(self) -> None:
+        """Build the three columns."""
+        self.label(self.R(48, 24, 800, 44), self.t("ui.new_game.title"), "@heading")
+        pack = self.app.session.pack
+        if pack is None:
+            self.text(self.R(48, 90, self.width - 96, 200),
+                      html.escape(self.t("ui.error.content", reason=self.app.session.pack_error
+                                         or "")), "@boxed")
+            self.button(self.R(48, self.height - 68, 180, 44), self.t("ui.common.back"),
+                        lambda: Pop(), cls="@primary")
+            return
+        self.label(self.R(48, 76, 330, 26), self.t("ui.new_game.scenario"), "@subheading")
+        y = 108.0
+        for sid in self.scenario_ids:
+            self.button(self.R(48, y, 330, 44), self.t(f"scenario.{sid}.title"),
+                        self._pick_scenario(sid), tip=self.t(f"scenario.{sid}.teaches"),
+                        cls="@primary" if sid == self.scenario else None)
+            y += 52
+        mid_w = self.width - 48 - 330 - 24 - 24 - 360 - 48
+        self.text(self.R(402, 76, mid_w, self.height - 170), self.details_html(), "@boxed")
+        x = self.width - 48 - 360
+        self._right_column(x)
+        self.button(self.R(48, self.height - 68, 180, 44), self.t("ui.common.back"),
+                    lambda: Pop())
+        self.button(self.R(self.width - 48 - 260, self.height - 68, 260, 44),
+                    self.t("ui.new_game.start"), self.start, cls="@primary",
+                    tip=self.t("ui.new_game.start_tip"), enabled=self.scenario is not None)
+
+    def _right_column(self, x: float) -> None:
+        """Role, city, seed and tutorial choices."""
+        sc = self._setup()
+        if sc is None:
+            return
+        self.label(self.R(x, 76, 360, 26), self.t("ui.new_game.role"), "@subheading")
+        y = 108.0
+        for role in ROLE_ORDER:
+            if role not in sc.roles:
+                continue
+            turns = sc.roles[role].turns
+            self.button(self.R(x, y, 360, 44),
+                        self.t(f"ui.new_game.role_{role}", years=turns // 4, turns=turns),
+                        self._pick_role(role), tip=self.t(f"ui.new_game.role_{role}_tip"),
+                        cls="@primary" if role == self.role else None)
+            y += 52
+        if self.role == "municipal":
+            self.label(self.R(x, y + 4, 360, 26), self.t("ui.new_game.city"), "@subheading")
+            y += 36
+            for rid in sc.roles["municipal"].regions:
+                self.button(self.R(x, y, 360, 40), self.t(f"region.{rid}"), self._pick_region(rid),
+                            cls="@primary" if rid == self.region else None)
+                y += 46
+        y += 8
+        self.label(self.R(x, y, 360, 26), self.t("ui.new_game.seed"), "@subheading")
+        self.seed_entry = UITextEntryLine(self.R(x, y + 30, 160, 38), self.app.manager,
+                                          container=self.root,
+                                          placeholder_text=self.t("ui.new_game.seed_placeholder"))
+        self.seed_entry.set_allowed_characters("numbers")
+        self.seed_entry.set_text_length_limit(9)
+        if self.seed_text:
+            self.seed_entry.set_text(self.seed_text)
+        self.label(self.R(x + 170, y + 36, 190, 26), self.t("ui.new_game.seed_hint"), "@muted")
+        y += 84
+        self.button(self.R(x, y, 360, 40),
+                    self.t("ui.new_game.tutorial", state=self.t(
+                        "ui.common.on" if self.tutorial else "ui.common.off")),
+                    self._toggle_tutorial, tip=self.t("ui.new_game.tutorial_tip"))
+
+    def details_html(self) -> str:
+        """Describe the chosen scenario: dates, term, what it teaches, places, findings."""
+        sc = self._setup()
+        if sc is None:
+            return html.escape(self.t("ui.new_game.no_scenarios"))
+        e = html.escape
+        role_setup = sc.roles.get(self.role)
+        turns = role_setup.turns if role_setup else 0
+        start = quarter_label(sc.start_year, sc.start_quarter)
+        end = quarter_label(sc.start_year, sc.start_quarter, max(0, turns - 1))
+        regions = ", ".join(self.t(f"region.{r.id}") for r in sc.regions)
+        parts = [
+            f"<b>{e(self.t(f'scenario.{sc.id}.title'))}</b><br>",
+            e(self.t("ui.new_game.dates", start=start, end=end, turns=turns)), "<br><br>",
+            f"<b>{e(self.t('ui.new_game.teaches'))}</b><br>",
+            e(self.t(f"scenario.{sc.id}.teaches")), "<br><br>",
+            f"<b>{e(self.t('ui.new_game.places'))}</b><br>",
+            e(self.t(f"scenario.{sc.id}.places")), "<br>",
+            e(self.t("ui.new_game.regions", regions=regions)), "<br><br>",
+            f"<b>{e(self.t('ui.new_game.findings'))}</b><br>",
+        ]
+        for fid in sc.findings:
+            parts.append(f"{fid} · {e(self.t(f'finding.{fid}.title'))}<br>")
+        return "".join(parts)
+
+    def _remember_seed(self) -> None:
+        """Keep the typed seed across rebuilds."""
+        if self.seed_entry is not None:
+            self.seed_text = self.seed_entry.get_text()
+
+    def _pick_scenario(self, sid: str) -> Callable[[], Transition]:
+        """Action choosing a scenario."""
+        def act() -> Transition:
+            self._remember_seed()
+            self.scenario = sid
+            self._fix_choices()
+            self.rebuild()
+            return None
+        return act
+
+    def _pick_role(self, role: str) -> Callable[[], Transition]:
+        """Action choosing a role."""
+        def act() -> Transition:
+            self._remember_seed()
+            self.role = role
+            self._fix_choices()
+            self.rebuild()
+            return None
+        return act
+
+    def _pick_region(self, rid: str) -> Callable[[], Transition]:
+        """Action choosing the mayor's city."""
+        def act() -> Transition:
+            self._remember_seed()
+            self.region = rid
+            self.rebuild()
+            return None
+        return act
+
+    def _toggle_tutorial(self) -> Transition:
+        """Turn the first-play tutorial on or off."""
+        self._remember_seed()
+        self.tutorial = not self.tutorial
+        self.rebuild()
+        return None
+
+    def seed(self) -> int:
+        """Return the typed seed, or 0."""
+        self._remember_seed()
+        try:
+            return int(self.seed_text) if self.seed_text else 0
+        except ValueError:
+            return 0
+
+    def start(self) -> Transition:
+        """Start the game (and the tutorial if chosen)."""
+        from game.ui.screens.main import MainScreen
+        from game.ui.screens.tutorial import TutorialScreen
+
+        if self.scenario is None:
+            return None
+        problem = self.app.session.start(self.scenario, self.role, self.region, self.seed())
+        if problem is not None:
+            self.app.notify(problem)
+            return None
+        main = MainScreen(self.app)
+        if self.tutorial:
+            self.app.apply(Replace(main))
+            return Push(TutorialScreen(self.app))
+        return Replace(main)

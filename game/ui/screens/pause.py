@@ -1,0 +1,63 @@
+"""The pause menu over the main screen: resume, save, load, settings, help, leave."""
+
+from __future__ import annotations
+
+from game.ui.screen import Pop, Push, Reset, Transition
+from game.ui.screens.modal import ModalScreen
+
+
+class PauseScreen(ModalScreen):
+    """Esc on the main screen opens this."""
+
+    name = "pause"
+    dialog_size = (420, 500)
+
+    def layout(self) -> None:
+        """Build the menu."""
+        box = self.dialog()
+        r = self.dialog_rect()
+        self.label(self.R(24, 16, r.w - 48, 36), self.t("ui.pause.title"), "@heading", box)
+        y = 64.0
+        for key, action in (("ui.pause.resume", self.resume), ("ui.pause.save", self.save),
+                            ("ui.pause.load", self.load), ("ui.pause.settings", self.settings),
+                            ("ui.pause.help", self.help), ("ui.pause.to_title", self.to_title)):
+            self.button(self.R(24, y, r.w - 48, 44), self.t(key), action, container=box,
+                        cls="@primary" if key == "ui.pause.resume" else None)
+            y += 54
+        self.label(self.R(24, y + 4, r.w - 48, 40), self.t("ui.pause.autosaved"), "@muted", box)
+        self.focus.restore(0)
+
+    def resume(self) -> Transition:
+        """Close the menu."""
+        return Pop()
+
+    def save(self) -> Transition:
+        """Open the save slots."""
+        from game.ui.screens.saves import SavesScreen
+
+        return Push(SavesScreen(self.app, mode="save"))
+
+    def load(self) -> Transition:
+        """Open the load slots."""
+        from game.ui.screens.saves import SavesScreen
+
+        return Push(SavesScreen(self.app, mode="load"))
+
+    def settings(self) -> Transition:
+        """Open the settings."""
+        from game.ui.screens.settings import SettingsScreen
+
+        return Push(SettingsScreen(self.app))
+
+    def help(self) -> Transition:
+        """Open the keyboard help."""
+        from game.ui.screens.help import HelpScreen
+
+        return Push(HelpScreen(self.app))
+
+    def to_title(self) -> Transition:
+        """Autosave and go back to the title."""
+        from game.ui.screens.title import TitleScreen
+
+        self.app.session.autosave()
+        return Reset(TitleScreen(self.app))
