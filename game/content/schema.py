@@ -59,6 +59,7 @@ Requirement = Literal[
 ]
 Trigger = Literal[
     "capture_in_stronghold",
+    "capture_made",
     "election_campaign",
     "us_pressure_high",
     "migrant_wait",

@@ -55,6 +55,12 @@ def capture_in_stronghold(
     return np.asarray(state.pending_capture & s.kingpin_success)
 
 
+@trigger("capture_made")
+def capture_made(world: World, state: State, levers: Levers, p: Params, s: Signals) -> Mask:
+    """A kingpin operation captured its target (no siege): the news, and the hydra (F3)."""
+    return np.asarray(s.kingpin_success & ~state.pending_capture)
+
+
 @trigger("election_campaign")
 def election_campaign(world: World, state: State, levers: Levers, p: Params, s: Signals) -> Mask:
     """Candidates attacked in contested places during a campaign (F2)."""
