@@ -60,7 +60,7 @@ def indicator_value(t: Translate, name: str, value: float) -> str:
     if name == "homicide_rate":
         return t("ui.units.rate", value=number(value, 1))
     if name == "migrants":
-        return t("ui.units.thousand_people", value=number(value, 1))
+        return t("ui.units.people", value=number(value * 1000, 0))
     if name in ("army", "guard"):
         return t(f"ui.units.presence_{presence_level(value)}")
     return smart(value)

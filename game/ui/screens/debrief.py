@@ -50,11 +50,11 @@ class DebriefScreen(Screen):
         self.label(self.R(24, 10, self.width - 48, 40),
                    t("ui.debrief.title", scenario=t(f"scenario.{c.scenario_id}.title")), "@heading")
         left_w = 560.0
-        self.chart_rects = [self.R(24, 56, left_w, 250), self.R(24, 314, left_w, 250)]
+        self.chart_rects = [self.R(24, 56, left_w, 214), self.R(24, 278, left_w, 214)]
         x = 24 + left_w + 16
         w = self.width - x - 24
         self.text(self.R(x, 56, w, self.height - 56 - 132), self.summary_html(), "@boxed")
-        self.text(self.R(24, 572, left_w, self.height - 572 - 72), self.timeline_html(), "@boxed")
+        self.text(self.R(24, 500, left_w, self.height - 500 - 72), self.timeline_html(), "@boxed")
         y = self.height - 62
         bx = 24.0
         for key, action, bw in (

@@ -23,10 +23,10 @@ REGION_INDICATORS: tuple[str, ...] = (
 
 TOP = 56.0
 MARGIN = 16.0
-MAP_W = 500.0
+MAP_W = 484.0
 PANEL_X = MARGIN + MAP_W + 14
-PANEL_W = 372.0
-ROW_H = 23.0
+PANEL_W = 404.0
+ROW_H = 22.0
 
 
 class MainScreen(Screen):
@@ -120,8 +120,8 @@ class MainScreen(Screen):
              t("ui.main.capital_tip")),
             ("election", self._next_election(), t("ui.main.election_tip")),
         ]
-        x = 236.0
-        widths = (150.0, 250.0, 140.0, 230.0)
+        x = 176.0
+        widths = (150.0, 212.0, 128.0, 216.0)
         for (_, text, tip), w in zip(stats, widths, strict=True):
             self.button(self.R(x, 8, w - 8, 40), text, lambda: None, tip=tip, cls="@bar_button",
                         container=bar, focus=False)
@@ -147,13 +147,15 @@ class MainScreen(Screen):
     def _region_buttons(self) -> None:
         """One button per region under the map (the map itself is clickable too)."""
         ids = self.region_ids()
-        map_h = min(430.0, self.height - TOP - 24 - 40 * ((len(ids) + 3) // 4) - 12)
+        cols = 2 if len(ids) <= 4 else 3
+        rows = (len(ids) + cols - 1) // cols
+        map_h = min(440.0, self.height - TOP - 24 - 40 * rows - 12)
         self.map_rect = self.R(MARGIN, TOP + 12, MAP_W, map_h)
         y = TOP + 12 + map_h + 10
-        col_w = MAP_W / 4
+        col_w = MAP_W / cols
         for i, rid in enumerate(ids):
-            x = MARGIN + (i % 4) * col_w
-            yy = y + (i // 4) * 40
+            x = MARGIN + (i % cols) * col_w
+            yy = y + (i // cols) * 40
             view = self.c.region_view(rid)
             rate = float(view.get("homicide_rate", 0.0))
             self.button(self.R(x, yy, col_w - 6, 34), self.t(f"region.{rid}"),
@@ -185,30 +187,28 @@ class MainScreen(Screen):
         self.groups_rect = self.R(x, y, w, 12)
         y += 18
         for i, group in enumerate(self.groups[:4]):
-            col = i % 2
-            row = i // 2
             name = t(f"cartel.{group.get('cartel')}")
             share = float(group.get("territory", 0.0))
-            self.label(self.R(x + 16 + col * (w / 2), y + row * 22, w / 2 - 18, 22),
+            self.label(self.R(x + 16, y + i * 20, w - 16, 20),
                        t("ui.main.group_share", name=name, percent=fmt.number(share * 100, 0)),
                        "@small")
-        y += 22 * ((min(len(self.groups), 4) + 1) // 2) + 6
+        y += 20 * min(len(self.groups), 4) + 6
         markets = view.get("markets", {}) or {}
+        self.markets_rows = []
         if markets:
             self.label(self.R(x, y, w, 22), t("ui.main.markets"), "@bold")
-            y += 24
+            y += 22
             total = max(1e-9, max(float(v) for v in markets.values()))
-            self.markets_rows = []
             items = sorted(markets.items(), key=lambda kv: -float(kv[1]))[:4]
             for i, (market, size) in enumerate(items):
                 col = i % 2
                 row = i // 2
-                self.label(self.R(x + col * (w / 2), y + row * 22, w / 2 - 60, 22),
+                self.label(self.R(x + col * (w / 2), y + row * 26, w / 2 - 8, 20),
                            t(f"market.{market}"), "@small")
                 self.markets_rows.append(
-                    (self.R(x + col * (w / 2) + w / 2 - 58, y + row * 22 + 8, 48, 7),
+                    (self.R(x + col * (w / 2) + 2, y + row * 26 + 20, w / 2 - 14, 4),
                      float(size) / total))
-            y += 22 * ((len(items) + 1) // 2) + 6
+            y += 26 * ((len(items) + 1) // 2) + 4
         self.label(self.R(x, y, w, 22), t("ui.main.indicators"), "@bold")
         y += 24
         self.sparks = []
@@ -222,12 +222,13 @@ class MainScreen(Screen):
             change = ""
             if len(series) >= 2 and abs(delta) > 1e-9:
                 change = f"  {fmt.indicator_change(name, delta)}"
-            text = f"{t(f'indicator.{name}.name')}"
-            self.button(self.R(x - 4, y, w - 70, ROW_H), text, lambda: None,
+            text = t(f"indicator.{name}.name")
+            self.button(self.R(x - 4, y, 184, ROW_H), text, lambda: None,
                         tip=t(f"indicator.{name}.tip"), cls="@flat", focus=False)
-            self.label(self.R(x + w - 250, y, 176, ROW_H),
-                       fmt.indicator_value(t, name, value) + change, "@small")
-            self.sparks.append((self.R(x + w - 66, y + 3, 62, ROW_H - 6), series,
+            self.label(self.R(x + 182, y, 112, ROW_H), fmt.indicator_value(t, name, value),
+                       "@small")
+            self.label(self.R(x + 292, y, 46, ROW_H), change.strip(), "@small")
+            self.sparks.append((self.R(x + w - 36, y + 3, 36, ROW_H - 6), series,
                                 len(series) >= 2 and fmt.is_good(name, delta)))
             y += ROW_H
 
@@ -498,11 +499,9 @@ class MainScreen(Screen):
             charts.draw_stacked_shares(surface, self.groups_rect, shares, bg=theme.GRID)
             x0 = self.groups_rect.x
             y0 = self.groups_rect.bottom + round(6 * s)
-            w = self.groups_rect.w
             for i, _ in enumerate(self.groups[:4]):
-                col, row = i % 2, i // 2
-                sw = pygame.Rect(x0 + col * (w // 2), y0 + row * round(22 * s) + round(5 * s),
-                                 round(11 * s), round(11 * s))
+                sw = pygame.Rect(x0, y0 + i * round(20 * s) + round(4 * s), round(11 * s),
+                                 round(11 * s))
                 pygame.draw.rect(surface, palette.categorical_colour(i), sw)
         for rect, fraction in self.markets_rows:
             charts.draw_bar(surface, rect, fraction, theme.ACCENT, theme.GRID)

@@ -126,7 +126,7 @@ class ResultsScreen(Screen):
             text = t(f"indicator.{name}.name")
             self.button(self.R(x, y, 210, ROW - 2), text, self._pick_indicator(name),
                         tip=t(f"indicator.{name}.tip"),
-                        cls="@primary" if name == self.indicator else "@flat")
+                        cls="@chosen" if name == self.indicator else "@flat")
             self.label(self.R(x + 216, y, 112, ROW - 2), fmt.indicator_value(t, name, new),
                        "@small")
             self.label(self.R(x + 330, y, 100, ROW - 2), f"{change} {word}".strip(),
