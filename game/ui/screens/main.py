@@ -223,11 +223,11 @@ class MainScreen(Screen):
             if len(series) >= 2 and abs(delta) > 1e-9:
                 change = f"  {fmt.indicator_change(name, delta)}"
             text = t(f"indicator.{name}.name")
-            self.button(self.R(x - 4, y, 184, ROW_H), text, lambda: None,
-                        tip=t(f"indicator.{name}.tip"), cls="@flat", focus=False)
-            self.label(self.R(x + 182, y, 112, ROW_H), fmt.indicator_value(t, name, value),
+            self.button(self.R(x - 4, y, 202, ROW_H), text, lambda: None,
+                        tip=t(f"indicator.{name}.tip"), cls="@row", focus=False)
+            self.label(self.R(x + 198, y, 100, ROW_H), fmt.indicator_value(t, name, value),
                        "@small")
-            self.label(self.R(x + 292, y, 46, ROW_H), change.strip(), "@small")
+            self.label(self.R(x + 296, y, 46, ROW_H), change.strip(), "@small")
             self.sparks.append((self.R(x + w - 36, y + 3, 36, ROW_H - 6), series,
                                 len(series) >= 2 and fmt.is_good(name, delta)))
             y += ROW_H
@@ -298,13 +298,14 @@ class MainScreen(Screen):
         active = bool(option.active)
         card = self.panel(self.R(x, y, w, h), "@card_active" if active else "@card")
         name = t(f"action.{aid}.name")
-        self.label(self.R(10, 4, w - 120, 24), name, "@bold", card)
+        reserve = 120 if (active or not option.possible) else 20
         if active:
             status, cls = t("ui.card.active"), "@good"
         elif not option.possible:
             status, cls = t("ui.card.unavailable"), "@warn"
         else:
             status, cls = "", "@small"
+        self.label(self.R(10, 4, w - reserve, 24), name, "@bold", card)
         if status:
             self.label(self.R(w - 118, 6, 108, 22), status, cls, card)
         cost = t("ui.card.cost", money=fmt.money(t, option.cost_money),
@@ -315,18 +316,20 @@ class MainScreen(Screen):
             cls3 = "@warn"
         else:
             findings = " ".join(option.findings)
-            third = t("ui.card.timing", delay=fmt.quarters(t, option.delay),
-                      duration=self._duration(option.duration), findings=findings)
+            third = t("ui.card.timing", delay=self._short(option.delay),
+                      duration=self._short(option.duration, lasting=True), findings=findings)
             cls3 = "@muted"
         self.label(self.R(10, 47, w - 20, 20), third, cls3, card)
         tip = t(f"action.{aid}.summary")
         self.button(self.R(x, y, w, h), "", self._open_action(option), tip=tip, cls="@flat")
 
-    def _duration(self, duration: int) -> str:
-        """Describe how long an action lasts."""
-        if duration <= 0:
-            return self.t("ui.units.until_stopped")
-        return fmt.quarters(self.t, duration)
+    def _short(self, count: int, lasting: bool = False) -> str:
+        """Describe a delay or a duration in the card's short words."""
+        if count <= 0:
+            return self.t("ui.card.until_stopped" if lasting else "ui.card.now")
+        if count == 1:
+            return self.t("ui.card.one_quarter")
+        return self.t("ui.card.quarters", count=count)
 
     def _message(self, message: Any) -> str:
         """Translate a model Message."""
@@ -542,7 +545,7 @@ class MainScreen(Screen):
                 labels.append(self.t("ui.legend.range", low=fmt.number(entry.lower, 0),
                                      high=fmt.number(entry.upper, 0)))
         legend = pygame.Rect(self.map_rect.x + round(8 * s),
-                             self.map_rect.bottom - round(150 * s), round(170 * s),
+                             self.map_rect.bottom - round(150 * s), round(200 * s),
                              round(142 * s))
         draw_legend(surface, legend, self.app.settings.palette, theme.font(round(12 * s)),
                     self.t("ui.legend.title"), labels,
