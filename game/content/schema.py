@@ -205,6 +205,7 @@ class EventEffect(Strict):
 
     deaths: float = Field(default=0, ge=0, le=5000, description="Extra homicides this quarter")
     civilian_share: Unit = Field(default=0.3, description="Share of those deaths that are civilians")
+    attacks: float = Field(default=0, ge=0, le=100, description="Showy, planned attacks added")
     approval: float = Field(default=0, ge=-0.5, le=0.5, description="Change in national approval")
     legitimacy: float = Field(default=0, ge=-0.5, le=0.5, description="Change in local legitimacy")
     leader_strength: float = Field(

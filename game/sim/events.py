@@ -120,6 +120,7 @@ class EventTotals:
     deaths: Array
     civilians: Array
     abuses: Array
+    attacks: Array
     legitimacy: Array
     approval: Array
 
@@ -127,7 +128,8 @@ class EventTotals:
     def empty(cls, state: State) -> EventTotals:
         """Start a quarter with no consequences."""
         zeros = np.zeros(state.coordination.shape)
-        return cls(zeros.copy(), zeros.copy(), zeros.copy(), zeros.copy(), np.zeros(state.runs))
+        return cls(zeros.copy(), zeros.copy(), zeros.copy(), zeros.copy(), zeros.copy(),
+                   np.zeros(state.runs))
 
 
 def apply_effect(
@@ -141,6 +143,7 @@ def apply_effect(
     totals.deaths += w * effect.deaths
     totals.civilians += w * effect.deaths * effect.civilian_share
     totals.abuses += w * effect.abuses
+    totals.attacks += w * effect.attacks
     totals.legitimacy += w * effect.legitimacy * 4.0
     totals.approval += anywhere * effect.approval * 4.0
     state.capital = np.clip(state.capital + anywhere * effect.capital, 0, 100)

@@ -37,6 +37,7 @@ class Quarter:
     event_deaths: Array
     event_civilians: Array
     event_abuses: Array
+    event_attacks: Array
     homicide_terms: dict[str, Array] = field(default_factory=dict)
     visible_attacks: Array | None = None
     civilian_deaths: Array | None = None
@@ -483,7 +484,7 @@ def visible_attacks_and_crossfire(
     Attacks are frequent where groups compete and the state is divided, rare under a monopoly
     and a cohesive state; civilians die in crossfire where forces meet contested plazas.
     """
-    q.visible_attacks = rng.poisson(expected_attacks(state, q.competition, p))
+    q.visible_attacks = rng.poisson(expected_attacks(state, q.competition, p)) + q.event_attacks
     c = q.competition
     civilian_share = np.clip(p.civilian_base_share + p.civilian_crossfire * force * c, 0, 0.9)
     killed = np.maximum(state.homicides_true - q.event_deaths, 0).astype(np.int64)
@@ -539,8 +540,7 @@ def national_approval(
     assert q.visible_attacks is not None
     weights = world.population / world.population.sum()
     legit_change = (logit(state.legitimacy) - logit(legitimacy_before)) @ weights
-    attacks = (q.visible_attacks - state.attack_norm).sum(axis=1) / (
-        world.population.sum() / 1e6)
+    attacks = (q.visible_attacks - state.attack_norm).sum(axis=1)
     us_excess = np.maximum(state.us_pressure - p.us_pressure_tolerance, 0.0)
     pushes = {
         "legitimacy": p.approval_legitimacy * legit_change,

@@ -171,12 +171,11 @@ class Model:
             fired = fires(event, w, s, levers, p, signals, self.rng)
             if not fired.any():
                 continue
+            apply_effect(w, s, event.effect, fired, totals, p)
+            if event.enact:
+                self._enact_free(event.enact, fired, s.turn + 1, event.enact_for)
             if event.choices:
                 s.pending[event.id] = fired
-            else:
-                apply_effect(w, s, event.effect, fired, totals, p)
-                if event.enact:
-                    self._enact_free(event.enact, fired, s.turn + 1, event.enact_for)
             for region in np.flatnonzero(fired.any(axis=0)):
                 records.append(EventRecord(event.id, int(region), fired[:, region]))
         self._capture_without_siege()
@@ -185,7 +184,7 @@ class Model:
             competition=competition, policing=policing, force=force, coordination_drop=drop,
             kingpin_success=success, splinters=splinters, entrants=splinters,
             event_deaths=totals.deaths, event_civilians=totals.civilians,
-            event_abuses=totals.abuses,
+            event_abuses=totals.abuses, event_attacks=totals.attacks,
         )
         terms = m.homicide_terms(s, competition, force, policing, p)
         m.killings_and_disappearances(w, s, terms, q, p, self.rng, ledger)
