@@ -213,7 +213,7 @@ class Campaign:
 
     def _groups(self, i: int) -> list[dict[str, Any]]:
         s = self.model.state
-        groups = []
+        groups: list[dict[str, Any]] = []
         for g in np.flatnonzero(s.group_active[0, i]):
             groups.append({
                 "cartel": self.world.cartel_ids[int(s.group_cartel[0, i, g])],
@@ -393,7 +393,7 @@ class Campaign:
         turns = min(len(self.results), len(other.results))
         mine = sum(r.national["true_homicides"][0] for r in self.results[:turns])
         theirs = sum(r.national["true_homicides"][0] for r in other.results[:turns])
-        return int(round(theirs - mine))
+        return round(theirs - mine)
 
     # --- saves ----------------------------------------------------------------------------
 

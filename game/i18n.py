@@ -80,8 +80,8 @@ class Translator:
             if isinstance(value, str) and value.startswith("@"):
                 return self(value[1:])
             return str(value)
-        if isinstance(value, int) or float(value).is_integer() and abs(value) >= 100:
-            return f"{int(round(value)):,}"
+        if isinstance(value, int) or (float(value).is_integer() and abs(value) >= 100):
+            return f"{round(value):,}"
         if abs(value) >= 100:
             return f"{value:,.0f}"
         if abs(value) >= 10:

@@ -109,7 +109,8 @@ def run_simulate(args: argparse.Namespace, content: Path) -> int:
         problems.append(Problem("(command line)", "--turns", f"must be 1 to {MAX_TURNS}"))
     if problems:
         raise BadInput(problems)
-    role: Role = args.role or default_role(pack, args.scenario)
+    role: Role = args.role or ("federal" if default_role(pack, args.scenario) == "federal"
+                               else "municipal")
     region = args.region
     if role == "municipal" and region is None:
         region = pack.scenarios[args.scenario].roles["municipal"].regions[0]
@@ -219,7 +220,7 @@ def write_table(sim: Simulation, t: Translator, out: TextIO) -> None:
         previous = None
         for result in sim.results:
             h = float(result.regions["homicides"][run, i])
-            change = "" if previous is None or previous == 0 else f"{(h - previous) / previous:+.0%}"
+            change = "" if not previous else f"{(h - previous) / previous:+.0%}"
             marker = " *" if result.turn == term and len(sim.results) > term else ""
             rows.append([
                 world.period(result.turn) + marker,

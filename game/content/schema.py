@@ -204,7 +204,7 @@ class EventEffect(Strict):
     """One-shot consequences of an event or a dilemma choice, applied in the region it fires."""
 
     deaths: float = Field(default=0, ge=0, le=5000, description="Extra homicides this quarter")
-    civilian_share: Unit = Field(default=0.3, description="Share of those deaths that are civilians")
+    civilian_share: Unit = Field(default=0.3, description="Share of those deaths who are civilians")
     attacks: float = Field(default=0, ge=0, le=100, description="Showy, planned attacks added")
     approval: float = Field(default=0, ge=-0.5, le=0.5, description="Change in national approval")
     legitimacy: float = Field(default=0, ge=-0.5, le=0.5, description="Change in local legitimacy")
@@ -240,7 +240,8 @@ class Event(Strict):
     trigger: Trigger = Field(description="Condition that fires it (implemented in game/sim/events)")
     chance: Unit = Field(default=1.0, description="Probability it fires when its condition holds")
     roles: list[Role] = Field(
-        default_factory=lambda: ["federal", "municipal"], description="Roles who see it"
+        default_factory=lambda: list[Role](["federal", "municipal"]),
+        description="Roles who see it",
     )
     effect: EventEffect = Field(default_factory=EventEffect, description="What happens at once")
     enact: Identifier | None = Field(

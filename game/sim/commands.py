@@ -100,13 +100,13 @@ class EnactIntervention:
             if find_active(model, self.action_id, index, state.turn + 1) is not None:
                 runs[:] = False
         elif requirement == "forces_present":
-            runs = (state.army[:, index] + state.guard[:, index] > 0.05) | np.array([
+            runs = np.asarray(state.army[:, index] + state.guard[:, index] > 0.05) | np.array([
                 any(i.region == index and i.action in ("deploy_army", "deploy_guard",
                                                        "request_federal_support")
                     and i.paying_on(state.turn + 1) for i in state.agenda)
             ] * state.runs)
         elif requirement == "groups_present":
-            runs = state.group_active[:, index].any(axis=1)
+            runs = np.asarray(state.group_active[:, index].any(axis=1), dtype=bool)
         elif requirement == "border_region":
             runs[:] = bool(model.world.border[index])
         return runs

@@ -1,4 +1,4 @@
-"""Events and dilemmas: conditions (triggers, registered by decorator) and their one-shot effects."""
+"""Events and dilemmas: triggers (registered by decorator) and their one-shot effects."""
 
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ WHY_INDICATORS = ("homicides", "legitimacy", "police_integrity", "kidnappings", 
 
 def _number(name: str, value: float) -> float | int:
     if name in COUNT_INDICATORS:
-        return int(round(value))
+        return round(value)
     return round(float(value), 4)
 
 

@@ -41,6 +41,6 @@ def build_levers(pack: ContentPack, state: State, n_regions: int, turn: int) -> 
         weight = item.runs.astype(np.float64)
         for lever, amount in action.regional_effects.items():
             regional[:, item.region, REGIONAL_INDEX[lever]] += weight * amount
-        for lever, amount in action.national_effects.items():
-            national[:, NATIONAL_INDEX[lever]] += weight * amount
+        for national_lever, amount in action.national_effects.items():
+            national[:, NATIONAL_INDEX[national_lever]] += weight * amount
     return Levers(regional=regional, national=national)

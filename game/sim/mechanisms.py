@@ -187,7 +187,7 @@ def police_and_judicial_integrity(
 
 
 def community_mobilisation(state: State, levers: Levers, p: Params) -> None:
-    """Mobilisation is a slow local trait; community policing and alliances raise it over years (F6)."""
+    """Mobilisation, a slow local trait, rises over years with community work and alliances (F6)."""
     gain = (p.community_policing_mobilisation * levers.local("community_policing")
             + p.alliance_mobilisation * levers.local("alliances"))
     state.mobilisation = np.clip(state.mobilisation + gain * (1 - state.mobilisation), 0.0, 1.0)
@@ -348,7 +348,7 @@ def split_leading_group(state: State, where: Mask, faction_share: float, kind: i
 def splinters_and_entrants(
     state: State, revenue_index: Array, p: Params, rng: RunRandom
 ) -> tuple[Mask, Mask]:
-    """Monopolies are unstable: winners splinter and new gangs enter, less where integrity holds (F9).
+    """Monopolies are unstable: winners splinter, new gangs enter, less where integrity holds (F9).
 
     The Juárez peace of 2012 ended this way (Durán-Martínez 2019).
     """
@@ -560,7 +560,7 @@ def national_approval(
 
 
 def us_pressure_and_capital(world: World, state: State, levers: Levers, p: Params) -> None:
-    """US pressure eases when the Guard stops migrants (F11); capital regrows with approval (F15)."""
+    """US pressure eases when the Guard stops migrants (F11); capital regrows with approval."""
     enforcement = np.minimum(levers.national[:, 0], 1)
     state.us_pressure = np.clip(
         state.us_pressure - p.us_pressure_relax * (state.us_pressure - state.us_pressure_norm)

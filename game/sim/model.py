@@ -13,7 +13,7 @@ from game.sim.ledger import Ledger
 from game.sim.levers import Levers, build_levers
 from game.sim.params import Params
 from game.sim.randomness import RunRandom
-from game.sim.state import AgendaItem, Array, Mask, State, World, initial_state
+from game.sim.state import AgendaItem, Array, Mask, World, initial_state
 
 REGION_INDICATORS = (
     "homicides", "homicide_rate", "true_homicides", "disappearances", "legitimacy",
@@ -124,7 +124,8 @@ class Model:
         action = self.pack.interventions[action_id]
         regions = range(self.world.n_regions) if action.scope == "region" else [0]
         for region in regions:
-            runs = where[:, region] if action.scope == "region" else where.any(axis=1)
+            runs = np.asarray(where[:, region] if action.scope == "region"
+                              else where.any(axis=1), dtype=bool)
             if not runs.any():
                 continue
             starts = turn + action.delay

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 
 from game.sim.state import Array
 
@@ -32,7 +33,7 @@ class RunRandom:
         """Mean-one Gamma multipliers with shape k per region, shaped (runs, regions)."""
         return np.stack([g.gamma(shape_k, 1.0 / shape_k) for g in self.generators[:runs]])
 
-    def binomial(self, n: Array, p: Array) -> Array:
+    def binomial(self, n: npt.NDArray[np.float64] | npt.NDArray[np.int64], p: Array) -> Array:
         """Binomial counts, shaped like `n` (runs first)."""
         n_int = np.maximum(n, 0).astype(np.int64)
         p = np.clip(np.broadcast_to(p, n_int.shape), 0.0, 1.0)
