@@ -192,9 +192,9 @@ def initial_state(world: World, runs: int) -> State:
             territory[:, i, g] = group.territory
             active[:, i, g] = True
             cartel[:, i, g] = world.cartel_ids.index(group.cartel)
-        sizes: dict[str, float] = dict(region.markets)
         for m, market in enumerate(MARKETS):
-            markets[:, i, m] = sizes.get(market, 0.0)
+            markets[:, i, m] = next(
+                (size for name, size in region.markets.items() if name == market), 0.0)
     rate = per_region("homicide_rate")
     quarterly = rate * world.population / 100_000 / 4
     zeros = np.zeros((runs, n))

@@ -175,6 +175,14 @@ class App:
                 for step in steps:
                     self.apply(step)
 
+    def start(self) -> None:
+        """Show the title (and the content note on a first start, or a settings problem)."""
+        from game.ui.screens.title import TitleScreen
+
+        self.apply(Push(TitleScreen(self)))
+        if self.settings.problems:
+            self.notify(self.t("ui.settings.damaged"))
+
     def notify(self, text: str, title_key: str = "ui.message.title") -> None:
         """Show a message the player must acknowledge (a bad save, a settings problem)."""
         from game.ui.screens.message import MessageScreen
@@ -301,10 +309,9 @@ def run_app(lang: str | None = None, scenario: str | None = None, role: str | No
             seed: int | None = None, region: str | None = None) -> int:
     """Open the game; with a scenario, start a new game of it straight away."""
     from game.ui.screens.main import MainScreen
-    from game.ui.screens.title import TitleScreen
 
     app = App(lang)
-    app.apply(Push(TitleScreen(app)))
+    app.start()
     if scenario is not None:
         problem = app.session.start(scenario, role or "federal", region, seed or 0)
         if problem is None:

@@ -137,7 +137,8 @@ class Screen:
         index = self.focus.index
         self.focus.clear()
         self.layout()
-        self.focus.restore(index)
+        if index >= 0:
+            self.focus.restore(index)
 
     def layout(self) -> None:
         """Create the screen's elements inside self.root (subclasses override)."""

@@ -35,7 +35,6 @@ def run_smoke(screenshots_dir: Path | None = None, lang: str = "en",
     from game.ui.screens.results import ResultsScreen
     from game.ui.screens.saves import SavesScreen
     from game.ui.screens.settings import SettingsScreen
-    from game.ui.screens.title import TitleScreen
     from game.ui.screens.tutorial import TutorialScreen
 
     warnings.simplefilter("ignore", UserWarning)
@@ -53,7 +52,7 @@ def run_smoke(screenshots_dir: Path | None = None, lang: str = "en",
         shot(name)
         app.apply(Pop())
 
-    app.apply(Push(TitleScreen(app)))
+    app.start()
     if isinstance(app.top, ContentNoteScreen):
         shot("content_note")
         app.apply(Pop())

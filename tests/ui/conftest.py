@@ -7,3 +7,79 @@ import os
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+
+# ---- fixtures and helpers for the screen tests (app, keyboard and mouse drivers) ----------
+
+import warnings  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def make_app(tmp_path: Path) -> Iterator[Any]:
+    """Build Apps whose settings and saves live in a temporary folder."""
+    warnings.simplefilter("ignore", UserWarning)
+    from game.ui.app import App
+
+    def factory(lang: str = "en", seen_note: bool = True) -> App:
+        app = App(lang, settings_dir=tmp_path / "config", saves_dir=tmp_path / "saves")
+        app.settings.seen_content_note = seen_note
+        app.settings.seen_tutorial = True
+        return app
+
+    yield factory
+    import pygame
+
+    pygame.quit()
+
+
+def key(app: Any, keycode: int, unicode: str = "", mod: int = 0) -> None:
+    """Press and release one key, then run a frame."""
+    import pygame
+
+    down = pygame.event.Event(pygame.KEYDOWN, key=keycode, unicode=unicode, mod=mod,
+                              scancode=0)
+    up = pygame.event.Event(pygame.KEYUP, key=keycode, unicode=unicode, mod=mod, scancode=0)
+    app.frame([down, up])
+    app.frame()
+
+
+def click(app: Any, element: Any) -> None:
+    """Click the middle of a pygame_gui element with the left mouse button."""
+    import pygame
+
+    pos = element.get_abs_rect().center if hasattr(element, "get_abs_rect") else \
+        element.rect.center
+    app.frame([pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))])
+    app.frame([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)])
+    app.frame([pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1)])
+    app.frame()
+
+
+def focused_text(app: Any) -> str:
+    """Return the text of the element that has keyboard focus."""
+    item = app.top.focus.current if app.top is not None else None
+    return str(getattr(item.element, "text", "")) if item is not None else ""
+
+
+def tab_to(app: Any, text: str, limit: int = 80) -> None:
+    """Press Tab until the focused control shows `text` (as a person reading the screen)."""
+    import pygame
+
+    for _ in range(limit):
+        if focused_text(app) == text:
+            return
+        key(app, pygame.K_TAB)
+    raise AssertionError(f"no control labelled {text!r} on {type(app.top).__name__}")
+
+
+def find_button(app: Any, text: str) -> Any:
+    """Return the top screen's button showing `text`."""
+    for item in app.top.focus.items:
+        if getattr(item.element, "text", None) == text:
+            return item.element
+    raise AssertionError(f"no button {text!r} on {type(app.top).__name__}")
