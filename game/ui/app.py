@@ -24,7 +24,9 @@ class App:
 
     def __init__(self, lang: str | None = None, settings_dir: Path | None = None,
                  saves_dir: Path | None = None, size: tuple[int, int] = (1280, 720)) -> None:
-        pygame.init()
+        pygame.display.init()
+        pygame.font.init()
+        theme.font.cache_clear()
         pygame.display.set_caption("Plaza")
         self.settings_dir = settings_dir
         self.settings: Settings = load_settings(settings_dir)

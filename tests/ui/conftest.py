@@ -32,9 +32,6 @@ def make_app(tmp_path: Path) -> Iterator[Any]:
         return app
 
     yield factory
-    import pygame
-
-    pygame.quit()
 
 
 def key(app: Any, keycode: int, unicode: str = "", mod: int = 0) -> None:

@@ -64,6 +64,13 @@ class MainScreen(Screen):
             return home
         return ids[0] if ids else None
 
+    def unanswered(self) -> list[Any]:
+        """Dilemmas still waiting for the player's answer."""
+        c = self.c
+        if c is None:
+            return []
+        return [d for d in c.pending_dilemmas() if c.answered(d.event_id) is None]
+
     def region_ids(self) -> list[str]:
         """Return the scenario's regions."""
         return list(self.c.world.region_ids) if self.c is not None else []
@@ -390,7 +397,7 @@ class MainScreen(Screen):
         c = self.c
         if c.is_over:
             return self.debrief()
-        pending = c.pending_dilemmas()
+        pending = self.unanswered()
         if pending:
             return Push(DilemmaScreen(self.app, pending[0]))
         before = {rid: dict(c.region_view(rid)) for rid in self.region_ids()}
@@ -468,7 +475,7 @@ class MainScreen(Screen):
             return None
         if c.is_over:
             return self.debrief()
-        pending = c.pending_dilemmas()
+        pending = self.unanswered()
         if pending and result in ("results_closed", "answered"):
             return Push(DilemmaScreen(self.app, pending[0]))
         return None
@@ -479,7 +486,7 @@ class MainScreen(Screen):
 
         if not self._checked_dilemmas and self.c is not None and self.app.top is self:
             self._checked_dilemmas = True
-            pending = self.c.pending_dilemmas()
+            pending = self.unanswered()
             if pending:
                 return Push(DilemmaScreen(self.app, pending[0]))
         return None

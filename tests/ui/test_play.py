@@ -1,0 +1,104 @@
+"""Whole terms through the UI alone: a mayor by keyboard only, a federal government by mouse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+from conftest import click, find_button, key, tab_to
+
+MAX_STEPS = 400
+
+
+def test_mayor_term_by_keyboard_only(make_app: Any) -> None:
+    """Title -> new game (Juárez, mayor) -> one action -> 12 quarters -> debrief, keys only."""
+    from game.ui.screens.debrief import DebriefScreen
+    from game.ui.screens.dilemma import DilemmaScreen
+    from game.ui.screens.main import MainScreen
+    from game.ui.screens.results import ResultsScreen
+
+    app = make_app("en")
+    app.start()
+    t = app.t
+    tab_to(app, t("ui.title.new_game"))
+    key(app, pygame.K_RETURN)
+    tab_to(app, t("scenario.juarez-2010.title"))
+    key(app, pygame.K_RETURN)
+    tab_to(app, t("ui.new_game.role_municipal", years=3, turns=12))
+    key(app, pygame.K_RETURN)
+    tab_to(app, t("ui.new_game.start"))
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, MainScreen)
+    campaign = app.session.campaign
+    assert campaign.role == "municipal" and campaign.region == "juarez"
+    # enact the first affordable card by keyboard: Tab to it, Enter opens it, Enter enacts
+    main = app.top
+    option = next(o for o in main.options() if o.possible and not o.active)
+    card_tip = t(f"action.{option.action_id}.summary")
+    for _ in range(80):
+        item = main.focus.current
+        if item is not None and item.hint == card_tip:
+            break
+        key(app, pygame.K_TAB)
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)
+    assert app.top is main
+    assert campaign.is_active(option.action_id, option.region)
+    steps = 0
+    while not isinstance(app.top, DebriefScreen):
+        steps += 1
+        assert steps < MAX_STEPS
+        if isinstance(app.top, DilemmaScreen):
+            key(app, pygame.K_1, "1")
+        elif isinstance(app.top, ResultsScreen):
+            key(app, pygame.K_ESCAPE)
+        else:
+            key(app, pygame.K_e, "e")
+    assert campaign.turn == 12
+    app.frame()
+
+
+def test_federal_term_by_mouse(make_app: Any) -> None:
+    """Title -> new game (national 2018, federal) -> actions -> 24 quarters -> debrief, clicks."""
+    from game.ui.screens.action import ActionScreen
+    from game.ui.screens.debrief import DebriefScreen
+    from game.ui.screens.dilemma import DilemmaScreen
+    from game.ui.screens.main import MainScreen
+    from game.ui.screens.results import ResultsScreen
+
+    app = make_app("es")
+    app.start()
+    t = app.t
+    click(app, find_button(app, t("ui.title.new_game")))
+    click(app, find_button(app, t("scenario.national-2018.title")))
+    click(app, find_button(app, t("ui.new_game.start")))
+    assert isinstance(app.top, MainScreen)
+    campaign = app.session.campaign
+    assert campaign.role == "federal" and campaign.turn == 0
+    main = app.top
+    # a national action and a regional one, through the cards and the details dialog
+    click(app, find_button(app, t("ui.main.scope_national")))
+    option = next(o for o in main.options() if o.possible and not o.active)
+    card = next(i.element for i in main.focus.items
+                if i.hint == t(f"action.{option.action_id}.summary"))
+    click(app, card)
+    assert isinstance(app.top, ActionScreen)
+    click(app, find_button(app, t("ui.action.enact")))
+    assert app.top is main and campaign.is_active(option.action_id, None)
+    steps = 0
+    while not isinstance(app.top, DebriefScreen):
+        steps += 1
+        assert steps < MAX_STEPS
+        top = app.top
+        if isinstance(top, DilemmaScreen):
+            buttons = [i.element for i in top.focus.items]
+            click(app, buttons[-1])
+        elif isinstance(top, ResultsScreen):
+            click(app, find_button(app, t("ui.results.continue")))
+        else:
+            click(app, main.end_button)
+    assert campaign.turn == campaign.term_turns == 24
+    # the debrief's buttons work by mouse too
+    click(app, find_button(app, t("ui.debrief.next")))
+    assert app.top.next_run is not None
+    app.frame()
