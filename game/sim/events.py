@@ -10,7 +10,6 @@ import numpy as np
 from game.content.schema import Event, EventEffect
 from game.sim.levers import Levers
 from game.sim.params import Params
-from game.sim.randomness import RunRandom
 from game.sim.state import GROUP_SPLINTER, Array, Mask, State, World
 
 TriggerFn = Callable[[World, State, Levers, Params, "Signals"], Mask]
@@ -166,7 +165,7 @@ def apply_effect(
 
 def fires(
     event: Event, world: World, state: State, levers: Levers, p: Params, signals: Signals,
-    rng: RunRandom,
+    roll: Array,
 ) -> Mask:
     """Where (runs, regions) an event fires this quarter, after its chance and cooldown."""
     if world.role not in event.roles:
@@ -176,7 +175,7 @@ def fires(
     for item in world.scenario.scripted:
         if item.event == event.id and item.turn == state.turn:
             scripted_here[:, world.region_index(item.region) if item.region else 0] = True
-    lucky = rng.random(condition.shape) < event.chance
+    lucky = roll < event.chance
     last = state.event_last.get(event.id)
     if last is not None and event.cooldown:
         cooled = (state.turn - last) > event.cooldown

@@ -15,8 +15,16 @@ from game.content.schema import MARKETS
 from game.sim.ledger import Ledger, log_mean, logit, move_bounded
 from game.sim.levers import Levers
 from game.sim.params import Params
-from game.sim.randomness import RunRandom
+from game.sim.randomness import (
+    binomial_from_uniform,
+    gamma_mean_one,
+    inverse_normal,
+    poisson_from_uniform,
+)
 from game.sim.state import GROUP_LOCAL_GANG, GROUP_SPLINTER, Array, Mask, State, World
+
+TOLL_DRAWS = 7
+"""Uniforms per run and region that killings_and_disappearances uses each quarter."""
 
 CANNABIS = MARKETS.index("cannabis")
 EXTORTION = MARKETS.index("extortion")
@@ -297,7 +305,7 @@ def recruitment_and_strength(
 
 def kingpin_operations(
     world: World, state: State, levers: Levers, force: Array, p: Params,
-    rng: RunRandom, siege_possible: Mask,
+    roll: Array, siege_possible: Mask,
 ) -> Mask:
     """A capture may split the leading group into warring factions and provoke retaliation (F3).
 
@@ -307,7 +315,7 @@ def kingpin_operations(
     """
     attempted = levers.local("kingpin") > 0
     chance = np.clip(p.kingpin_success + p.kingpin_force_bonus * np.minimum(force, 2), 0, 0.95)
-    success = attempted & (rng.random(attempted.shape) < chance)
+    success = attempted & (roll < chance)
     siege = success & siege_possible
     state.pending_capture |= siege
     capture_now = success & ~siege
@@ -346,7 +354,7 @@ def split_leading_group(state: State, where: Mask, faction_share: float, kind: i
 
 
 def splinters_and_entrants(
-    state: State, revenue_index: Array, p: Params, rng: RunRandom
+    state: State, revenue_index: Array, p: Params, split_roll: Array, entry_roll: Array
 ) -> tuple[Mask, Mask]:
     """Monopolies are unstable: winners splinter, new gangs enter, less where integrity holds (F9).
 
@@ -356,10 +364,10 @@ def splinters_and_entrants(
     guard = 1 - p.integrity_protection * integrity
     dominant = (state.territory.max(axis=2) > p.monopoly_threshold)
     p_split = p.splinter_chance * revenue_index * guard * dominant
-    splinter = rng.random(dominant.shape) < p_split
+    splinter = split_roll < p_split
     split = split_leading_group(state, splinter, p.splinter_share, GROUP_SPLINTER)
     p_entry = p.entrant_chance * revenue_index * guard
-    enter = (rng.random(dominant.shape) < p_entry) & ~state.group_active.all(axis=2)
+    enter = (entry_roll < p_entry) & ~state.group_active.all(axis=2)
     if enter.any():
         r, g = np.nonzero(enter)
         slot = np.argmax(~state.group_active[r, g], axis=1)
@@ -425,48 +433,65 @@ def homicide_terms(
 
 
 def killings_and_disappearances(
-    world: World, state: State, terms: dict[str, Array], q: Quarter, p: Params,
-    rng: RunRandom, ledger: Ledger,
+    world: World, state: State, terms: dict[str, Array], q: Quarter, force: Array,
+    hr_law: Array, expected_kidnappings: Array, p: Params, draws: Array, ledger: Ledger,
 ) -> None:
-    """Draw the quarter's killings (Gamma-Poisson) and hide some as disappearances.
+    """Draw the quarter's toll: killings (Gamma-Poisson), the hidden, attacks, civilians, abuses.
 
     Measured homicides are true killings minus those never found; forensic capacity lowers the
-    hidden share, so measured violence can rise while true violence falls.
+    hidden share, so measured violence can rise while true violence falls (F13, F16). `draws`
+    holds this quarter's uniforms, (runs, TOLL_DRAWS, regions).
     """
     log_mean_h = state.intercept + sum(terms.values())
     expected = np.exp(log_mean_h)
-    old_expected = state.mean_killings
-    weight = log_mean(expected, old_expected)
+    weight = log_mean(expected, state.mean_killings)
     for cause, term in terms.items():
         change = weight * (term - state.homicide_terms[cause]) * (1 - state.last_hidden_share)
         ledger.add("homicides", cause, change)
     state.homicide_terms = terms
+    state.mean_killings = expected
     dispersion = p.homicide_dispersion * np.sqrt(world.population / 1e6)
-    noise = rng.gamma(dispersion, state.runs)
-    true = rng.poisson(expected * noise).astype(np.float64) + q.event_deaths
+    u, z = draws, inverse_normal(draws)
+    noise = gamma_mean_one(dispersion, z[:, 0])
+    killings = poisson_from_uniform(expected * noise, u[:, 1], z[:, 1])
+    attacks = poisson_from_uniform(expected_attacks(state, q.competition, p), u[:, 2], z[:, 2])
+    abuses = poisson_from_uniform(expected_abuses(force, q.competition, hr_law, p),
+                                  u[:, 3], z[:, 3])
+    kidnappings = poisson_from_uniform(expected_kidnappings, u[:, 4], z[:, 4])
+    true = killings + q.event_deaths
     hidden_share = p.hidden_share_max * (1 - state.forensic)
-    hidden = rng.binomial(true.astype(np.int64), hidden_share).astype(np.float64)
+    hidden = binomial_from_uniform(true, hidden_share, u[:, 5], z[:, 5])
+    civilians = binomial_from_uniform(killings, crossfire_share(force, q.competition, p),
+                                      u[:, 6], z[:, 6])
     measured = true - hidden
-    event_change = q.event_deaths - state.last_event_deaths
-    ledger.add("homicides", "event", event_change * (1 - hidden_share))
-    old_hidden_share = state.last_hidden_share
-    forensic_change = -(hidden_share - old_hidden_share) * state.homicides_true
-    ledger.add("homicides", "forensics", forensic_change)
+    ledger.add("homicides", "event", (q.event_deaths - state.last_event_deaths)
+               * (1 - hidden_share))
+    ledger.add("homicides", "forensics",
+               -(hidden_share - state.last_hidden_share) * state.homicides_true)
     explained = sum(ledger.entries["homicides"].values())
     ledger.add("homicides", "chance", measured - state.homicides - explained)
     state.last_event_deaths = q.event_deaths
     state.last_hidden_share = hidden_share
-    state.mean_killings = expected
     state.homicides_true = true
     state.homicides = measured
     q.disappearances = hidden
+    q.visible_attacks = attacks + q.event_attacks
+    q.civilian_deaths = civilians + q.event_civilians
+    q.abuses = abuses + q.event_abuses
+    q.kidnappings = kidnappings
+    state.abuses_total += q.abuses
+    state.civilian_total += q.civilian_deaths
 
 
 def expected_attacks(state: State, competition: Array, p: Params) -> Array:
-    """Expected showy attacks: many where groups compete and the state is divided (F2, F5)."""
+    """Expected showy attacks: many where groups compete and the state is divided (F2, F5).
+
+    Durán-Martínez's two-by-two: frequent and visible under competition and a fragmented
+    state, rare and hidden under a monopoly and a cohesive one.
+    """
     k, a = state.coordination, state.arrangements
     return np.asarray(
-        p.visible_attack_rate * state.homicides_true * competition * (1 - k) * (1 - a)
+        p.visible_attack_rate * state.mean_killings * competition * (1 - k) * (1 - a)
     )
 
 
@@ -476,22 +501,10 @@ def expected_abuses(force: Array, competition: Array, hr_law: Array, p: Params) 
         p.abuse_rate * force * (0.5 + competition) * (1 - p.hr_law_abuse_cut * hr_law), 0.0))
 
 
-def visible_attacks_and_crossfire(
-    state: State, q: Quarter, force: Array, hr_law: Array, p: Params, rng: RunRandom
-) -> None:
-    """Showy attacks, civilian deaths and abuses (F2, F3, F5, F12; Durán-Martínez's two-by-two).
-
-    Attacks are frequent where groups compete and the state is divided, rare under a monopoly
-    and a cohesive state; civilians die in crossfire where forces meet contested plazas.
-    """
-    q.visible_attacks = rng.poisson(expected_attacks(state, q.competition, p)) + q.event_attacks
-    c = q.competition
-    civilian_share = np.clip(p.civilian_base_share + p.civilian_crossfire * force * c, 0, 0.9)
-    killed = np.maximum(state.homicides_true - q.event_deaths, 0).astype(np.int64)
-    q.civilian_deaths = rng.binomial(killed, civilian_share) + q.event_civilians
-    q.abuses = rng.poisson(expected_abuses(force, c, hr_law, p)) + q.event_abuses
-    state.abuses_total += q.abuses
-    state.civilian_total += q.civilian_deaths
+def crossfire_share(force: Array, competition: Array, p: Params) -> Array:
+    """Share of victims who are bystanders: more where soldiers meet contested plazas (F3)."""
+    return np.asarray(np.clip(p.civilian_base_share + p.civilian_crossfire * force * competition,
+                              0.0, 0.9))
 
 
 def local_legitimacy(

@@ -22,6 +22,9 @@ REGION_INDICATORS = (
     "mobilisation", "opportunity", "migrants", "army", "guard", "armed_strength", "revenue",
     "mayor_approval",
 )
+FIXED_ROLLS = 4
+"""Uniform draws per run and region each quarter before the events': siege, capture, split, entry."""
+
 NATIONAL_INDICATORS = (
     "homicides", "homicide_rate", "true_homicides", "disappearances", "visible_attacks",
     "civilian_deaths", "kidnappings", "abuses", "approval", "capital", "us_pressure",
@@ -146,6 +149,8 @@ class Model:
         levers = build_levers(self.pack, s, w.n_regions, s.turn)
         hr_law = np.minimum(levers.national_lever("hr_law"), 1.0)
 
+        n_rolls = FIXED_ROLLS + len(self.pack.events)
+        rolls = self.rng.uniforms(n_rolls + m.TOLL_DRAWS, w.n_regions)
         force = m.federal_forces_follow_orders(s, levers, p)
         shock = m.election_calendar_shocks(w, s, p)
         drop = m.state_coordination(s, levers, shock, p, ledger)
@@ -161,15 +166,15 @@ class Model:
         policing = m.effective_policing(s)
         m.recruitment_and_strength(w, s, levers, force, m.competition_index(s.territory),
                                    policing, hr_law, p)
-        siege_possible = self._siege_possible()
-        success = m.kingpin_operations(w, s, levers, force, p, self.rng, siege_possible)
-        splinters, _ = m.splinters_and_entrants(s, revenue_index, p, self.rng)
+        siege_possible = self._siege_possible(rolls[:, 0])
+        success = m.kingpin_operations(w, s, levers, force, p, rolls[:, 1], siege_possible)
+        splinters, _ = m.splinters_and_entrants(s, revenue_index, p, rolls[:, 2], rolls[:, 3])
         competition = m.territorial_contest(w, s, policing, p)
         m.retaliation_cycle(s, p)
 
         signals = Signals(kingpin_success=success, splinters=splinters, competition=competition)
-        for event in self.pack.events.values():
-            fired = fires(event, w, s, levers, p, signals, self.rng)
+        for n, event in enumerate(self.pack.events.values()):
+            fired = fires(event, w, s, levers, p, signals, rolls[:, FIXED_ROLLS + n])
             if not fired.any():
                 continue
             apply_effect(w, s, event.effect, fired, totals, p)
@@ -188,9 +193,8 @@ class Model:
             event_abuses=totals.abuses, event_attacks=totals.attacks,
         )
         terms = m.homicide_terms(s, competition, force, policing, p)
-        m.killings_and_disappearances(w, s, terms, q, p, self.rng, ledger)
-        m.visible_attacks_and_crossfire(s, q, force, hr_law, p, self.rng)
-        q.kidnappings = self.rng.poisson(expected_kidnappings)
+        m.killings_and_disappearances(w, s, terms, q, force, hr_law, expected_kidnappings, p,
+                                      rolls[:, n_rolls:], ledger)
         legitimacy_before = s.legitimacy.copy()
         m.local_legitimacy(w, s, levers, q, hr_law, p, ledger, totals.legitimacy,
                            integrity_change)
@@ -201,10 +205,9 @@ class Model:
                              0, 1)
         return self._result(q, competition, ledger, records)
 
-    def _siege_possible(self) -> Mask:
+    def _siege_possible(self, roll: Array) -> Mask:
         """Where a capture would meet a dominant, well-armed group: a siege can follow (F4)."""
         s, p = self.state, self.p
-        roll = self.rng.random(s.coordination.shape)
         lead_t = np.where(s.group_active, s.territory, 0).max(axis=2)
         lead_s = np.where(s.group_active, s.strength, 0).max(axis=2)
         siege_event = self.pack.events.get("capture_siege")
