@@ -23,7 +23,7 @@ REGION_INDICATORS = (
     "mayor_approval",
 )
 FIXED_ROLLS = 4
-"""Uniform draws per run and region each quarter before the events': siege, capture, split, entry."""
+"""Uniforms per run and region each quarter before the events': siege, capture, split, entry."""
 
 NATIONAL_INDICATORS = (
     "homicides", "homicide_rate", "true_homicides", "disappearances", "visible_attacks",
