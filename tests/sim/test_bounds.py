@@ -1,0 +1,126 @@
+"""Property tests: random valid plans over 40 quarters keep every value finite and in bounds.
+
+For every scenario and role, hypothesis draws plans (actions the role may take, in regions it
+may act in, on turns 1-40, some of them stops) and dilemma answers, runs them for two seeds
+side by side through `game.simulate.Simulation`, and checks every reported value.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.content import load_content
+from game.content.schema import ContentPack, Decision, PlanFile
+from game.paths import content_root
+from game.sim.model import TurnResult
+from game.simulate import Simulation
+
+PACK: ContentPack = load_content(content_root())
+TURNS = 40
+
+COUNTS = ("homicides", "true_homicides", "disappearances", "visible_attacks", "civilian_deaths",
+          "kidnappings", "abuses")
+NON_NEGATIVE = (*COUNTS, "homicide_rate", "migrants", "army", "guard", "armed_strength",
+                "revenue")
+SHARES = ("legitimacy", "competition", "police_integrity", "judicial_integrity",
+          "police_capacity", "coordination", "arrangements", "mobilisation", "opportunity",
+          "mayor_approval")
+NATIONAL_SHARES = ("approval", "us_pressure")
+
+
+def combos() -> list[tuple[str, str]]:
+    """(scenario, role) for every role every shipped scenario lists."""
+    return [(sid, role) for sid, scenario in sorted(PACK.scenarios.items())
+            for role in scenario.roles]
+
+
+@st.composite
+def setups(draw: st.DrawFn, scenario_id: str, role: str) -> tuple[str | None, PlanFile, int]:
+    """A mayor's city (if municipal), a random valid plan for the role, and a seed."""
+    scenario = PACK.scenarios[scenario_id]
+    region = (draw(st.sampled_from(scenario.roles["municipal"].regions))
+              if role == "municipal" else None)
+    actions = [a for a in PACK.interventions.values() if role in a.roles]
+    targets = [region] if region else [r.id for r in scenario.regions]
+    decisions = []
+    for _ in range(draw(st.integers(0, 14))):
+        action = draw(st.sampled_from(actions))
+        decisions.append(Decision(
+            turn=draw(st.integers(1, TURNS)),
+            action=action.id,
+            region=draw(st.sampled_from(targets)) if action.scope == "region" else None,
+            stop=draw(st.integers(0, 4)) == 0,  # one decision in five stops an action
+        ))
+    responses = {}
+    for event in PACK.events.values():
+        if event.choices and role in event.roles and draw(st.booleans()):
+            responses[event.id] = draw(st.sampled_from([c.id for c in event.choices]))
+    seed = draw(st.integers(0, 2**31 - 1))
+    return region, PlanFile(decision=decisions, responses=responses), seed
+
+
+def check_result(result: TurnResult) -> None:
+    """Every value finite, counts and strengths >= 0, shares in [0, 1], territories <= 1."""
+    where = f"turn {result.turn}"
+    for name, values in result.regions.items():
+        assert np.all(np.isfinite(values)), (where, name, values)
+    for name in NON_NEGATIVE:
+        assert np.all(result.regions[name] >= 0), (where, name, result.regions[name])
+    for name in SHARES:
+        values = result.regions[name]
+        assert np.all((values >= 0) & (values <= 1)), (where, name, values)
+    for name, values in result.national.items():
+        assert np.all(np.isfinite(values)), (where, name, values)
+    for name in COUNTS:
+        assert np.all(result.national[name] >= 0), (where, name)
+    for name in NATIONAL_SHARES:
+        values = result.national[name]
+        assert np.all((values >= 0) & (values <= 1)), (where, name, values)
+    assert np.all((result.national["capital"] >= 0) & (result.national["capital"] <= 100))
+    strength, territory = result.groups_strength, result.groups_territory
+    assert strength is not None and territory is not None
+    assert np.all(np.isfinite(strength)) and np.all(strength >= 0), (where, strength)
+    assert np.all(np.isfinite(territory)) and np.all(territory >= 0), (where, territory)
+    assert np.all(territory.sum(axis=2) <= 1 + 1e-9), (where, territory.sum(axis=2))
+    for indicator, causes in result.why.items():
+        for cause, amount in causes.items():
+            assert np.all(np.isfinite(amount)), (where, indicator, cause)
+
+
+def check_json(run: dict[str, Any]) -> None:
+    """The exported record is strict JSON (no NaN or Infinity) and keeps its shares in [0, 1]."""
+    json.dumps(run, allow_nan=False)
+    for turn in run["turns"]:
+        for values in turn["regions"].values():
+            assert 0 <= values["legitimacy"] <= 1 and 0 <= values["police_integrity"] <= 1
+        assert 0 <= turn["national"]["approval"] <= 1
+
+
+@pytest.mark.parametrize("scenario_id, role", combos())
+def test_random_plans_stay_in_bounds(scenario_id: str, role: str) -> None:
+    @settings(max_examples=12, deadline=None, database=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(setup=setups(scenario_id, role))
+    def run(setup: tuple[str | None, PlanFile, int]) -> None:
+        region, plan, seed = setup
+        sim = Simulation(PACK, scenario_id, role, region, seed, 2, plan)  # type: ignore[arg-type]
+        results = sim.run(TURNS)
+        assert len(results) == TURNS
+        for result in results:
+            check_result(result)
+        check_json(sim.run_json(1))
+
+    run()
+
+
+def test_every_combination_is_covered() -> None:
+    """Both roles appear, and every shipped scenario is exercised."""
+    pairs = combos()
+    assert {s for s, _ in pairs} == set(PACK.scenarios)
+    assert {r for _, r in pairs} == {"federal", "municipal"}
