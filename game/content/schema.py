@@ -374,6 +374,9 @@ class Scenario(Strict):
     calendar: list[CalendarEntry] = Field(default_factory=list, description="Elections")
     scripted: list[ScriptedEvent] = Field(default_factory=list, description="Historical events")
     findings: list[FindingId] = Field(min_length=1, description="Findings it teaches")
+    covers_country: bool = Field(
+        default=False, description="Its regions add up to all of Mexico (national history)"
+    )
 
     @model_validator(mode="after")
     def _regions_consistent(self) -> Scenario:
