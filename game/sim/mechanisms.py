@@ -118,7 +118,8 @@ def state_coordination(
 ) -> Array:
     """Coordination between levels of government: shocked by transitions, rebuilt slowly (F2, F14).
 
-    Returns how far coordination sits below its usual level (what breaks arrangements).
+    Returns how much coordination fell this quarter: the fall, not the level, is what breaks
+    informal arrangements.
     """
     pushes = {
         "elections": -shock,
@@ -129,8 +130,9 @@ def state_coordination(
     new = np.clip(state.coordination + sum(pushes.values()), 0.0, 1.0)
     ledger.add_all("coordination", pushes, 1.0)
     ledger.add("coordination", "chance", new - state.coordination - sum(pushes.values()))
+    fall = np.maximum(state.coordination - new, 0.0)
     state.coordination = new
-    return np.maximum(state.coordination_norm - new, 0.0) + shock
+    return np.asarray(fall)
 
 
 def informal_arrangements(
@@ -147,7 +149,7 @@ def informal_arrangements(
         "tolerance": p.arrangement_tolerate_rate * levers.local("tolerate") * (1 - a),
         "transition": -p.arrangement_break_rate * coordination_drop * a,
         "vetting": -p.arrangement_vetting_break * np.minimum(levers.local("vetting"), 1) * a,
-        "military": -p.arrangement_force_break * force * a,
+        "military": -p.arrangement_force_break * np.maximum(force - state.force_norm, 0.0) * a,
         "fading": p.arrangement_reform_rate * (state.arrangements_norm - a),
     }
     new = np.clip(a + sum(pushes.values()), 0.0, 1.0)

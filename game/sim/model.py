@@ -86,6 +86,7 @@ class Model:
         s.violence_norm = true_target.copy()
         s.last_hidden_share = hidden
         s.attack_norm = m.expected_attacks(s, competition, p)
+        s.force_norm = force.copy()
         s.abuse_norm = m.expected_abuses(force, competition, np.zeros_like(force), p)
         probe = s.copy()
         zero = Levers(np.zeros((s.runs, self.world.n_regions, len(REGIONAL_LEVERS))),

@@ -127,6 +127,7 @@ class State:
     us_pressure_norm: Array
     expected_kidnappings: Array
     attack_norm: Array
+    force_norm: Array
     abuse_norm: Array
     last_event_deaths: Array
     last_hidden_share: Array
@@ -252,6 +253,7 @@ def initial_state(world: World, runs: int) -> State:
         us_pressure_norm=np.full(runs, scenario.us_pressure),
         expected_kidnappings=zeros.copy(),
         attack_norm=zeros.copy(),
+        force_norm=zeros.copy(),
         abuse_norm=zeros.copy(),
         last_event_deaths=zeros.copy(),
         last_hidden_share=zeros.copy(),
