@@ -56,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="change a model parameter within its documented range")
     sim.add_argument("--lang", choices=["en", "es"], dest="sim_lang", default="en")
 
+    from game.workshop import add_workshop_parser
+
+    add_workshop_parser(sub, _Parser)
+
     val = sub.add_parser("validate", help="check content folders, scenarios, plans and saves")
     val.add_argument("paths", nargs="+", type=Path)
     val.add_argument("--scenario", help="check plans against this scenario")
@@ -107,6 +111,10 @@ def dispatch(args: argparse.Namespace) -> int:
         from game.simulate import run_simulate
 
         return run_simulate(args, content_folder(args))
+    if args.command == "workshop":
+        from game.workshop import run_workshop
+
+        return run_workshop(args, content_folder(args))
     if args.command == "validate":
         from game.validate import run_validate
 

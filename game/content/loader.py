@@ -10,6 +10,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from game.content.schema import (
+    WORKSHOP_VERSION,
+    AssumptionsFile,
+    AssumptionSwitch,
     CatalogueFile,
     ContentPack,
     EventsFile,
@@ -19,6 +22,7 @@ from game.content.schema import (
     PlanFile,
     Role,
     Scenario,
+    Workshop,
 )
 from game.problems import BadInput, Problem
 
@@ -292,3 +296,144 @@ def check_plan(
                         f"{', '.join(c.id for c in event.choices) or 'none'})")
             )
     return problems
+
+
+ASSUMPTIONS_FILE = "assumptions.toml"
+
+
+def load_assumptions(root: Path, pack: ContentPack) -> dict[str, AssumptionSwitch]:
+    """Read `assumptions.toml` (absent: no switches); raise BadInput listing every problem."""
+    path = root / ASSUMPTIONS_FILE
+    if not path.exists():
+        return {}
+    problems: list[Problem] = []
+    parsed = _load_file(path, AssumptionsFile, problems)
+    if parsed is None:
+        raise BadInput(problems)
+    name = str(path)
+    switches = _index(parsed.switch, name, "switch", problems)
+    owner: dict[str, str] = {}
+    for switch in parsed.switch:
+        for pid, value in switch.sets.items():
+            where = f"switch[{switch.id}].sets.{pid}"
+            param = pack.parameters.get(pid)
+            if param is None:
+                problems.append(Problem(name, where, "unknown model parameter"))
+            elif not param.min <= value <= param.max:
+                problems.append(Problem(name, where, f"{value} lies outside its range "
+                                        f"[{param.min}, {param.max}]"))
+            if pid in owner and owner[pid] != switch.id:
+                problems.append(Problem(name, where, f"is also set by switch '{owner[pid]}'"))
+            owner.setdefault(pid, switch.id)
+    if problems:
+        raise BadInput(problems)
+    return switches
+
+
+def workshop_overrides(workshop: Workshop,
+                       switches: dict[str, AssumptionSwitch]) -> dict[str, float]:
+    """The parameter overrides a (checked) workshop asks for: its switches off, then its values."""
+    overrides: dict[str, float] = {}
+    for sid, on in sorted(workshop.switches.items()):
+        if not on and sid in switches:
+            overrides.update(switches[sid].sets)
+    overrides.update(workshop.parameters)
+    return dict(sorted(overrides.items()))
+
+
+def seat_actions(pack: ContentPack, role: Role, hotseat_mayors: bool) -> list[str]:
+    """Sorted ids of the interventions a role (and, in hot-seat, its mayors) can use."""
+    roles = {role} | ({"municipal"} if hotseat_mayors else set())
+    return sorted(a.id for a in pack.interventions.values() if roles & set(a.roles))
+
+
+def workshop_actions(workshop: Workshop, pack: ContentPack) -> list[str]:
+    """Interventions the workshop's seats may use (all of their roles' when it lists none)."""
+    available = seat_actions(pack, workshop.role, bool(workshop.mayors))
+    if workshop.actions is None:
+        return available
+    return [a for a in available if a in set(workshop.actions)]
+
+
+def check_workshop(workshop: Workshop, file: str, pack: ContentPack,
+                   switches: dict[str, AssumptionSwitch]) -> list[Problem]:
+    """Check a parsed workshop against the content: scenario, seats, actions and assumptions."""
+    problems: list[Problem] = []
+    if workshop.role == "federal" and workshop.region is not None:
+        problems.append(Problem(file, "region", "is for the municipal role; a federal workshop "
+                                "has none (hot-seat mayors go in mayors)"))
+    if workshop.mayors and workshop.role != "federal":
+        problems.append(Problem(file, "mayors", "hot-seat mayors need role = \"federal\""))
+    if len(set(workshop.mayors)) != len(workshop.mayors):
+        problems.append(Problem(file, "mayors", "lists a city twice"))
+    if workshop.actions is not None and len(set(workshop.actions)) != len(workshop.actions):
+        problems.append(Problem(file, "actions", "lists an intervention twice"))
+    scenario = pack.scenarios.get(workshop.scenario)
+    if scenario is None:
+        return [*problems, Problem(file, "scenario", f"unknown scenario '{workshop.scenario}' "
+                                   f"(choose from {', '.join(sorted(pack.scenarios))})")]
+    if workshop.role not in scenario.roles:
+        problems.append(Problem(file, "role", f"{scenario.id} cannot be played as "
+                                f"'{workshop.role}' (choose from {', '.join(scenario.roles)})"))
+    cities = scenario.roles["municipal"].regions if "municipal" in scenario.roles else []
+    if workshop.region is not None and workshop.region not in cities:
+        problems.append(Problem(file, "region", f"a mayor in {scenario.id} governs one of "
+                                f"{', '.join(cities) or 'no city'}, not '{workshop.region}'"))
+    for city in workshop.mayors:
+        if city not in cities:
+            problems.append(Problem(file, "mayors", f"'{city}' is not a city a mayor governs in "
+                                    f"{scenario.id} ({', '.join(cities) or 'none'})"))
+    roles = {workshop.role} | ({"municipal"} if workshop.mayors else set())
+    for action_id in workshop.actions or []:
+        action = pack.interventions.get(action_id)
+        if action is None:
+            problems.append(Problem(file, "actions", f"unknown action '{action_id}'"))
+        elif not roles & set(action.roles):
+            problems.append(Problem(file, "actions", f"'{action_id}' is not available to the "
+                                    f"{' or '.join(sorted(roles))} role"))
+    switched: dict[str, str] = {}
+    for sid, on in workshop.switches.items():
+        switch = switches.get(sid)
+        if switch is None:
+            problems.append(Problem(file, f"switches.{sid}", "unknown assumption switch "
+                                    f"(choose from {', '.join(sorted(switches)) or 'none'})"))
+        elif not on:
+            switched.update({pid: sid for pid in switch.sets})
+    for pid, value in workshop.parameters.items():
+        param = pack.parameters.get(pid)
+        if param is None:
+            problems.append(Problem(file, f"parameters.{pid}", "unknown model parameter"))
+        elif not param.min <= value <= param.max:
+            problems.append(Problem(file, f"parameters.{pid}", f"{value} lies outside its "
+                                    f"documented range [{param.min}, {param.max}]"))
+        if pid in switched:
+            problems.append(Problem(file, f"parameters.{pid}", f"is also set by switching "
+                                    f"off '{switched[pid]}': keep one"))
+    return problems
+
+
+def parse_workshop(data: dict[str, Any], file: str, pack: ContentPack,
+                   switches: dict[str, AssumptionSwitch]) -> Workshop:
+    """Validate raw workshop data (from TOML or a decoded code); raise BadInput if wrong."""
+    problems: list[Problem] = []
+    version = data.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > WORKSHOP_VERSION:
+        raise BadInput([Problem(file, "version", f"workshop format {version} is newer than this "
+                                f"game's ({WORKSHOP_VERSION}): update Plaza")])
+    workshop = validate_model(Workshop, data, file, problems)
+    if workshop is None:
+        raise BadInput(problems)
+    problems.extend(check_workshop(workshop, file, pack, switches))
+    if problems:
+        raise BadInput(problems)
+    return workshop.normalised()
+
+
+def load_workshop(path: Path, pack: ContentPack,
+                  switches: dict[str, AssumptionSwitch]) -> Workshop:
+    """Read and check a workshop file; raise BadInput listing every problem."""
+    problems: list[Problem] = []
+    data = read_toml(path, problems)
+    if data is None:
+        raise BadInput(problems)
+    return parse_workshop(data, str(path), pack, switches)

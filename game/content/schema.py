@@ -433,3 +433,81 @@ class ContentPack(Strict):
     interventions: dict[str, Intervention] = Field(description="Interventions by id")
     events: dict[str, Event] = Field(description="Events and dilemmas by id")
     scenarios: dict[str, Scenario] = Field(description="Scenarios by id")
+
+
+class AssumptionSwitch(Strict):
+    """A named, contested mechanism an instructor can switch off (`assumptions.toml`)."""
+
+    id: Identifier = Field(description="Switch id used in workshop files (`[switches] ID = false`)")
+    name: str = Field(pattern=r"^assumption\.[a-z0-9_.]+$",
+                      description="Catalog key of its short name")
+    explanation: str = Field(pattern=r"^assumption\.[a-z0-9_.]+$",
+                             description="Catalog key of what switching it off means")
+    findings: list[FindingId] = Field(min_length=1, description="Findings the mechanism carries")
+    sets: dict[Identifier, float] = Field(
+        min_length=1,
+        description="Parameters set when the switch is off (usually to 0), each inside its range",
+    )
+
+
+class AssumptionsFile(Strict):
+    """`assumptions.toml`: the named mechanism switches workshops may turn off."""
+
+    switch: list[AssumptionSwitch] = Field(description="Mechanism switches")
+
+
+WORKSHOP_VERSION = 1
+MAX_SEED = 2**32 - 1
+MAX_TIMER_MINUTES = 120
+
+
+class Workshop(Strict):
+    """A workshop file: one world for a whole class, so that every team's outcome compares.
+
+    Settings that depend on each other or on content (region, mayors, actions, assumptions)
+    are checked by `game.content.loader.check_workshop`.
+    """
+
+    version: int = Field(default=WORKSHOP_VERSION, ge=1, le=WORKSHOP_VERSION,
+                         description="Workshop file format version")
+    scenario: Identifier = Field(description="Scenario id")
+    seed: int = Field(ge=0, le=MAX_SEED, description="Seed of the world every team plays")
+    role: Role = Field(description="Role the players take")
+    region: Identifier | None = Field(
+        default=None, description="The mayor's city (municipal role); default: the first city"
+    )
+    mayors: list[Identifier] = Field(
+        default_factory=list,
+        description="Hot-seat: cities whose mayors play beside the federal player (role federal)",
+    )
+    turns: int | None = Field(
+        default=None, ge=1, le=40, description="Quarters to play; default: the role's full term"
+    )
+    actions: list[Identifier] | None = Field(
+        default=None, description="Interventions players may use; absent means all of the role's"
+    )
+    parameters: dict[Identifier, float] = Field(
+        default_factory=dict,
+        description="Changed model coefficients (parameter id = value inside its documented range)",
+    )
+    switches: dict[Identifier, bool] = Field(
+        default_factory=dict,
+        description="Mechanism switches from assumptions.toml (false turns the mechanism off)",
+    )
+    language: Literal["en", "es"] = Field(default="en", description="Language of game and report")
+    predictions: bool = Field(
+        default=True, description="Ask players to predict violence and legitimacy each turn"
+    )
+    timer_minutes: int | None = Field(
+        default=None, ge=1, le=MAX_TIMER_MINUTES,
+        description="Optional round timer shown to players, minutes per turn",
+    )
+
+    def normalised(self) -> Workshop:
+        """The same settings in a canonical order (sorted actions and mayors)."""
+        return self.model_copy(update={
+            "actions": None if self.actions is None else sorted(self.actions),
+            "mayors": sorted(self.mayors),
+            "parameters": dict(sorted(self.parameters.items())),
+            "switches": dict(sorted(self.switches.items())),
+        })
