@@ -43,10 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--lang", choices=["en", "es"], dest="play_lang")
 
     sim = sub.add_parser("simulate", help="run the model headless")
-    sim.add_argument("--scenario", required=True)
+    sim.add_argument("--scenario", help="scenario id (required unless --workshop gives it)")
     sim.add_argument("--role", choices=["federal", "municipal"])
     sim.add_argument("--region")
-    sim.add_argument("--seed", type=int, default=1)
+    sim.add_argument("--seed", type=int, help="seed (default 1)")
     sim.add_argument("--turns", type=int)
     sim.add_argument("--plan", type=Path)
     sim.add_argument("--runs", type=int, default=1)
@@ -55,10 +55,18 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--set", action="append", default=[], metavar="PARAM=VALUE",
                      help="change a model parameter within its documented range")
     sim.add_argument("--lang", choices=["en", "es"], dest="sim_lang", default="en")
+    sim.add_argument("--workshop", metavar="FILE|CODE",
+                     help="play a workshop's world (scenario, seed, role, turns, assumptions)")
+    sim.add_argument("--player", metavar="NAME", help="player or team name for --result")
+    sim.add_argument("--result", type=Path, metavar="FILE",
+                     help="play the plan as one game and write its result file for a debrief")
 
     from game.workshop import add_workshop_parser
 
     add_workshop_parser(sub, _Parser)
+    from game.debrief import add_debrief_parser
+
+    add_debrief_parser(sub)
 
     val = sub.add_parser("validate", help="check content folders, scenarios, plans and saves")
     val.add_argument("paths", nargs="+", type=Path)
@@ -115,6 +123,10 @@ def dispatch(args: argparse.Namespace) -> int:
         from game.workshop import run_workshop
 
         return run_workshop(args, content_folder(args))
+    if args.command == "debrief":
+        from game.debrief import run_debrief
+
+        return run_debrief(args)
     if args.command == "validate":
         from game.validate import run_validate
 

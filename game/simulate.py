@@ -98,6 +98,15 @@ class Simulation:
 
 def run_simulate(args: argparse.Namespace, content: Path) -> int:
     """The `simulate` subcommand."""
+    if getattr(args, "workshop", None) is not None or getattr(args, "result", None) is not None:
+        from game.workshop_play import run_classroom_simulate
+
+        return run_classroom_simulate(args, content)
+    if args.scenario is None:
+        raise BadInput([Problem("(command line)", "simulate",
+                                "the following arguments are required: --scenario")])
+    if args.seed is None:
+        args.seed = 1
     pack = load_content(content)
     problems = check_setup(pack, args.scenario, args.role or "federal", args.region)
     if args.scenario in pack.scenarios and args.role is None:

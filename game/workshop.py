@@ -419,6 +419,7 @@ def write_text_atomic(path: Path, text: str) -> None:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temp, 0o644)  # a class's files are shared: readable like any written file
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
