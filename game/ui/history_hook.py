@@ -20,7 +20,7 @@ def real_series(campaign: Any, region: str | None, periods: list[str]) -> list[f
         return None
     try:
         values = [lookup(campaign.scenario_id, region, period) for period in periods]
-    except Exception:  # noqa: BLE001 - history is optional decoration
+    except Exception:
         return None
     clean = [float(v) if isinstance(v, int | float) else None for v in values]
     return clean if any(v is not None for v in clean) else None

@@ -58,7 +58,8 @@ class FocusRing:
     def _usable(self, item: Focusable) -> bool:
         """Tell whether an element can take focus (visible and enabled)."""
         element = item.element
-        return bool(getattr(element, "visible", True)) and bool(getattr(element, "is_enabled", True))
+        visible = bool(getattr(element, "visible", True))
+        return visible and bool(getattr(element, "is_enabled", True))
 
     @property
     def current(self) -> Focusable | None:

@@ -53,7 +53,7 @@ class Session:
                 from game.content import load_content
 
                 self._pack = load_content(paths.content_root())
-            except Exception as exc:  # noqa: BLE001 - any content failure becomes a message
+            except Exception as exc:
                 self.pack_error = str(exc).strip().splitlines()[0] if str(exc).strip() else \
                     type(exc).__name__
         return self._pack
@@ -146,7 +146,7 @@ class Session:
             return self.app.t("ui.error.unknown_scenario", scenario=scenario)
         try:
             self.campaign = Campaign.new(pack, scenario, role, region=region, seed=seed)
-        except Exception as exc:  # noqa: BLE001 - a refused setup becomes a message
+        except Exception as exc:
             return self.app.t("ui.error.cannot_start", reason=_message_text(self.app, exc))
         self.last_record = None
         self.baseline_cache = None

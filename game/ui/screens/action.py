@@ -76,7 +76,7 @@ class ActionScreen(ModalScreen):
         campaign = self.app.session.campaign
         try:
             getattr(campaign, verb)(self.option.action_id, self.option.region)
-        except Exception as exc:  # noqa: BLE001 - Impossible carries the reason to show
+        except Exception as exc:
             message = getattr(exc, "message", None)
             self.problem = self._message(message) if message is not None else str(exc)
             self.rebuild()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game import paths
-from game.ui import fmt, theme
+from game.ui import fmt
 from game.ui.screen import Push, Reset, Screen, Transition
 from game.ui.screens.charts import draw_term_charts
 

@@ -245,7 +245,7 @@ class MainScreen(Screen):
         region = self.region if self.scope == "region" else None
         try:
             options = list(c.options(region))
-        except Exception:  # noqa: BLE001 - a model refusal should not break the screen
+        except Exception:
             return []
         if self.scope == "region" and self.region not in self.playable_regions():
             return [o for o in options if getattr(o, "region", None) == self.region]
@@ -295,7 +295,7 @@ class MainScreen(Screen):
         """National actions available to this role."""
         try:
             return list(self.c.options(None))
-        except Exception:  # noqa: BLE001
+        except Exception:
             return []
 
     def _card(self, option: Any, x: float, y: float, w: float, h: float) -> None:

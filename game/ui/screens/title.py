@@ -54,7 +54,7 @@ class TitleScreen(Screen):
             mexico = MexicoMap()
             mexico.layout(area.inflate(-round(40 * s), -round(40 * s)))
             mexico.draw(surface, [], palette=self.app.settings.palette)
-        except Exception:  # noqa: BLE001 - decoration only; never block the title
+        except Exception:
             return
 
     def new_game(self) -> Transition:

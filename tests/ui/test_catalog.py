@@ -1,0 +1,146 @@
+"""Catalog coverage: every ui.* key in the code exists in English and Spanish, and a Spanish
+screen shows no English interface string."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from game.i18n import flatten
+
+ROOT = Path(__file__).resolve().parents[2]
+UI = ROOT / "game" / "ui"
+DYNAMIC = {
+    "ui.debrief.verb_": ("enact", "repeal"),
+    "ui.language.": ("en", "es"),
+    "ui.level.": ("federal", "state", "municipal"),
+    "ui.library.": ("glossary", "findings"),
+    "ui.palette.": ("standard", "colourblind"),
+    "ui.units.presence_": ("none", "small", "large", "massive"),
+    "ui.saves.title_": ("save", "load"),
+    "ui.saves.intro_": ("save", "load"),
+}
+
+
+def catalog(lang: str) -> dict[str, str]:
+    """Read one language's UI catalog."""
+    with (ROOT / "content" / "locale" / lang / "ui.toml").open("rb") as handle:
+        return flatten(tomllib.load(handle))
+
+
+def used_keys() -> set[str]:
+    """Every literal ui.* key in the UI code, plus the expansions of dynamic ones."""
+    keys: set[str] = set()
+    for path in UI.rglob("*.py"):
+        if "widgets" in path.parts:
+            continue
+        keys.update(re.findall(r'"(ui\.[a-z0-9_.]+[a-z0-9_])"', path.read_text(encoding="utf-8")))
+    for prefix, names in DYNAMIC.items():
+        keys.update(prefix + name for name in names)
+    from game.ui.screens.tutorial import PAGES
+
+    for page in PAGES:
+        keys.update({f"ui.tutorial.{page}.title", f"ui.tutorial.{page}.text"})
+    for role in ("federal", "municipal"):
+        keys.update({f"ui.new_game.role_{role}", f"ui.new_game.role_{role}_tip"})
+    for scope in ("region", "national"):
+        keys.add(f"ui.main.scope_{scope}_tip")
+    return keys
+
+
+def test_every_used_key_exists_in_both_languages() -> None:
+    """No key falls back to English or to itself."""
+    en, es = catalog("en"), catalog("es")
+    used = used_keys()
+    assert len(used) > 150
+    assert sorted(k for k in used if k not in en) == []
+    assert sorted(k for k in used if k not in es) == []
+
+
+def test_both_catalogs_have_the_same_keys_and_placeholders() -> None:
+    """Same keys; each translation uses the same {placeholders}."""
+    en, es = catalog("en"), catalog("es")
+    assert set(en) == set(es)
+    for key_name, text in en.items():
+        assert set(re.findall(r"{(\w+)}", text)) == set(re.findall(r"{(\w+)}", es[key_name])), \
+            key_name
+
+
+def _texts(app: Any) -> list[str]:
+    """Every text shown by pygame_gui elements right now."""
+    shown = []
+    for element in app.manager.get_sprite_group().sprites():
+        for attribute in ("text", "html_text"):
+            value = getattr(element, attribute, None)
+            if isinstance(value, str) and value:
+                shown.append(value)
+    return shown
+
+
+def test_spanish_screens_show_no_english(make_app: Any) -> None:
+    """Visit every screen in Spanish; no English-only UI string appears."""
+    from game.ui.screen import Pop, Push
+    from game.ui.screens.charts import ChartsScreen
+    from game.ui.screens.credits import CreditsScreen
+    from game.ui.screens.help import HelpScreen
+    from game.ui.screens.library import LibraryScreen
+    from game.ui.screens.main import MainScreen
+    from game.ui.screens.new_game import NewGameScreen
+    from game.ui.screens.pause import PauseScreen
+    from game.ui.screens.results import ResultsScreen
+    from game.ui.screens.saves import SavesScreen
+    from game.ui.screens.settings import SettingsScreen
+    from game.ui.screens.tutorial import TutorialScreen
+
+    en, es = catalog("en"), catalog("es")
+    english = {v for k, v in en.items() if v != es[k] and len(v) > 3 and "{" not in v}
+    app = make_app("es", seen_note=False)
+    app.start()
+    problems: list[str] = []
+
+    def check(name: str) -> None:
+        app.frame()
+        for text in _texts(app):
+            if text in english:
+                problems.append(f"{name}: {text}")
+
+    check("title+note")
+    for screen in (NewGameScreen(app), SettingsScreen(app), CreditsScreen(app),
+                   LibraryScreen(app), HelpScreen(app), SavesScreen(app, "load")):
+        app.apply(Push(screen))
+        check(screen.name)
+        app.apply(Pop())
+    assert app.session.start("guerrero-2019", "municipal", "acapulco", 3) is None
+    main = MainScreen(app)
+    app.apply(Push(main))
+    check("main")
+    for screen in (TutorialScreen(app), PauseScreen(app), ChartsScreen(app)):
+        app.apply(Push(screen))
+        check(screen.name)
+        app.apply(Pop())
+    app.apply(main.end_turn())
+    if isinstance(app.top, ResultsScreen):
+        check("results")
+    assert problems == []
+
+
+def test_language_switch_mid_game_rebuilds_every_screen(make_app: Any) -> None:
+    """Switching language with L on the main screen changes its texts at once."""
+    import pygame
+    from conftest import key
+
+    from game.ui.screen import Push
+    from game.ui.screens.main import MainScreen
+
+    app = make_app("en")
+    app.start()
+    assert app.session.start("juarez-2010", "federal", None, 0) is None
+    app.apply(Push(MainScreen(app)))
+    app.frame()
+    assert catalog("en")["ui.main.end_turn"] in _texts(app)
+    key(app, pygame.K_l, "l")
+    assert app.settings.lang == "es"
+    assert catalog("es")["ui.main.end_turn"] in _texts(app)
+    assert catalog("en")["ui.main.end_turn"] not in _texts(app)
