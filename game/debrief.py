@@ -269,8 +269,9 @@ def strip_plot(points: list[tuple[str, float]], baseline: float | None, label: s
             rows.append([])
         rows[row].append(x)
         placed.append((name, value, x, row))
-    top_pad = 30
-    plot_h = max(1, len(rows)) * radius * 2.1 + 8
+    top_pad = 34
+    step = min(radius * 2.1, 140 / max(1, len(rows)))
+    plot_h = max(1, len(rows)) * step + radius + 22
     height = top_pad + plot_h + 34
     axis_y = top_pad + plot_h
     parts = [f'<svg class="chart strip" id="{chart_id}" viewBox="0 0 {width} {height:.0f}" '
@@ -293,12 +294,21 @@ def strip_plot(points: list[tuple[str, float]], baseline: float | None, label: s
                      f'class="note">{e(baseline_label)} ({fmt(baseline, decimals)})</text>')
     best = placed[-1] if higher_is_better else placed[0]
     for name, value, x, row in placed:
-        y = axis_y - radius - 3 - row * radius * 2.1
+        y = axis_y - radius - 3 - row * step
         colour = PALETTE["good"] if (name, value) == best[:2] else PALETTE["team"]
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}" fill="{colour}" '
                      f'fill-opacity="0.85" stroke="#fff" stroke-width="0.8" '
                      f'data-team="{e(name)}" data-value="{attr(value)}">'
                      f'<title>{e(name)}: {fmt(value, decimals)}</title></circle>')
+    name, value, x, row = best
+    y_dot = axis_y - radius - 3 - row * step
+    y = top_pad + 4
+    anchor = "start" if x < width * 0.75 else "end"
+    dx = 6 if anchor == "start" else -6
+    parts.append(f'<line x1="{x:.1f}" y1="{y - 4:.1f}" x2="{x:.1f}" y2="{y_dot - radius:.1f}" '
+                 f'stroke="{PALETTE["good"]}" stroke-width="1" stroke-dasharray="2 2"/>')
+    parts.append(f'<text x="{x + dx:.1f}" y="{y:.1f}" text-anchor="{anchor}" '
+                 f'class="best-label">{e(name)} ({fmt(value, decimals)})</text>')
     parts.append(f'<text x="{left}" y="{height - 4:.0f}" class="axis-label">{e(label)}</text>')
     parts.append("</svg>")
     return "".join(parts)
@@ -367,7 +377,7 @@ def line_chart(series: list[tuple[str, list[float]]], baseline: list[float],
             y = max(float(y_text) + 4, last_y + 14)
             last_y = y
             parts.append(f'<text x="{width - right + 6}" y="{y:.1f}" class="end-label" '
-                         f'fill="{colour}">{e(text)}</text>')
+                         f'style="fill:{colour}">{e(text)}</text>')
         parts.append(f'<text x="{left}" y="{height - 4}" class="axis-label">{e(label)}</text>')
     parts.append("</svg>")
     return "".join(parts)
@@ -384,12 +394,14 @@ def heat_map(counts: dict[str, dict[int, int]], names: dict[str, str], periods: 
     peak = max([c for row in counts.values() for c in row.values()] + [1])
     parts = [f'<svg class="chart heat" id="{chart_id}" viewBox="0 0 {width} {height}" '
              f'width="100%" role="img" aria-label="{e(label)}">']
-    every = max(1, math.ceil(turns / 12))
     for k in range(turns):
-        x = label_w + k * cell_w + cell_w / 2
-        if k % every == 0:
-            parts.append(f'<text x="{x:.1f}" y="{top - 8}" text-anchor="end" class="tick" '
-                         f'transform="rotate(-40 {x:.1f} {top - 8})">{e(periods[k])}</text>')
+        x = label_w + k * cell_w + (cell_w - 2) / 2
+        year, _, quarter = periods[k].partition("-")
+        parts.append(f'<text x="{x:.1f}" y="{top - 6}" text-anchor="middle" class="tick">'
+                     f'{e(quarter or periods[k])}</text>')
+        if quarter in ("Q1", "") or k == 0:
+            parts.append(f'<text x="{label_w + k * cell_w:.1f}" y="{top - 24}" class="year">'
+                         f'{e(year)}</text>')
     for r, action in enumerate(actions):
         y = top + r * cell_h
         parts.append(f'<text x="{label_w - 8}" y="{y + cell_h / 2 + 4:.1f}" text-anchor="end" '
@@ -404,14 +416,20 @@ def heat_map(counts: dict[str, dict[int, int]], names: dict[str, str], periods: 
                          f'data-count="{count}"><title>{e(names[action])}, {e(periods[k])}: '
                          f'{count}</title></rect>')
             if count:
-                ink = "#ffffff" if share > 0.5 else PALETTE["ink"]
+                ink = "#ffffff" if _dark(fill) else PALETTE["ink"]
                 parts.append(f'<text x="{x + (cell_w - 2) / 2:.1f}" y="{y + cell_h / 2 + 3:.1f}" '
-                             f'text-anchor="middle" class="cell" fill="{ink}">{count}</text>')
+                             f'text-anchor="middle" class="cell" style="fill:{ink}">{count}</text>')
         parts.append(f'<text x="{label_w + turns * cell_w + 6}" y="{y + cell_h / 2 + 4:.1f}" '
                      f'class="tick">{sum(counts[action].values())}</text>')
     parts.append(f'<text x="0" y="{height - 6}" class="axis-label">{e(label)}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _dark(colour: str) -> bool:
+    """Whether a #rrggbb colour needs white text on it (relative luminance below ~0.4)."""
+    r, g, b = (int(colour[k:k + 2], 16) / 255 for k in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5
 
 
 def _blue(share: float) -> str:
@@ -455,8 +473,11 @@ svg .tick { font-size:11px; fill:#555; }
 svg .note { font-size:11.5px; fill:#333; font-style:italic; }
 svg .axis-label { font-size:12px; fill:#333; font-weight:600; }
 svg .end-label { font-size:12px; font-weight:600; }
+svg .best-label { font-size:11.5px; font-weight:600; fill:#00694d; paint-order:stroke;
+  stroke:#fff; stroke-width:3px; stroke-linejoin:round; }
 svg .row-label { font-size:12px; }
 svg .cell { font-size:11px; font-weight:600; }
+svg .year { font-size:11.5px; font-weight:600; fill:#333; }
 .legend { display:flex; gap:18px; flex-wrap:wrap; font-size:13px; color:var(--muted);
   margin:2px 0 6px; }
 .legend span::before { content:""; display:inline-block; width:22px; height:0;
@@ -476,7 +497,11 @@ table { border-collapse:collapse; width:100%; font-size:13px; margin:6px 0 14px;
 th, td { padding:4px 6px; border-bottom:1px solid var(--line); text-align:left;
   vertical-align:top; }
 th { font-size:12px; color:var(--muted); font-weight:600; border-bottom:2px solid var(--ink); }
-td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
+td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; }
+td.num { white-space:nowrap; }
+table.teams { font-size:12px; }
+table.teams td:first-child { min-width:8.5em; }
+table.teams td:last-child { font-size:11px; color:var(--muted); }
 tr { break-inside:avoid; page-break-inside:avoid; }
 .bar { display:inline-block; height:10px; background:var(--accent); vertical-align:middle;
   border-radius:2px; margin-right:6px; }
@@ -489,7 +514,7 @@ footer { margin-top:32px; padding-top:10px; border-top:1px solid var(--line); co
   font-size:12.5px; }
 @page { size:A4; margin:14mm 12mm 16mm; }
 @media print {
-  body { background:#fff; font-size:11.5pt; }
+  body { background:#fff; font-size:10.5pt; }
   main { box-shadow:none; margin:0; padding:0; max-width:none; }
   h2 { break-after:avoid; page-break-after:avoid; }
   .page-break { break-before:page; page-break-before:always; }
@@ -793,9 +818,11 @@ def make_report(paths: Sequence[Path], lang: str | None = None, workshop: str | 
     return render(klass, Translator(chosen)), klass
 
 
-def run_debrief(args: argparse.Namespace, err: TextIO = sys.stderr,
-                out: TextIO = sys.stdout) -> int:
+def run_debrief(args: argparse.Namespace, err: TextIO | None = None,
+                out: TextIO | None = None) -> int:
     """`debrief RESULT... -o report.html`: 0 if at least one file was usable, 2 otherwise."""
+    out = out or sys.stdout
+    err = err or sys.stderr
     report, klass = make_report(args.results, args.report_lang, args.workshop, err)
     t = Translator(args.report_lang or (klass.teams[0].body["setup"].get("lang", "en")
                                         if klass.teams else "en"))

@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import os
+import struct
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -174,6 +176,31 @@ def _decimal_parts(value: float) -> tuple[int, int, int]:
     return sign, mantissa, -exponent
 
 
+def _put_number(bits: _Bits, value: float) -> None:
+    """A float, exactly: as sign, decimals and a mantissa when short, else its 64 IEEE bits."""
+    sign, mantissa, decimals = _decimal_parts(value)
+    if decimals < 32 and mantissa < 1 << 60:
+        bits.put(0, 1)
+        bits.put(sign, 1)
+        bits.put(decimals, 5)
+        bits.put_varint(mantissa)
+    else:
+        bits.put(1, 1)
+        bits.put(int.from_bytes(struct.pack(">d", float(value)), "big"), 64)
+
+
+def _take_number(bits: _Bits) -> float:
+    """A float written by `_put_number`."""
+    if bits.take(1):
+        value = float(struct.unpack(">d", bits.take(64).to_bytes(8, "big"))[0])
+        if not math.isfinite(value):
+            raise ValueError("a number in the code is not finite")
+        return value
+    sign, decimals = bits.take(1), bits.take(5)
+    value = bits.take_varint() / 10**decimals
+    return -value if sign else value
+
+
 # --- encoding and decoding --------------------------------------------------------------------
 
 
@@ -184,8 +211,10 @@ def encode_code(workshop: Workshop, pack: ContentPack,
     Bits, in order: version (3), content tag (10), scenario, role (1); for a mayor, a region
     flag and index; for the federal role, a hot-seat flag and a mask of mayors' cities; seed
     (varint); turns (flag + 6); actions (flag + mask over the seats' actions); parameters
-    (each: more-bit, index, sign, decimals (5), mantissa varint); switches (each: more-bit,
-    index, value); language; predictions (1); timer (flag + 7). Zero bits pad to a character.
+    (each: more-bit, index, then a flag and either sign, decimals (5) and a mantissa varint,
+    or the 64 bits of the double: every finite value is carried exactly); switches (each:
+    more-bit, index, value); language; predictions (1); timer (flag + 7). Zero bits pad to a
+    whole character. Raises BadInput if the workshop does not pass `check_workshop`.
     """
     checked = check_workshop(workshop, "(workshop)", pack, switches)
     if checked:
@@ -215,24 +244,10 @@ def encode_code(workshop: Workshop, pack: ContentPack,
     if ws.actions is not None:
         for action_id in seat_actions(pack, ws.role, bool(ws.mayors)):
             bits.put(action_id in ws.actions, 1)
-    problems = []
     for pid, value in ws.parameters.items():
-        try:
-            sign, mantissa, decimals = _decimal_parts(value)
-        except ValueError:
-            sign, mantissa, decimals = 0, 0, 99
-        if decimals > 31:
-            problems.append(Problem("(workshop)", f"parameters.{pid}",
-                                    f"{value} needs more than 31 decimal places: a code cannot "
-                                    "carry it; round it"))
-            continue
         bits.put(1, 1)
         bits.put(tables.parameters.index(pid), _width(len(tables.parameters)))
-        bits.put(sign, 1)
-        bits.put(decimals, 5)
-        bits.put_varint(mantissa)
-    if problems:
-        raise BadInput(problems)
+        _put_number(bits, value)
     bits.put(0, 1)
     for sid, on in ws.switches.items():
         bits.put(1, 1)
@@ -337,9 +352,7 @@ def _read_settings(bits: _Bits, pack: ContentPack, tables: CodeTables) -> dict[s
     parameters: dict[str, float] = {}
     while bits.take(1):
         pid = _index(bits, tables.parameters, "parameter")
-        sign, decimals = bits.take(1), bits.take(5)
-        value = bits.take_varint() / 10**decimals
-        parameters[pid] = -value if sign else value
+        parameters[pid] = _take_number(bits)
     if parameters:
         data["parameters"] = parameters
     switches: dict[str, bool] = {}
@@ -620,8 +633,9 @@ def add_workshop_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     show.add_argument("--lang", choices=list(LANGUAGES), dest="ws_lang")
 
 
-def run_workshop(args: argparse.Namespace, content: Path, out: TextIO = sys.stdout) -> int:
+def run_workshop(args: argparse.Namespace, content: Path, out: TextIO | None = None) -> int:
     """Run `workshop new` or `workshop show`."""
+    out = out or sys.stdout
     workshops = Workshops.load(content)
     if args.workshop_command == "new":
         workshop = workshops.from_data(settings_from_args(args), "(command line)")

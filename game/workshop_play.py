@@ -62,8 +62,9 @@ def workshop_campaign(workshops: Workshops, workshop: Workshop) -> Campaign:
 
 
 def run_classroom_simulate(args: argparse.Namespace, content: Path,
-                           out: TextIO = sys.stdout) -> int:
+                           out: TextIO | None = None) -> int:
     """`simulate` with --workshop and/or --result: one game per plan, a result file written."""
+    out = out or sys.stdout
     workshops = Workshops.load(content)
     pack = workshops.pack
     problems: list[Problem] = []

@@ -1,0 +1,14 @@
+"""Shared fixtures: the shipped content's workshops, loaded once."""
+
+from __future__ import annotations
+
+import pytest
+
+from game import paths
+from game.workshop import Workshops
+
+
+@pytest.fixture(scope="session")
+def workshops() -> Workshops:
+    """Workshops against the shipped content."""
+    return Workshops.load(paths.content_root())
