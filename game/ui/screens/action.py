@@ -40,7 +40,8 @@ class ActionScreen(ModalScreen):
             e(t("ui.card.cost", money=fmt.money(t, o.cost_money),
                 capital=fmt.number(o.cost_capital, 0))), "<br>",
             f"<b>{e(t('ui.action.timing'))}</b> ",
-            e(t("ui.action.timing_text", delay=fmt.quarters(t, o.delay),
+            e(t("ui.action.timing_now" if o.delay <= 0 else "ui.action.timing_text",
+                delay=fmt.quarters(t, o.delay),
                 duration=fmt.quarters(t, o.duration) if o.duration > 0
                 else t("ui.units.until_stopped"))), "<br><br>",
             f"<b>{e(t('ui.action.findings'))}</b><br>",

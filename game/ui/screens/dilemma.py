@@ -34,20 +34,22 @@ class DilemmaScreen(ModalScreen):
         where = t(f"region.{d.region}") if d.region else t("ui.action.national")
         self.label(self.R(24, 14, r.w - 48, 24), t("ui.dilemma.kicker", where=where), "@muted",
                    box)
-        self.label(self.R(24, 38, r.w - 48, 36), t(f"event.{d.event_id}.title"), "@heading", box)
+        place = {"region": t(f"region.{d.region}") if d.region else where}
+        self.label(self.R(24, 38, r.w - 48, 36), t(f"event.{d.event_id}.title", **place),
+                   "@heading", box)
         choices = list(d.choices)
         text_h = r.h - 96 - 96 * len(choices)
         self.text(self.R(20, 78, r.w - 40, max(80, text_h)),
-                  html.escape(t(f"event.{d.event_id}.text")), None, box)
+                  html.escape(t(f"event.{d.event_id}.text", **place)), None, box)
         y = r.h - 12 - 96 * len(choices)
         for i, choice in enumerate(choices):
             cid = getattr(choice, "id", choice)
             name = t(f"event.{d.event_id}.choice.{cid}.name")
             self.button(self.R(24, y, 230, 44), f"{i + 1}. {name}", self._answer(str(cid)),
                         cls="@primary" if cid == d.default else None, container=box,
-                        tip=t(f"event.{d.event_id}.choice.{cid}.tradeoff"))
-            self.text(self.R(264, y - 6, r.w - 288, 88),
-                      html.escape(t(f"event.{d.event_id}.choice.{cid}.tradeoff")), "@small", box)
+                        tip=t(f"event.{d.event_id}.choice.{cid}.tradeoff", **place))
+            tradeoff = t(f"event.{d.event_id}.choice.{cid}.tradeoff", **place)
+            self.text(self.R(264, y - 6, r.w - 288, 88), html.escape(tradeoff), "@small", box)
             y += 96
         self.focus.restore(0)
 

@@ -123,6 +123,8 @@ class ResultsScreen(Screen):
             delta = new - float(old) if isinstance(old, int | float) else 0.0
             change = fmt.indicator_change(name, delta) if isinstance(old, int | float) else ""
             word = fmt.change_word(t, name, delta, 1e-6) if change else ""
+            if change.startswith("±"):
+                word = t("ui.change.same")
             text = t(f"indicator.{name}.name")
             self.button(self.R(x, y, 210, ROW - 2), text, self._pick_indicator(name),
                         tip=t(f"indicator.{name}.tip"),
@@ -130,7 +132,8 @@ class ResultsScreen(Screen):
             self.label(self.R(x + 216, y, 112, ROW - 2), fmt.indicator_value(t, name, new),
                        "@small")
             self.label(self.R(x + 330, y, 100, ROW - 2), f"{change} {word}".strip(),
-                       "@good" if change and fmt.is_good(name, delta) else "@small")
+                       "@good" if change and not change.startswith("±") and fmt.is_good(name, delta)
+                       else "@small")
             y += ROW
 
     def _why(self) -> None:
