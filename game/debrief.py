@@ -399,7 +399,7 @@ def heat_map(counts: dict[str, dict[int, int]], names: dict[str, str], periods: 
         year, _, quarter = periods[k].partition("-")
         parts.append(f'<text x="{x:.1f}" y="{top - 6}" text-anchor="middle" class="tick">'
                      f'{e(quarter or periods[k])}</text>')
-        if quarter in ("Q1", "") or k == 0:
+        if quarter in ("Q1", "") or (k == 0 and quarter in ("Q2", "Q3")):
             parts.append(f'<text x="{label_w + k * cell_w:.1f}" y="{top - 24}" class="year">'
                          f'{e(year)}</text>')
     for r, action in enumerate(actions):

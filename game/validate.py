@@ -11,6 +11,7 @@ from game.content.loader import (
     MAX_FILE_BYTES,
     check_plan,
     cross_check,
+    load_assumptions,
     load_content,
     read_toml,
     validate_model,
@@ -45,7 +46,7 @@ def validate_path(target: Path, pack: object, scenario_id: str | None,
     assert callable(get_pack)
     if target.is_dir():
         try:
-            load_content(target)
+            load_assumptions(target, load_content(target))
         except BadInput as bad:
             return bad.problems
         return []
