@@ -12,7 +12,8 @@ from typing import Any
 
 import numpy as np
 
-from game.content.schema import ContentPack, PlanFile, Role
+from game.content.loader import validate_model
+from game.content.schema import ContentPack, Role, SaveFile
 from game.problems import BadInput, Problem
 from game.sim.commands import AnswerDilemma, EnactIntervention, Impossible, RepealIntervention
 from game.sim.commands import upkeep as agenda_upkeep
@@ -25,18 +26,29 @@ from game.sim.state import World, build_world
 
 SAVE_VERSION = 1
 MAX_TURNS = 40
+MAX_SAVE_BYTES = 5_000_000
 
 __all__ = ["ActionOption", "BadSave", "Campaign", "Dilemma", "Impossible", "Message",
            "QueuedEffect", "TurnRecord"]
 
 
 class BadSave(Exception):
-    """A save file that cannot be loaded; the message says why, for the player."""
+    """A save that cannot be loaded: problems with file and field, and a message for players."""
 
-    def __init__(self, message: Message, detail: str = "") -> None:
-        super().__init__(detail or message.key)
-        self.message = message
-        self.detail = detail
+    def __init__(self, problems: list[Problem], message: Message | None = None) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+        self.message = message or Message("save.damaged")
+
+    @classmethod
+    def of(cls, file: str, field: str, text: str) -> BadSave:
+        """A damaged save with one problem."""
+        return cls([Problem(file, field, text)])
+
+    @property
+    def detail(self) -> str:
+        """The problems as lines, for logs and the command line."""
+        return str(self)
 
 
 @dataclass
@@ -352,22 +364,27 @@ class Campaign:
         return copy
 
     def apply_log(self, decisions: list[dict[str, Any]], upto_turn: int) -> None:
-        """Re-play a decision log turn by turn up to a turn (used by saves and branches)."""
+        """Re-play a decision log up to a turn, then re-enter the plans made for the next one."""
         by_turn: dict[int, list[dict[str, Any]]] = {}
         for decision in decisions:
             by_turn.setdefault(int(decision["turn"]), []).append(decision)
-        while self.turn < upto_turn:
+        while True:
             for decision in by_turn.get(self.turn + 1, []):
-                if decision.get("default"):
-                    continue
-                verb = decision["verb"]
-                if verb == "enact":
-                    self.enact(decision["action"], decision.get("region"))
-                elif verb == "repeal":
-                    self.repeal(decision["action"], decision.get("region"))
-                elif verb == "answer":
-                    self.answer(decision["event"], decision.get("region"), decision["choice"])
+                self._replay(decision)
+            if self.turn >= upto_turn:
+                return
             self.end_turn(allow_past_term=True)
+
+    def _replay(self, decision: dict[str, Any]) -> None:
+        if decision.get("default"):
+            return
+        verb = decision["verb"]
+        if verb == "enact":
+            self.enact(decision["action"], decision.get("region"))
+        elif verb == "repeal":
+            self.repeal(decision["action"], decision.get("region"))
+        elif verb == "answer":
+            self.answer(decision["event"], decision.get("region"), decision["choice"])
 
     def baseline(self) -> Campaign:
         """The same world and seed with no new policy, played to the same turn (for debriefs)."""
@@ -399,7 +416,7 @@ class Campaign:
 
     def to_save(self) -> dict[str, Any]:
         """The save document: enough to rebuild this exact game by replaying its decisions."""
-        body = {
+        return {
             "version": SAVE_VERSION,
             "scenario": self.scenario_id,
             "role": self.role,
@@ -408,10 +425,8 @@ class Campaign:
             "overrides": self.overrides,
             "turn": self.turn,
             "decisions": self.decisions,
-            "pending_answers": dict(self.model.answers),
+            "fingerprint": self.fingerprint(),
         }
-        body["fingerprint"] = self.fingerprint()
-        return body
 
     def fingerprint(self) -> str:
         """A short hash of the current state's main numbers, to check a replay reproduced it."""
@@ -439,42 +454,50 @@ class Campaign:
     @classmethod
     def load(cls, pack: ContentPack, path: Path) -> Campaign:
         """Read a save and rebuild the game; raise BadSave with a reason the player can read."""
+        name = str(path)
         try:
-            if path.stat().st_size > 5_000_000:
-                raise BadSave(Message("ui.save.damaged"), f"{path}: (file): too large")
+            if path.stat().st_size > MAX_SAVE_BYTES:
+                raise BadSave.of(name, "(file)", "is too large to be a save")
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise BadSave(Message("ui.save.damaged"), f"{path}: (file): {exc}") from exc
-        return cls.from_save(pack, data, str(path))
+        except UnicodeDecodeError as exc:
+            raise BadSave.of(name, "(file)", "is not UTF-8 text") from exc
+        except json.JSONDecodeError as exc:
+            raise BadSave.of(name, "(syntax)", f"JSON syntax error: {exc}") from exc
+        except OSError as exc:
+            raise BadSave.of(name, "(file)", f"cannot be read: {exc.strerror or exc}") from exc
+        return cls.from_save(pack, data, name)
 
     @classmethod
     def from_save(cls, pack: ContentPack, data: Any, name: str = "(save)") -> Campaign:
         """Rebuild a game from a save document, checking version, fields and fingerprint."""
         if not isinstance(data, dict):
-            raise BadSave(Message("ui.save.damaged"), f"{name}: (top): not a JSON object")
+            raise BadSave.of(name, "(top)", "is not a JSON object")
         version = data.get("version")
-        if not isinstance(version, int):
-            raise BadSave(Message("ui.save.damaged"), f"{name}: version: missing")
-        if version > SAVE_VERSION:
-            raise BadSave(Message("ui.save.newer", {"version": version}),
-                          f"{name}: version: {version} is newer than this game ({SAVE_VERSION})")
+        if isinstance(version, int) and not isinstance(version, bool) and (
+            version > SAVE_VERSION
+        ):
+            raise BadSave([Problem(name, "version", f"{version} is newer than this game's "
+                                   f"({SAVE_VERSION}): update Plaza to open it")],
+                          Message("save.newer", {"version": version}))
+        problems: list[Problem] = []
+        save = validate_model(SaveFile, data, name, problems)
+        if save is None:
+            raise BadSave(problems)
+        problems = check_setup(pack, save.scenario, save.role, save.region, file=name)
+        if problems:
+            raise BadSave(problems)
+        campaign = cls.new(pack, save.scenario, save.role, save.region, save.seed,
+                           dict(save.overrides))
+        log = [d.model_dump(exclude_defaults=True) | {"verb": d.verb, "turn": d.turn}
+               for d in save.decisions]
         try:
-            campaign = cls.new(pack, str(data["scenario"]), str(data["role"]), data.get("region"),
-                               int(data["seed"]), dict(data.get("overrides") or {}))
-            decisions = list(data["decisions"])
-            target = int(data["turn"])
-            if not 0 <= target <= MAX_TURNS:
-                raise ValueError("turn out of range")
-            campaign.apply_log(decisions, target)
-            for event_id, choice in dict(data.get("pending_answers") or {}).items():
-                campaign.answer(str(event_id), None, str(choice))
-        except BadInput as exc:
-            raise BadSave(Message("ui.save.damaged"), str(exc)) from exc
-        except (KeyError, TypeError, ValueError, Impossible) as exc:
-            raise BadSave(Message("ui.save.damaged"), f"{name}: {exc}") from exc
-        fingerprint = data.get("fingerprint")
-        if fingerprint is not None and fingerprint != campaign.fingerprint():
-            raise BadSave(Message("ui.save.damaged"), f"{name}: fingerprint: does not match")
+            campaign.apply_log(log, save.turn)
+        except (Impossible, BadInput, KeyError) as exc:
+            detail = exc.message.key if isinstance(exc, Impossible) else str(exc)
+            raise BadSave.of(name, "decisions", f"cannot be replayed: {detail}") from exc
+        if save.fingerprint is not None and save.fingerprint != campaign.fingerprint():
+            raise BadSave.of(name, "fingerprint", "does not match the replayed game: the save "
+                             "was edited or comes from different content")
         return campaign
 
 
@@ -496,12 +519,3 @@ def check_setup(pack: ContentPack, scenario_id: str, role: str, region: str | No
     elif region is not None:
         return [Problem(file, "region", "only the municipal role takes a region")]
     return []
-
-
-def apply_plan(campaign: Campaign, plan: PlanFile) -> dict[int, list[tuple[str, str | None, bool]]]:
-    """Index a plan's decisions by turn, for the simulator."""
-    by_turn: dict[int, list[tuple[str, str | None, bool]]] = {}
-    for decision in plan.decision:
-        by_turn.setdefault(decision.turn, []).append((decision.action, decision.region,
-                                                      decision.stop))
-    return by_turn

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import traceback
 from collections.abc import Sequence
@@ -22,6 +23,10 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors follow the bad-input contract (exit 2, one line)."""
 
     def error(self, message: str) -> NoReturn:
+        """Report a usage error as `(command line): OPTION: message`."""
+        match = re.match(r"argument (?P<option>[^:/ ]+)(?:/\S+)?: (?P<text>.*)", message)
+        if match:
+            raise BadInput([Problem("(command line)", match["option"], match["text"])])
         raise BadInput([Problem("(command line)", self.prog.split()[-1], message)])
 
 

@@ -112,6 +112,8 @@ def run_simulate(args: argparse.Namespace, content: Path) -> int:
     if args.scenario in pack.scenarios and args.role is None:
         problems = check_setup(pack, args.scenario, default_role(pack, args.scenario),
                                args.region)
+    if not 0 <= args.seed < 2**63 - MAX_RUNS:
+        problems.append(Problem("(command line)", "--seed", "must be 0 or more"))
     if not 1 <= args.runs <= MAX_RUNS:
         problems.append(Problem("(command line)", "--runs", f"must be 1 to {MAX_RUNS:,}"))
     if args.turns is not None and not 1 <= args.turns <= MAX_TURNS:

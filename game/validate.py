@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from game import paths
 from game.content.loader import (
-    MAX_FILE_BYTES,
     check_plan,
     cross_check,
     load_assumptions,
     load_content,
+    parse_plan,
     read_toml,
     validate_model,
 )
-from game.content.schema import ContentPack, PlanFile, Role, Scenario
+from game.content.schema import ContentPack, Role, Scenario
 from game.problems import BadInput, Problem
 
 
@@ -67,18 +66,19 @@ def validate_path(target: Path, pack: object, scenario_id: str | None,
             problems.extend(cross_check(merged, paths.content_root(), {scenario.id: name}))
         return problems
     if "decision" in data or "responses" in data:
-        plan = validate_model(PlanFile, data, name, problems)
-        if plan is None:
+        parsed = parse_plan(data, name, problems)
+        if parsed is None:
             return problems
+        plan = parsed.plan
         shipped = get_pack()
         if scenario_id is not None:
             if scenario_id not in shipped.scenarios:
                 return [Problem("(command line)", "--scenario", f"unknown '{scenario_id}'")]
             chosen: Role = role or ("federal" if "federal" in shipped.scenarios[scenario_id].roles
                                     else "municipal")
-            problems.extend(check_plan(plan, name, shipped, scenario_id, chosen, None))
+            problems.extend(check_plan(parsed, name, shipped, scenario_id, chosen, None))
         else:
-            for n, decision in enumerate(plan.decision):
+            for n, decision in zip(parsed.positions, plan.decision, strict=True):
                 if decision.action not in shipped.interventions:
                     problems.append(Problem(name, f"decision[{n}].action",
                                             f"unknown action '{decision.action}'"))
@@ -98,24 +98,8 @@ def validate_save(target: Path, pack: ContentPack) -> list[Problem]:
     """Problems found in a save file."""
     from game.campaign import BadSave, Campaign
 
-    name = str(target)
     try:
-        if target.stat().st_size > MAX_FILE_BYTES:
-            return [Problem(name, "(file)", "is too large to be a save")]
-        data = json.loads(target.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        return [Problem(name, "(file)", "is not UTF-8 text")]
-    except json.JSONDecodeError as exc:
-        return [Problem(name, "(syntax)", f"JSON syntax error: {exc}")]
-    except OSError as exc:
-        return [Problem(name, "(file)", f"cannot be read: {exc.strerror}")]
-    try:
-        Campaign.from_save(pack, data, name)
+        Campaign.load(pack, target)
     except BadSave as bad:
-        detail = bad.detail or bad.message.key
-        file, _, rest = detail.partition(": ")
-        field, _, message = rest.partition(": ")
-        if file != name:
-            return [Problem(name, "(save)", detail)]
-        return [Problem(name, field or "(save)", message or detail)]
+        return bad.problems
     return []

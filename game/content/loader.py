@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,6 +16,7 @@ from game.content.schema import (
     AssumptionSwitch,
     CatalogueFile,
     ContentPack,
+    Decision,
     EventsFile,
     FindingsFile,
     InterventionsFile,
@@ -149,52 +151,63 @@ def load_content(root: Path) -> ContentPack:
         scenario_files[scenario.id] = str(path)
     if not scenarios and not any(p.file.startswith(str(scenario_dir)) for p in problems):
         problems.append(Problem(str(scenario_dir), "(folder)", "holds no scenario"))
-    if None in (params_file, findings_file, world_file, actions_file, events_file):
-        raise BadInput(problems)
-    assert params_file and findings_file and world_file and actions_file and events_file
-    pf, ff = str(root / "parameters.toml"), str(root / "findings.toml")
+    loaded = {
+        "parameters": params_file is not None, "findings": findings_file is not None,
+        "world": world_file is not None, "interventions": actions_file is not None,
+        "events": events_file is not None,
+    }
+    pf, ff, wf = str(root / "parameters.toml"), str(root / "findings.toml"), str(
+        root / "world.toml")
     pack = ContentPack(
-        parameters=_index(params_file.parameter, pf, "parameter", problems),
-        citations=_index(findings_file.citation, ff, "citation", problems),
-        findings=_index(findings_file.finding, ff, "finding", problems),
-        markets=_index(world_file.market, str(root / "world.toml"), "market", problems),
-        cartels=_index(world_file.cartel, str(root / "world.toml"), "cartel", problems),
-        interventions=_index(
-            actions_file.intervention, str(root / "interventions.toml"), "intervention", problems
-        ),
-        events=_index(events_file.event, str(root / "events.toml"), "event", problems),
+        parameters=_index(params_file.parameter if params_file else [], pf, "parameter",
+                          problems),
+        citations=_index(findings_file.citation if findings_file else [], ff, "citation",
+                         problems),
+        findings=_index(findings_file.finding if findings_file else [], ff, "finding", problems),
+        markets=_index(world_file.market if world_file else [], wf, "market", problems),
+        cartels=_index(world_file.cartel if world_file else [], wf, "cartel", problems),
+        interventions=_index(actions_file.intervention if actions_file else [],
+                             str(root / "interventions.toml"), "intervention", problems),
+        events=_index(events_file.event if events_file else [], str(root / "events.toml"),
+                      "event", problems),
         scenarios=scenarios,
     )
-    problems.extend(cross_check(pack, root, scenario_files))
+    problems.extend(cross_check(pack, root, scenario_files, loaded))
     if problems:
         raise BadInput(problems)
     return pack
 
 
-def cross_check(pack: ContentPack, root: Path, scenario_files: dict[str, str]) -> list[Problem]:
-    """Check references between files: every id named somewhere must exist."""
+def cross_check(
+    pack: ContentPack, root: Path, scenario_files: dict[str, str],
+    loaded: dict[str, bool] | None = None,
+) -> list[Problem]:
+    """Check references between files: every id named somewhere must exist.
+
+    Checks that depend on a file that failed to load are skipped (its own problems are already
+    reported), so one broken file does not hide the others' faults.
+    """
+    have = loaded or {}
+    ok = {name: have.get(name, True) for name in
+          ("parameters", "findings", "world", "interventions", "events")}
     problems: list[Problem] = []
     ff = str(root / "findings.toml")
-    for n in range(1, 17):
-        if f"F{n}" not in pack.findings:
-            problems.append(Problem(ff, "finding", f"F{n} is missing"))
-    for finding in pack.findings.values():
-        for cid in finding.citations:
-            if cid not in pack.citations:
-                problems.append(
-                    Problem(ff, f"finding[{finding.id}].citations", f"unknown citation '{cid}'")
-                )
-    evidence_ids = set(pack.findings) | set(pack.citations)
-    for param in pack.parameters.values():
-        for ref in param.evidence:
-            if ref not in evidence_ids:
-                problems.append(
-                    Problem(
-                        str(root / "parameters.toml"),
-                        f"parameter[{param.id}].evidence",
-                        f"unknown finding or citation '{ref}'",
-                    )
-                )
+    if ok["findings"]:
+        for n in range(1, 17):
+            if f"F{n}" not in pack.findings:
+                problems.append(Problem(ff, "finding", f"F{n} is missing"))
+        for finding in pack.findings.values():
+            for cid in finding.citations:
+                if cid not in pack.citations:
+                    problems.append(Problem(ff, f"finding[{finding.id}].citations",
+                                            f"unknown citation '{cid}'"))
+        evidence_ids = set(pack.findings) | set(pack.citations)
+        for param in pack.parameters.values():
+            for ref in param.evidence:
+                if ref not in evidence_ids:
+                    problems.append(Problem(str(root / "parameters.toml"),
+                                            f"parameter[{param.id}].evidence",
+                                            f"unknown finding or citation '{ref}'"))
     af = str(root / "interventions.toml")
     for action in pack.interventions.values():
         for other in action.cancels:
@@ -203,7 +216,7 @@ def cross_check(pack: ContentPack, root: Path, scenario_files: dict[str, str]) -
                     Problem(af, f"intervention[{action.id}].cancels", f"unknown action '{other}'")
                 )
     ef = str(root / "events.toml")
-    for event in pack.events.values():
+    for event in pack.events.values() if ok["interventions"] else []:
         named = [("enact", event.enact)] + [
             (f"choices[{c.id}].enact", c.enact) for c in event.choices
         ]
@@ -213,20 +226,46 @@ def cross_check(pack: ContentPack, root: Path, scenario_files: dict[str, str]) -
                     Problem(ef, f"event[{event.id}].{where}", f"unknown action '{action_id}'")
                 )
     for sid, scenario in pack.scenarios.items():
-        file = scenario_files.get(sid, sid)
-        for region in scenario.regions:
-            for g, group in enumerate(region.groups):
-                if group.cartel not in pack.cartels:
-                    problems.append(
-                        Problem(
-                            file,
-                            f"regions[{region.id}].groups[{g}].cartel",
-                            f"unknown cartel '{group.cartel}'",
-                        )
-                    )
-        for n, item in enumerate(scenario.scripted):
-            if item.event not in pack.events:
-                problems.append(Problem(file, f"scripted[{n}].event", f"unknown '{item.event}'"))
+        problems.extend(scenario_problems(pack, scenario, scenario_files.get(sid, sid), ok))
+    return problems
+
+
+def scenario_problems(
+    pack: ContentPack, scenario: Scenario, file: str, ok: dict[str, bool]
+) -> list[Problem]:
+    """References inside a scenario: its regions, and the cartels and events it names."""
+    problems: list[Problem] = []
+    ids = [r.id for r in scenario.regions]
+    known = set(ids)
+    for rid in {r for r in ids if ids.count(r) > 1}:
+        problems.append(Problem(file, f"regions[{rid}].id", "is defined twice"))
+    for role, setup in scenario.roles.items():
+        for rid in setup.regions:
+            if rid not in known:
+                problems.append(Problem(file, f"roles.{role}.regions", f"unknown region '{rid}'"))
+    if "municipal" in scenario.roles and not scenario.roles["municipal"].regions:
+        problems.append(Problem(file, "roles.municipal.regions",
+                                "must list the cities a mayor may govern"))
+    for region in scenario.regions:
+        for rid in region.neighbours:
+            if rid not in known:
+                problems.append(Problem(file, f"regions[{region.id}].neighbours",
+                                        f"unknown region '{rid}'"))
+        for g, group in enumerate(region.groups):
+            if ok["world"] and group.cartel not in pack.cartels:
+                problems.append(Problem(file, f"regions[{region.id}].groups[{g}].cartel",
+                                        f"unknown cartel '{group.cartel}'"))
+    for n, entry in enumerate(scenario.calendar):
+        for rid in entry.regions:
+            if rid not in known:
+                problems.append(Problem(file, f"calendar[{n}].regions",
+                                        f"unknown region '{rid}'"))
+    for n, item in enumerate(scenario.scripted):
+        if ok["events"] and item.event not in pack.events:
+            problems.append(Problem(file, f"scripted[{n}].event", f"unknown event '{item.event}'"))
+        if item.region is not None and item.region not in known:
+            problems.append(Problem(file, f"scripted[{n}].region",
+                                    f"unknown region '{item.region}'"))
     return problems
 
 
@@ -238,24 +277,64 @@ def load_plan(
     data = read_toml(path, problems)
     if data is None:
         raise BadInput(problems)
-    plan = validate_model(PlanFile, data, str(path), problems)
-    if plan is None:
+    plan = parse_plan(data, str(path), problems)
+    if plan is not None:
+        problems.extend(check_plan(plan, str(path), pack, scenario_id, role, region))
+    if problems or plan is None:
         raise BadInput(problems)
-    problems.extend(check_plan(plan, str(path), pack, scenario_id, role, region))
-    if problems:
-        raise BadInput(problems)
-    return plan
+    return plan.plan
+
+
+@dataclass
+class ParsedPlan:
+    """A plan whose decisions each passed the schema, keeping their places in the file."""
+
+    plan: PlanFile
+    positions: list[int]
+
+
+def parse_plan(data: dict[str, Any], file: str, problems: list[Problem]) -> ParsedPlan | None:
+    """Validate a plan decision by decision, so one bad line does not hide the others' faults."""
+    if not data:
+        problems.append(Problem(file, "(file)", "is empty: a plan needs [[decision]] tables or "
+                                "a [responses] table"))
+        return None
+    for key in data:
+        if key not in ("decision", "responses"):
+            problems.append(Problem(file, key, "unknown field"))
+    raw_decisions = data.get("decision", [])
+    if not isinstance(raw_decisions, list):
+        problems.append(Problem(file, "decision", "must be an array of tables ([[decision]])"))
+        raw_decisions = []
+    decisions: list[Decision] = []
+    positions: list[int] = []
+    for n, raw in enumerate(raw_decisions):
+        if not isinstance(raw, dict):
+            problems.append(Problem(file, f"decision[{n}]", "must be a table"))
+            continue
+        local: list[Problem] = []
+        decision = validate_model(Decision, raw, file, local)
+        problems.extend(Problem(file, f"decision[{n}].{p.field}", p.message) for p in local)
+        if decision is not None:
+            decisions.append(decision)
+            positions.append(n)
+    responses = validate_model(PlanFile, {"responses": data.get("responses", {})}, file,
+                               problems)
+    plan = PlanFile(decision=decisions,
+                    responses=dict(responses.responses) if responses is not None else {})
+    return ParsedPlan(plan, positions)
 
 
 def check_plan(
-    plan: PlanFile, file: str, pack: ContentPack, scenario_id: str, role: Role,
+    parsed: ParsedPlan, file: str, pack: ContentPack, scenario_id: str, role: Role,
     region: str | None,
 ) -> list[Problem]:
     """Check a parsed plan's actions, roles, regions and dilemma answers against the content."""
     problems: list[Problem] = []
+    plan = parsed.plan
     scenario = pack.scenarios[scenario_id]
     region_ids = {r.id for r in scenario.regions}
-    for n, decision in enumerate(plan.decision):
+    for n, decision in zip(parsed.positions, plan.decision, strict=True):
         where = f"decision[{n}]"
         action = pack.interventions.get(decision.action)
         if action is None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 Identifier = Annotated[
     str, Field(pattern=r"^[a-z][a-z0-9_\-]{0,63}$", description="A lower-case identifier")
@@ -378,31 +378,6 @@ class Scenario(Strict):
         default=False, description="Its regions add up to all of Mexico (national history)"
     )
 
-    @model_validator(mode="after")
-    def _regions_consistent(self) -> Scenario:
-        ids = [r.id for r in self.regions]
-        if len(set(ids)) != len(ids):
-            raise ValueError("region ids must be unique")
-        known = set(ids)
-        for role, setup in self.roles.items():
-            for rid in setup.regions:
-                if rid not in known:
-                    raise ValueError(f"roles.{role}.regions names unknown region '{rid}'")
-        for region in self.regions:
-            for rid in region.neighbours:
-                if rid not in known:
-                    raise ValueError(f"region {region.id} neighbour '{rid}' is not in the scenario")
-        for entry in [*self.calendar]:
-            for rid in entry.regions:
-                if rid not in known:
-                    raise ValueError(f"calendar names unknown region '{rid}'")
-        for item in self.scripted:
-            if item.region is not None and item.region not in known:
-                raise ValueError(f"scripted event names unknown region '{item.region}'")
-        if "municipal" in self.roles and not self.roles["municipal"].regions:
-            raise ValueError("roles.municipal.regions must list the cities a mayor may govern")
-        return self
-
 
 class Decision(Strict):
     """One line of a plan: on a turn, enact (or stop) an action, in a region if it is local."""
@@ -419,6 +394,53 @@ class PlanFile(Strict):
     decision: list[Decision] = Field(default_factory=list, description="Decisions by turn")
     responses: dict[Identifier, Identifier] = Field(
         default_factory=dict, description="Answers to dilemmas: event id = choice id"
+    )
+
+
+class SavedDecision(Strict):
+    """One line of a save's decision log."""
+
+    turn: int = Field(ge=1, le=40, description="Turn it was decided for")
+    verb: Literal["enact", "repeal", "answer"] = Field(description="What the player did")
+    action: Identifier | None = Field(
+        default=None, validate_default=True, description="Intervention, to enact or repeal"
+    )
+    region: Identifier | None = Field(default=None, description="Region, if local")
+    event: Identifier | None = Field(
+        default=None, validate_default=True, description="Dilemma answered"
+    )
+    choice: Identifier | None = Field(
+        default=None, validate_default=True, description="Answer given"
+    )
+    default: bool = Field(default=False, description="The answer was taken by default")
+
+    @field_validator("action", "event", "choice")
+    @classmethod
+    def _needed_by_verb(cls, value: str | None, info: ValidationInfo) -> str | None:
+        verb = info.data.get("verb")
+        needs = {"action": ("enact", "repeal"), "event": ("answer",), "choice": ("answer",)}
+        if value is None and verb in needs[str(info.field_name)]:
+            raise ValueError(f"a '{verb}' decision needs its {info.field_name}")
+        return value
+
+
+class SaveFile(Strict):
+    """A saved game: scenario, seed and the decisions that rebuild it by replay."""
+
+    version: int = Field(ge=1, description="Save format version")
+    scenario: Identifier = Field(description="Scenario id")
+    role: Role = Field(description="The player's role")
+    region: Identifier | None = Field(default=None, description="The mayor's city")
+    seed: int = Field(ge=0, lt=2**63, description="Seed of the world")
+    overrides: dict[str, float] = Field(default_factory=dict, description="Changed parameters")
+    turn: int = Field(ge=0, le=40, description="Quarters resolved")
+    decisions: list[SavedDecision] = Field(
+        default_factory=list,
+        description="Decision log; those for the turn after `turn` are plans not yet played",
+    )
+    fingerprint: str | None = Field(default=None, description="Hash of the resulting state")
+    workshop: dict[str, Any] | None = Field(
+        default=None, description="The workshop settings the game was started with, if any"
     )
 
 

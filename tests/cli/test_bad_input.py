@@ -76,10 +76,6 @@ def assert_bad_input(proc: subprocess.CompletedProcess[str], expected: list[tupl
     return triples
 
 
-def xfail(reason: str) -> pytest.MarkDecorator:
-    """A known bug in game/: the test states the contract and fails until it is fixed."""
-    return pytest.mark.xfail(strict=True, reason=reason)
-
 
 # ---------------------------------------------------------------- plan files
 
@@ -125,9 +121,6 @@ def test_bad_plan_through_simulate(case: PlanCase) -> None:
     assert_bad_input(proc, [(str(path), f) for f in case.fields])
 
 
-@xfail("load_plan / validate_path (game/content/loader.py, game/validate.py) run check_plan only "
-       "when the whole plan passes the schema, so decision[1].turn = 0 hides decision[0]'s "
-       "unknown region: not every problem is reported at once")
 def test_plan_type_and_reference_problems_reported_together() -> None:
     path = CORPUS / "plan_type_and_reference_problems.toml"
     assert_bad_input(run_game("validate", *PLAN_SETUP, path),
@@ -227,13 +220,9 @@ SCENARIO_CASES = [
     ScenarioCase("scenario_wrong_type.toml", ("regions[culiacan].population",)),
     ScenarioCase("scenario_calendar_turn_99.toml", ("calendar[0].turn",)),
 ]
-NEIGHBOUR_XFAIL = xfail(
-    "Scenario._regions_consistent (game/content/schema.py) is a model-level validator, so an "
-    "unknown region id is reported at field '(top)' instead of 'regions[culiacan].neighbours'"
-)
 SCENARIO_PARAMS = [pytest.param(c, id=c.file) for c in SCENARIO_CASES] + [
     pytest.param(ScenarioCase("scenario_unknown_neighbour.toml", ("regions[culiacan].neighbours",)),
-                 id="scenario_unknown_neighbour.toml", marks=NEIGHBOUR_XFAIL),
+                 id="scenario_unknown_neighbour.toml"),
 ]
 
 
@@ -286,16 +275,9 @@ SAVE_PARAMS = [
     ("save_damaged.json", "(syntax)"),
     ("save_newer_version.json", "version"),
     ("binary_garbage.toml", "(file)"),
-    pytest.param("save_unknown_scenario.json", "scenario", marks=xfail(
-        "Campaign.from_save (game/campaign.py) calls Campaign.new, whose check_setup names "
-        "'(command line)'; validate_save then reports field '(save)' and a message starting "
-        "'(command line): scenario:'")),
-    pytest.param("save_decision_without_action.json", "decisions[0].action", marks=xfail(
-        "Campaign.from_save turns KeyError('action') into \"save.json: 'action'\", which "
-        "validate_save prints as \"save.json: 'action': save.json: 'action'\"")),
-    pytest.param("save_infinite_seed.json", "seed", marks=xfail(
-        "JSON seed 1e400 parses to inf; int(inf) raises OverflowError, which "
-        "Campaign.from_save does not catch: exit 1 (internal error) instead of 2")),
+    ("save_unknown_scenario.json", "scenario"),
+    ("save_decision_without_action.json", "decisions[0].action"),
+    ("save_infinite_seed.json", "seed"),
 ]
 
 
@@ -331,12 +313,6 @@ def test_save_given_to_simulate_as_plan() -> None:
 
 # ---------------------------------------------------------------- the command line
 
-ARGPARSE_XFAIL = xfail(
-    "game/cli.py _Parser.error puts the sub-command name ('simulate') in the field; "
-    "argparse's 'argument --runs: ...' should become field '--runs'"
-)
-
-
 COMMAND_LINE_PARAMS = [
     (["--scenario", "atlantis-2030"], CMD, "scenario"),
     (["--scenario", "culiacan-2019", "--role", "municipal"], CMD, "role"),
@@ -357,12 +333,11 @@ COMMAND_LINE_PARAMS = [
     (["--scenario", "juarez-2010", "--set", "kingpin_split_share"], CMD, "--set"),
     (["--scenario", "juarez-2010", "--set", "kingpin_split_share=lots"], CMD, "--set"),
     pytest.param(["--scenario", "juarez-2010", "--runs", "many"], CMD, "--runs",
-                 marks=ARGPARSE_XFAIL, id="runs-not-a-number"),
+                 id="runs-not-a-number"),
     pytest.param(["--scenario", "juarez-2010", "--turns", "4.5"], CMD, "--turns",
-                 marks=ARGPARSE_XFAIL, id="turns-not-an-integer"),
-    pytest.param(["--scenario", "juarez-2010", "--seed", "-1"], CMD, "--seed", marks=xfail(
-        "game/simulate.py run_simulate does not check --seed; numpy refuses a negative seed "
-        "with ValueError: exit 1 (internal error) instead of 2"), id="negative-seed"),
+                 id="turns-not-an-integer"),
+    pytest.param(["--scenario", "juarez-2010", "--seed", "-1"], CMD, "--seed",
+                 id="negative-seed"),
 ]
 
 
@@ -446,9 +421,6 @@ def test_content_folder_with_two_broken_references(tmp_path: Path) -> None:
     assert_bad_input(run_game("validate", content), expected)
 
 
-@xfail("load_content (game/content/loader.py) stops before cross_check when any core file "
-       "fails to parse, so a scenario's unknown cartel goes unreported beside a broken "
-       "events.toml; cartels come from world.toml, which is fine")
 def test_content_folder_syntax_error_and_unknown_cartel(tmp_path: Path) -> None:
     content = copy_content(tmp_path)
     events = content / "events.toml"

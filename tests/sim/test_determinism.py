@@ -177,7 +177,7 @@ def test_saved_and_loaded_game_continues_identically(pack: ContentPack, tmp_path
 
 
 def without_regions(save: dict[str, object]) -> dict[str, object]:
-    """A save document with the region dropped from answer records (see the xfail below)."""
+    """A save document with the region dropped from answer records (an older shape of save)."""
     copy = dict(save)
     decisions = save["decisions"]
     assert isinstance(decisions, list)
@@ -188,9 +188,6 @@ def without_regions(save: dict[str, object]) -> dict[str, object]:
     return copy
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Campaign.from_save (game/campaign.py) re-applies pending_answers with region=None, so a "
-    "loaded game's decision log loses the region of an answered, unresolved dilemma"))
 def test_save_round_trip_keeps_the_dilemma_region(pack: ContentPack, tmp_path: Path) -> None:
     game = Campaign.new(pack, "culiacan-2019", "federal", None, seed=siege_seed(pack))
     game.enact("kingpin_operation", "culiacan")
