@@ -272,8 +272,16 @@ def format_code(body: str) -> str:
     return "-".join([CODE_PREFIX, *groups])
 
 
-def _code_problem(text: str, message: str) -> BadInput:
-    return BadInput([Problem(text.strip() or "(empty)", CODE_FIELD, message)])
+class CodeError(BadInput):
+    """A typed code that cannot be read: one problem line, and a catalog key for the screen."""
+
+    def __init__(self, text: str, message: str, key: str) -> None:
+        super().__init__([Problem(text.strip() or "(empty)", CODE_FIELD, message)])
+        self.key = key
+
+
+def _code_problem(text: str, message: str, key: str = "workshop.error.invalid") -> CodeError:
+    return CodeError(text, message, key)
 
 
 def code_digits(text: str) -> list[int]:
@@ -283,19 +291,20 @@ def code_digits(text: str) -> list[int]:
     """
     compact = "".join(ch for ch in text.upper() if ch not in " -_\t")
     if not compact.startswith(CODE_PREFIX):
-        raise _code_problem(text, f"a workshop code starts with {CODE_PREFIX}-")
+        raise _code_problem(text, f"a workshop code starts with {CODE_PREFIX}-",
+                            "workshop.error.prefix")
     compact = compact[len(CODE_PREFIX):]
     if len(compact) < 3:
-        raise _code_problem(text, "too short to be a workshop code")
+        raise _code_problem(text, "too short to be a workshop code", "workshop.error.short")
     digits = []
     for ch in compact:
         if ch not in _READ_AS:
             raise _code_problem(text, f"'{ch}' cannot appear in a workshop code "
-                                "(letters and digits, no U)")
+                                "(letters and digits, no U)", "workshop.error.character")
         digits.append(_READ_AS[ch])
     if check_value(digits) != 0:
         raise _code_problem(text, "this code has a typo (its check character does not match); "
-                            "check each character")
+                            "check each character", "workshop.error.typo")
     return digits[:-1]
 
 
@@ -309,10 +318,10 @@ def decode_code(text: str, pack: ContentPack,
         version = bits.take(VERSION_BITS)
         if version != CODE_VERSION:
             raise _code_problem(text, f"made by another version of Plaza (code format {version}, "
-                                f"this game reads {CODE_VERSION})")
+                                f"this game reads {CODE_VERSION})", "workshop.error.version")
         if bits.take(TAG_BITS) != tables.tag:
             raise _code_problem(text, "made with different game content (another version of "
-                                "Plaza or another content folder)")
+                                "Plaza or another content folder)", "workshop.error.content")
         data = _read_settings(bits, pack, tables)
         rest = bits.bits[bits.pos:]
         if len(rest) >= 5 or any(rest):
@@ -464,7 +473,12 @@ class Workshops:
         return load_workshop(path, self.pack, self.switches)
 
     def from_code(self, text: str) -> Workshop:
-        """Decode a typed code (the title screen's entry box); BadInput with one line if wrong."""
+        """Decode a typed code (the title screen's entry box).
+
+        Raises CodeError (a BadInput with one problem line) whose `key` is a catalog key
+        (`workshop.error.typo`, `.prefix`, `.short`, `.character`, `.version`, `.content`,
+        `.invalid`) for the screen to show in the player's language.
+        """
         return decode_code(text, self.pack, self.switches)
 
     def resolve(self, text: str) -> Workshop:

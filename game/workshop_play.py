@@ -155,3 +155,35 @@ def _simulate_in_workshop(args: argparse.Namespace, content: Path, workshops: Wo
     settings.turns = workshops.turns(workshop)
     settings.set = [f"{pid}={value!r}" for pid, value in workshops.overrides(workshop).items()]
     return run_simulate(settings, content)
+
+
+def replay_with(campaign: Campaign, overrides: dict[str, float]) -> tuple[Campaign, list[str]]:
+    """The same seed and decisions under other assumptions (for the assumptions panel).
+
+    Decisions that the other world makes impossible are skipped and listed; dilemmas that do
+    not arise there are ignored. Returns the new game and notes on what was skipped.
+    """
+    other = Campaign(campaign.pack, campaign.scenario_id, campaign.role, campaign.region,
+                     campaign.seed, overrides)
+    by_turn: dict[int, list[dict[str, object]]] = {}
+    for decision in campaign.decisions:
+        if not decision.get("default"):
+            by_turn.setdefault(int(str(decision["turn"])), []).append(decision)
+    notes: list[str] = []
+    while other.turn < campaign.turn:
+        pending = {d.event_id for d in other.pending_dilemmas()}
+        for decision in by_turn.get(other.turn + 1, []):
+            verb, region = decision["verb"], decision.get("region")
+            try:
+                if verb == "enact":
+                    other.enact(str(decision["action"]), None if region is None else str(region))
+                elif verb == "repeal":
+                    other.repeal(str(decision["action"]), None if region is None else str(region))
+                elif verb == "answer" and decision["event"] in pending:
+                    other.answer(str(decision["event"]), None if region is None else str(region),
+                                 str(decision["choice"]))
+            except Impossible as impossible:
+                what = decision.get("action") or decision.get("event")
+                notes.append(f"turn {other.turn + 1}: {what}: skipped: {impossible.message.key}")
+        other.end_turn(allow_past_term=True)
+    return other, notes

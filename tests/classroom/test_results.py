@@ -140,3 +140,15 @@ def test_headless_refuses_what_the_workshop_does_not_allow(workshops: Workshops,
     assert "comes from the workshop" in capsys.readouterr().err
     assert main(["simulate", "--workshop", code, "--result", "x.json"]) == 2
     assert "--player" in capsys.readouterr().err
+
+
+def test_replay_under_another_assumption(workshops: Workshops) -> None:
+    """Same decisions, mechanism off: the same game with nothing switched, a different one with."""
+    from game.workshop_play import replay_with
+
+    workshop, campaign = played(workshops, 4)
+    same, notes = replay_with(campaign, dict(campaign.overrides))
+    assert notes == [] and same.fingerprint() == campaign.fingerprint()
+    off = workshop.model_copy(update={"switches": {"competition_violence": False}})
+    other, _ = replay_with(campaign, workshops.overrides(off))
+    assert other.turn == campaign.turn and other.fingerprint() != campaign.fingerprint()

@@ -17,9 +17,16 @@ from game import paths
 from game.cli import main
 from game.content.loader import seat_actions
 from game.content.schema import Workshop
-from game.i18n import flatten
+from game.i18n import Translator, flatten
 from game.problems import BadInput
-from game.workshop import ALPHABET, CODE_PREFIX, Workshops, format_code, workshop_toml
+from game.workshop import (
+    ALPHABET,
+    CODE_PREFIX,
+    CodeError,
+    Workshops,
+    format_code,
+    workshop_toml,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -226,3 +233,15 @@ def test_switches_and_their_words_are_complete() -> None:
         assert switch.name in catalogs["en"] and switch.explanation in catalogs["en"]
     for n in range(1, 17):
         assert f"report.question.F{n}.a" in catalogs["en"]
+
+
+def test_code_errors_carry_a_catalog_key(workshops: Workshops) -> None:
+    """The title screen can say what is wrong in the player's language."""
+    code = workshops.code(workshops.from_data(SAMPLE_CODES[0]))
+    en = Translator("en")
+    for text, key in ((code[:-1] + ("0" if code[-1] != "0" else "1"), "workshop.error.typo"),
+                      ("XYZ-1234", "workshop.error.prefix"), ("PLZ-1", "workshop.error.short"),
+                      ("PLZ-12U4-5678", "workshop.error.character")):
+        with pytest.raises(CodeError) as caught:
+            workshops.from_code(text)
+        assert caught.value.key == key and en.has(key) and Translator("es").has(key)
