@@ -113,7 +113,8 @@ class Campaign:
     """One player's game: a single-run model plus the log of decisions that produced it."""
 
     def __init__(self, pack: ContentPack, scenario_id: str, role: Role, region: str | None,
-                 seed: int, overrides: dict[str, float] | None = None) -> None:
+                 seed: int, overrides: dict[str, float] | None = None,
+                 mayors: list[str] | None = None) -> None:
         self.pack = pack
         self.scenario_id = scenario_id
         self.scenario = pack.scenarios[scenario_id]
@@ -121,7 +122,9 @@ class Campaign:
         self.region = region
         self.seed = seed
         self.overrides = dict(overrides or {})
-        self.world: World = build_world(pack, scenario_id, role, region)
+        self.mayors = list(mayors or [])
+        extra: list[tuple[Role, str | None]] = [("municipal", city) for city in self.mayors]
+        self.world: World = build_world(pack, scenario_id, role, region, extra)
         self.model = Model(pack, self.world, Params(pack.parameters, self.overrides), [seed])
         self.decisions: list[dict[str, Any]] = []
         self.results: list[TurnResult] = []
@@ -138,6 +141,27 @@ class Campaign:
         if role == "municipal" and region is None:
             region = scenario.roles["municipal"].regions[0]
         return cls(pack, scenario_id, role, region, seed, overrides)  # type: ignore[arg-type]
+
+    @classmethod
+    def new_hot_seat(cls, pack: ContentPack, scenario_id: str, mayors: list[str],
+                     seed: int = 0, overrides: dict[str, float] | None = None) -> Campaign:
+        """Start a hot-seat game: the federal government (seat 0) and one mayor per city."""
+        problems = check_setup(pack, scenario_id, "federal", None)
+        for city in mayors:
+            problems += check_setup(pack, scenario_id, "municipal", city)
+        if not mayors:
+            problems.append(Problem("(command line)", "mayors", "a hot-seat game needs a mayor"))
+        if len(set(mayors)) != len(mayors):
+            problems.append(Problem("(command line)", "mayors", "each city has one mayor"))
+        if problems:
+            raise BadInput(problems)
+        return cls(pack, scenario_id, "federal", None, seed, overrides, mayors)
+
+    @property
+    def seats(self) -> list[tuple[Role, str | None]]:
+        """The players at the table: (role, city) in playing order; one in an ordinary game."""
+        return [(seat.role, None if seat.region is None else self.world.region_ids[seat.region])
+                for seat in self.world.seats]
 
     # --- what the player sees -------------------------------------------------------------
 
@@ -160,23 +184,24 @@ class Campaign:
         """Calendar quarter of a turn (default: the quarter about to be played)."""
         return self.world.period(self.turn + 1 if turn is None else turn)
 
-    def budget(self) -> float:
-        """Money available each quarter, million pesos."""
-        return self.world.budget
+    def budget(self, seat: int = 0) -> float:
+        """Money a player has each quarter, million pesos."""
+        return self.world.seats[seat].budget
 
-    def budget_left(self) -> float:
-        """Money not yet committed for the coming quarter."""
-        return self.world.budget - agenda_upkeep(self.model, self.turn + 1)
+    def budget_left(self, seat: int = 0) -> float:
+        """Money a player has not yet committed for the coming quarter."""
+        return self.world.seats[seat].budget - agenda_upkeep(self.model, self.turn + 1, seat)
 
-    def capital(self) -> float:
-        """Political capital (0-100)."""
-        return float(self.model.state.capital[0])
+    def capital(self, seat: int = 0) -> float:
+        """A player's political capital (0-100)."""
+        return float(self.model.state.capital[0, seat])
 
-    def approval(self) -> float:
-        """The player's standing: national approval, or the mayor's own approval."""
+    def approval(self, seat: int = 0) -> float:
+        """A player's standing: national approval, or the mayor's own approval."""
         state = self.model.state
-        if self.world.player_region is not None:
-            return float(state.mayor_approval[0, self.world.player_region])
+        region = self.world.seats[seat].region
+        if region is not None:
+            return float(state.mayor_approval[0, region])
         return float(state.approval[0])
 
     def national_approval(self) -> float:
@@ -236,15 +261,16 @@ class Campaign:
         groups.sort(key=lambda item: -item["territory"])
         return groups
 
-    def options(self, region_id: str | None) -> list[ActionOption]:
-        """Every intervention of the player's role for a region (or the national ones)."""
+    def options(self, region_id: str | None, seat: int = 0) -> list[ActionOption]:
+        """Every intervention of a player's role for a region (or the national ones)."""
         result = []
+        role = self.world.seats[seat].role
         for action in self.pack.interventions.values():
-            if self.role not in action.roles:
+            if role not in action.roles:
                 continue
             if (action.scope == "national") != (region_id is None):
                 continue
-            enact = EnactIntervention(action.id, region_id)
+            enact = EnactIntervention(action.id, region_id, seat)
             reason: Message | None = None
             try:
                 enact.validate(self.model)
@@ -267,10 +293,12 @@ class Campaign:
         index = -1 if region_id is None else self.world.region_index(region_id)
         return find_active(self.model, action_id, index, self.turn + 1) is not None
 
-    def active_interventions(self) -> list[tuple[str, str | None]]:
-        """(action, region) of everything enacted and not over for the coming quarter."""
+    def active_interventions(self, seat: int | None = None) -> list[tuple[str, str | None]]:
+        """(action, region) of everything enacted and not over (by one player, if given)."""
         active = []
         for item in self.model.state.agenda:
+            if seat is not None and item.seat not in (seat, -1):
+                continue
             if item.paying_on(self.turn + 1) and item.runs[0]:
                 region = None if item.region < 0 else self.world.region_ids[item.region]
                 active.append((item.action, region))
@@ -304,19 +332,19 @@ class Campaign:
 
     # --- what the player does -------------------------------------------------------------
 
-    def enact(self, action_id: str, region: str | None = None) -> None:
+    def enact(self, action_id: str, region: str | None = None, seat: int = 0) -> None:
         """Enact an intervention for the coming quarter; raise Impossible with the reason."""
         if self.is_over:
             raise Impossible(Message("reason.term_over"))
-        EnactIntervention(action_id, region).apply(self.model)
+        EnactIntervention(action_id, region, seat).apply(self.model)
         self.decisions.append({"turn": self.turn + 1, "verb": "enact", "action": action_id,
-                               "region": region})
+                               "region": region, **({"seat": seat} if seat else {})})
 
-    def repeal(self, action_id: str, region: str | None = None) -> None:
+    def repeal(self, action_id: str, region: str | None = None, seat: int = 0) -> None:
         """Stop an ongoing intervention from the coming quarter."""
-        RepealIntervention(action_id, region).apply(self.model)
+        RepealIntervention(action_id, region, seat).apply(self.model)
         self.decisions.append({"turn": self.turn + 1, "verb": "repeal", "action": action_id,
-                               "region": region})
+                               "region": region, **({"seat": seat} if seat else {})})
 
     def answer(self, event_id: str, region: str | None, choice_id: str) -> None:
         """Answer a pending dilemma (the region is shown to the player; answers apply to all)."""
@@ -357,7 +385,7 @@ class Campaign:
                drop: set[int] | None = None) -> Campaign:
         """A fresh game with the same seed and decisions (optionally without some), re-run."""
         copy = Campaign(self.pack, self.scenario_id, self.role, self.region, self.seed,
-                        self.overrides)
+                        self.overrides, self.mayors)
         target = self.turn if upto_turn is None else upto_turn
         copy.apply_log([d for n, d in enumerate(self.decisions) if not drop or n not in drop],
                        target)
@@ -379,17 +407,18 @@ class Campaign:
         if decision.get("default"):
             return
         verb = decision["verb"]
+        seat = int(decision.get("seat", 0))
         if verb == "enact":
-            self.enact(decision["action"], decision.get("region"))
+            self.enact(decision["action"], decision.get("region"), seat)
         elif verb == "repeal":
-            self.repeal(decision["action"], decision.get("region"))
+            self.repeal(decision["action"], decision.get("region"), seat)
         elif verb == "answer":
             self.answer(decision["event"], decision.get("region"), decision["choice"])
 
     def baseline(self) -> Campaign:
         """The same world and seed with no new policy, played to the same turn (for debriefs)."""
         base = Campaign(self.pack, self.scenario_id, self.role, self.region, self.seed,
-                        self.overrides)
+                        self.overrides, self.mayors)
         base.apply_log([], self.turn)
         return base
 
@@ -423,6 +452,8 @@ class Campaign:
             "region": self.region,
             "seed": self.seed,
             "overrides": self.overrides,
+            "mayors": self.mayors,
+            "period": self.world.period(max(self.turn, 1)),
             "turn": self.turn,
             "decisions": self.decisions,
             "fingerprint": self.fingerprint(),
@@ -484,10 +515,17 @@ class Campaign:
         if save is None:
             raise BadSave(problems)
         problems = check_setup(pack, save.scenario, save.role, save.region, file=name)
+        for n, city in enumerate(save.mayors):
+            problems += [Problem(p.file, f"mayors[{n}]", p.message)
+                         for p in check_setup(pack, save.scenario, "municipal", city, file=name)]
         if problems:
             raise BadSave(problems)
-        campaign = cls.new(pack, save.scenario, save.role, save.region, save.seed,
-                           dict(save.overrides))
+        if save.mayors:
+            campaign = cls.new_hot_seat(pack, save.scenario, list(save.mayors), save.seed,
+                                        dict(save.overrides))
+        else:
+            campaign = cls.new(pack, save.scenario, save.role, save.region, save.seed,
+                               dict(save.overrides))
         log = [d.model_dump(exclude_defaults=True) | {"verb": d.verb, "turn": d.turn}
                for d in save.decisions]
         try:

@@ -413,6 +413,7 @@ class SavedDecision(Strict):
         default=None, validate_default=True, description="Answer given"
     )
     default: bool = Field(default=False, description="The answer was taken by default")
+    seat: int = Field(default=0, ge=0, le=16, description="Which player decided (hot-seat)")
 
     @field_validator("action", "event", "choice")
     @classmethod
@@ -433,6 +434,10 @@ class SaveFile(Strict):
     region: Identifier | None = Field(default=None, description="The mayor's city")
     seed: int = Field(ge=0, lt=2**63, description="Seed of the world")
     overrides: dict[str, float] = Field(default_factory=dict, description="Changed parameters")
+    mayors: list[Identifier] = Field(
+        default_factory=list, description="Cities of the mayors at the table (hot-seat game)"
+    )
+    period: str | None = Field(default=None, description="Quarter last played, for save lists")
     turn: int = Field(ge=0, le=40, description="Quarters resolved")
     decisions: list[SavedDecision] = Field(
         default_factory=list,

@@ -20,12 +20,12 @@ class Impossible(Exception):
         self.message = message
 
 
-def upkeep(model: Model, turn: int) -> float:
-    """Money the agenda costs on a turn, in million pesos."""
+def upkeep(model: Model, turn: int, seat: int = 0) -> float:
+    """Money a player's agenda costs on a turn, in million pesos."""
     return sum(
         model.pack.interventions[item.action].cost.money
         for item in model.state.agenda
-        if item.paying_on(turn) and item.runs.any() and not item.free
+        if item.paying_on(turn) and item.runs.any() and not item.free and item.seat == seat
     )
 
 
@@ -43,6 +43,7 @@ class EnactIntervention:
 
     action_id: str
     region: str | None = None
+    seat: int = 0
 
     def _action(self, model: Model) -> Intervention:
         action = model.pack.interventions.get(self.action_id)
@@ -63,8 +64,11 @@ class EnactIntervention:
         world, state = model.world, model.state
         turn = state.turn + 1
         action = self._action(model)
-        if world.role not in action.roles:
-            raise Impossible(Message("reason.wrong_role", {"role": f"@role.{world.role}"}))
+        if not 0 <= self.seat < len(world.seats):
+            raise Impossible(Message("reason.wrong_role", {"role": "?"}))
+        player = world.seats[self.seat]
+        if player.role not in action.roles:
+            raise Impossible(Message("reason.wrong_role", {"role": f"@role.{player.role}"}))
         if action.scope == "national":
             if self.region is not None:
                 raise Impossible(Message("reason.national_only"))
@@ -75,7 +79,7 @@ class EnactIntervention:
             if self.region not in world.region_ids:
                 raise Impossible(Message("reason.unknown_region", {"region": self.region}))
             index = world.region_index(self.region)
-            if world.player_region is not None and index != world.player_region:
+            if player.region is not None and index != player.region:
                 raise Impossible(Message("reason.not_your_region",
                                          {"region": f"@region.{self.region}"}))
         runs = np.ones(state.runs, dtype=bool)
@@ -84,13 +88,14 @@ class EnactIntervention:
             if not runs.any():
                 raise Impossible(Message(f"reason.{REQUIREMENT_REASONS[requirement]}"))
         needed = action.cost.money
-        left = world.budget - upkeep(model, turn)
+        left = player.budget - upkeep(model, turn, self.seat)
         if needed > left + 1e-9:
             raise Impossible(Message("reason.no_budget", {"needed": needed, "left": left}))
-        runs &= state.capital >= action.cost.capital - 1e-9
+        capital = state.capital[:, self.seat]
+        runs &= capital >= action.cost.capital - 1e-9
         if not runs.any():
             raise Impossible(Message("reason.no_capital", {
-                "needed": action.cost.capital, "left": float(state.capital.min())}))
+                "needed": action.cost.capital, "left": float(capital.min())}))
         return runs
 
     def _requirement(self, model: Model, requirement: str, index: int) -> Mask:
@@ -123,9 +128,10 @@ class EnactIntervention:
         starts = turn + action.delay
         ends = starts + action.duration if action.duration else None
         model.add_agenda(AgendaItem(self.action_id, self.region_index(model), turn, starts, ends,
-                                    runs))
-        model.state.capital = np.where(runs, model.state.capital - action.cost.capital,
-                                       model.state.capital)
+                                    runs, seat=self.seat))
+        capital = model.state.capital
+        capital[:, self.seat] = np.where(runs, capital[:, self.seat] - action.cost.capital,
+                                         capital[:, self.seat])
 
 
 REQUIREMENT_REASONS = {
@@ -143,16 +149,21 @@ class RepealIntervention:
 
     action_id: str
     region: str | None = None
+    seat: int = 0
 
     def _item(self, model: Model) -> AgendaItem:
         action = model.pack.interventions.get(self.action_id)
         if action is None:
             raise Impossible(Message("reason.unknown_action", {"action": self.action_id}))
+        seats = model.world.seats
+        if not 0 <= self.seat < len(seats) or seats[self.seat].role not in action.roles:
+            role = seats[self.seat].role if 0 <= self.seat < len(seats) else "?"
+            raise Impossible(Message("reason.wrong_role", {"role": f"@role.{role}"}))
         index = -1 if action.scope == "national" or self.region is None else (
             model.world.region_index(self.region) if self.region in model.world.region_ids
             else -2)
         item = find_active(model, self.action_id, index, model.state.turn + 1)
-        if item is None:
+        if item is None or item.seat not in (self.seat, -1):
             raise Impossible(Message("reason.not_active"))
         return item
 

@@ -138,14 +138,14 @@ def apply_effect(
     if not where.any():
         return
     w = where.astype(np.float64)
-    anywhere = where.any(axis=1).astype(np.float64)
+    anywhere = np.asarray(where.any(axis=1), dtype=np.float64)
     totals.deaths += w * effect.deaths
     totals.civilians += w * effect.deaths * effect.civilian_share
     totals.abuses += w * effect.abuses
     totals.attacks += w * effect.attacks
     totals.legitimacy += w * effect.legitimacy * 4.0
     totals.approval += anywhere * effect.approval * 4.0
-    state.capital = np.clip(state.capital + anywhere * effect.capital, 0, 100)
+    state.capital = np.clip(state.capital + (anywhere * effect.capital)[:, None], 0, 100)
     state.us_pressure = np.clip(state.us_pressure + anywhere * effect.us_pressure, 0, 1)
     state.coordination = np.clip(state.coordination + w * effect.coordination, 0, 1)
     state.judicial_integrity = np.clip(
@@ -168,7 +168,7 @@ def fires(
     roll: Array,
 ) -> Mask:
     """Where (runs, regions) an event fires this quarter, after its chance and cooldown."""
-    if world.role not in event.roles:
+    if not world.roles & set(event.roles):
         return _nowhere(state)
     condition = TRIGGERS[event.trigger](world, state, levers, p, signals)
     scripted_here = _nowhere(state)

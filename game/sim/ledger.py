@@ -38,6 +38,7 @@ CAUSE_FINDINGS: dict[str, tuple[str, ...]] = {
     "tolerance": ("F2", "F15"),
     "alliances": ("F14",),
     "federal_support": ("F14", "F2"),
+    "joint_work": ("F2", "F14"),
     "elections": ("F2",),
     "fading": ("F15",),
     "chance": (),

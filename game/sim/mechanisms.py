@@ -118,6 +118,9 @@ def state_coordination(
 ) -> Array:
     """Coordination between levels of government: shocked by transitions, rebuilt slowly (F2, F14).
 
+    Federal and municipal governments working the same city together raise it; a mayor who
+    looks away while federal troops are sent in divides them (Ríos 2015; the hot-seat game).
+
     Returns how much coordination fell this quarter: the fall, not the level, is what breaks
     informal arrangements.
     """
@@ -126,6 +129,10 @@ def state_coordination(
         "fading": p.coordination_recovery * (state.coordination_norm - state.coordination),
         "alliances": p.alliance_coordination * levers.local("alliances"),
         "federal_support": p.federal_support_coordination * levers.local("federal_support"),
+        "joint_work": p.joint_work_coordination * np.minimum(levers.federal_work, 1)
+        * np.minimum(levers.municipal_work, 1)
+        - p.divided_coordination * (levers.local("tolerate") > 0)
+        * ((levers.local("army") + levers.local("guard_crime")) > 0),
     }
     new = np.clip(state.coordination + sum(pushes.values()), 0.0, 1.0)
     ledger.add_all("coordination", pushes, 1.0)
@@ -580,6 +587,6 @@ def us_pressure_and_capital(world: World, state: State, levers: Levers, p: Param
     state.us_pressure = np.clip(
         state.us_pressure - p.us_pressure_relax * (state.us_pressure - state.us_pressure_norm)
         - p.guard_migration_us_relief * enforcement, 0.0, 1.0)
-    standing = state.approval if world.player_region is None else state.mayor_approval[
-        :, world.player_region]
+    standing = np.stack([state.approval if seat.region is None
+                         else state.mayor_approval[:, seat.region] for seat in world.seats], axis=1)
     state.capital = np.clip(state.capital + p.capital_regen * standing, 0.0, 100.0)

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from game.content.schema import MARKETS, NATIONAL_LEVERS, REGIONAL_LEVERS, ContentPack
+from game.content.schema import MARKETS, ContentPack
 from game.sim import mechanisms as m
 from game.sim.events import EventTotals, Signals, apply_effect, fires
 from game.sim.ledger import Ledger
-from game.sim.levers import Levers, build_levers
+from game.sim.levers import build_levers
 from game.sim.params import Params
 from game.sim.randomness import RunRandom
 from game.sim.state import AgendaItem, Array, Mask, World, initial_state
@@ -89,9 +89,8 @@ class Model:
         s.force_norm = force.copy()
         s.abuse_norm = m.expected_abuses(force, competition, np.zeros_like(force), p)
         probe = s.copy()
-        zero = Levers(np.zeros((s.runs, self.world.n_regions, len(REGIONAL_LEVERS))),
-                      np.zeros((s.runs, len(NATIONAL_LEVERS))))
-        m.migrant_vulnerability(self.world, probe, zero, p, Ledger())
+        m.migrant_vulnerability(self.world, probe, build_levers(self.pack, s, self.world, 0), p,
+                                Ledger())
         s.kidnap_parts = probe.kidnap_parts
         s.expected_kidnappings = probe.expected_kidnappings
 
@@ -136,7 +135,7 @@ class Model:
             duration = lasting or action.duration
             ends = starts + duration if duration else None
             self.add_agenda(AgendaItem(action_id, region if action.scope == "region" else -1,
-                                       turn, starts, ends, runs.copy(), free=True))
+                                       turn, starts, ends, runs.copy(), free=True, seat=-1))
 
     def step(self) -> TurnResult:
         """Advance every run one quarter, applying the answers given to last quarter's dilemmas."""
@@ -147,7 +146,7 @@ class Model:
         records: list[EventRecord] = []
         self._apply_answers(self.answers, totals, records)
         self.answers = {}
-        levers = build_levers(self.pack, s, w.n_regions, s.turn)
+        levers = build_levers(self.pack, s, w, s.turn)
         hr_law = np.minimum(levers.national_lever("hr_law"), 1.0)
 
         n_rolls = FIXED_ROLLS + len(self.pack.events)
@@ -212,7 +211,7 @@ class Model:
         lead_t = np.where(s.group_active, s.territory, 0).max(axis=2)
         lead_s = np.where(s.group_active, s.strength, 0).max(axis=2)
         siege_event = self.pack.events.get("capture_siege")
-        allowed = siege_event is not None and self.world.role in siege_event.roles
+        allowed = siege_event is not None and bool(self.world.roles & set(siege_event.roles))
         return np.asarray(
             allowed & (lead_t > p.siege_territory) & (lead_s > p.siege_strength)
             & (roll < p.siege_chance)
@@ -273,7 +272,7 @@ class Model:
             "kidnappings": regions["kidnappings"].sum(axis=1),
             "abuses": regions["abuses"].sum(axis=1),
             "approval": s.approval.copy(),
-            "capital": s.capital.copy(),
+            "capital": s.capital[:, 0].copy(),
             "us_pressure": s.us_pressure.copy(),
         }
         why = {k: dict(v) for k, v in ledger.entries.items()}

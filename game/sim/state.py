@@ -20,9 +20,23 @@ MAX_GROUPS = 4
 GROUP_ORIGINAL, GROUP_SPLINTER, GROUP_LOCAL_GANG = 0, 1, 2
 
 
+@dataclass(frozen=True)
+class Seat:
+    """One player at the table: a role and, for a mayor, the city governed."""
+
+    role: Role
+    region: int | None
+    budget: float
+    capital: float
+
+
 @dataclass
 class World:
-    """What does not change during a game: the scenario's regions and calendar, as arrays."""
+    """What does not change during a game: the scenario's regions and calendar, as arrays.
+
+    `seats` lists the players: one in an ordinary game, a federal player and mayors in a
+    hot-seat game. `role` and `player_region` are the first seat's.
+    """
 
     scenario: Scenario
     role: Role
@@ -35,6 +49,12 @@ class World:
     neighbours: Mask
     turns_in_term: int
     budget: float
+    seats: list[Seat] = field(default_factory=list)
+
+    @property
+    def roles(self) -> set[str]:
+        """The roles at the table."""
+        return {seat.role for seat in self.seats}
 
     @property
     def n_regions(self) -> int:
@@ -62,6 +82,7 @@ class AgendaItem:
     ends: int | None
     runs: Mask
     free: bool = False
+    seat: int = 0
 
     def active_on(self, turn: int) -> bool:
         """Tell whether its effect applies on a turn."""
@@ -147,8 +168,12 @@ class State:
         return copy.deepcopy(self)
 
 
-def build_world(pack: ContentPack, scenario_id: str, role: Role, region: str | None) -> World:
-    """Turn a scenario into the static arrays of a World; the caller has checked role and region."""
+def build_world(pack: ContentPack, scenario_id: str, role: Role, region: str | None,
+                extra_seats: list[tuple[Role, str | None]] | None = None) -> World:
+    """Turn a scenario into the static arrays of a World; the caller has checked roles and regions.
+
+    `extra_seats` adds players for a hot-seat game (role, city) after the first one.
+    """
     scenario = pack.scenarios[scenario_id]
     ids = [r.id for r in scenario.regions]
     n = len(ids)
@@ -158,6 +183,12 @@ def build_world(pack: ContentPack, scenario_id: str, role: Role, region: str | N
             j = ids.index(other)
             neighbours[i, j] = neighbours[j, i] = True
     role_setup = scenario.roles[role]
+    seats = [
+        Seat(r, ids.index(city) if city is not None else None, scenario.roles[r].budget,
+             scenario.roles[r].capital)
+        for r, city in [(role, region), *(extra_seats or [])]
+    ]
+    turns = min(scenario.roles[seat.role].turns for seat in seats)
     return World(
         scenario=scenario,
         role=role,
@@ -168,8 +199,9 @@ def build_world(pack: ContentPack, scenario_id: str, role: Role, region: str | N
         contest_damping=1.0 / np.sqrt([float(r.plazas) for r in scenario.regions]),
         border=np.array([r.border for r in scenario.regions], dtype=bool),
         neighbours=neighbours,
-        turns_in_term=role_setup.turns,
+        turns_in_term=turns,
         budget=role_setup.budget,
+        seats=seats,
     )
 
 
@@ -240,7 +272,7 @@ def initial_state(world: World, runs: int) -> State:
         cannabis_legal_share=np.zeros(runs),
         approval=approval,
         approval_norm=approval.copy(),
-        capital=np.full(runs, scenario.roles[world.role].capital),
+        capital=np.tile([seat.capital for seat in world.seats], (runs, 1)).astype(np.float64),
         us_pressure=np.full(runs, scenario.us_pressure),
         pending_capture=np.zeros((runs, n), dtype=bool),
         arrangements_norm=per_region("arrangements"),
