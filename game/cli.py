@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from game import paths
+from game import __version__, paths
 from game.problems import BadInput, Problem
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
@@ -33,6 +33,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line."""
     parser = _Parser(prog="plaza", description="Plaza: a policy game about criminal violence.")
+    parser.add_argument("--version", action="version", version=f"plaza {__version__}")
     parser.add_argument("--smoke", action="store_true",
                         help="open the window, visit every screen, play a few turns, exit")
     parser.add_argument("--screenshots", type=Path, help="with --smoke: save a PNG per screen")
