@@ -129,6 +129,8 @@ class Campaign:
         self.decisions: list[dict[str, Any]] = []
         self.results: list[TurnResult] = []
         self.records: list[TurnRecord] = []
+        self.start: TurnRecord = self._record(self.model.snapshot(), None)
+        """The world before the first quarter (turn 0), for screens and charts."""
 
     @classmethod
     def new(cls, pack: ContentPack, scenario_id: str, role: str, region: str | None = None,
@@ -219,25 +221,8 @@ class Campaign:
         """Current indicators of a region, its groups and its markets."""
         i = self.world.region_index(region_id)
         s = self.model.state
-        if self.records:
-            view: dict[str, Any] = dict(self.records[-1].regions[region_id])
-        else:
-            view = {
-                "homicides": float(s.homicides[0, i]),
-                "homicide_rate": float(s.homicides[0, i] * 4 / self.world.population[i] * 1e5),
-                "legitimacy": float(s.legitimacy[0, i]),
-                "police_integrity": float(s.police_integrity[0, i]),
-                "judicial_integrity": float(s.judicial_integrity[0, i]),
-                "police_capacity": float(s.police_capacity[0, i]),
-                "coordination": float(s.coordination[0, i]),
-                "arrangements": float(s.arrangements[0, i]),
-                "mobilisation": float(s.mobilisation[0, i]),
-                "opportunity": float(s.opportunity[0, i]),
-                "migrants": float(s.migrants[0, i]),
-                "army": float(s.army[0, i]),
-                "guard": float(s.guard[0, i]),
-                "mayor_approval": float(s.mayor_approval[0, i]),
-            }
+        latest = self.records[-1] if self.records else self.start
+        view: dict[str, Any] = dict(latest.regions[region_id])
         from game.sim.mechanisms import competition_index
 
         view["competition"] = float(competition_index(s.territory)[0, i])

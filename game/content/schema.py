@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
@@ -13,26 +13,7 @@ FindingId = Annotated[str, Field(pattern=r"^F([1-9]|1[0-6])$", description="A fi
 Unit = Annotated[float, Field(ge=0.0, le=1.0, description="A share or index between 0 and 1")]
 Role = Literal["federal", "municipal"]
 
-MARKETS = ("cannabis", "synthetics", "fuel_theft", "extortion", "kidnapping")
 MarketId = Literal["cannabis", "synthetics", "fuel_theft", "extortion", "kidnapping"]
-
-REGIONAL_LEVERS = (
-    "army",
-    "guard_crime",
-    "withdraw",
-    "kingpin",
-    "amnesty",
-    "police_funding",
-    "social_programs",
-    "migrant_protection",
-    "vetting",
-    "community_policing",
-    "anti_collusion",
-    "alliances",
-    "federal_support",
-    "tolerate",
-)
-NATIONAL_LEVERS = ("guard_migration", "cannabis_legal", "hr_law", "truth_commission")
 RegionalLever = Literal[
     "army",
     "guard_crime",
@@ -50,6 +31,9 @@ RegionalLever = Literal[
     "tolerate",
 ]
 NationalLever = Literal["guard_migration", "cannabis_legal", "hr_law", "truth_commission"]
+MARKETS: tuple[str, ...] = get_args(MarketId)
+REGIONAL_LEVERS: tuple[str, ...] = get_args(RegionalLever)
+NATIONAL_LEVERS: tuple[str, ...] = get_args(NationalLever)
 Requirement = Literal[
     "forces_present",
     "no_forces_present",

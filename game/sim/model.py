@@ -227,6 +227,24 @@ class Model:
             m.retaliation_pulse(self.world, s, waiting, self.p)
             s.pending_capture &= ~waiting
 
+    def snapshot(self) -> TurnResult:
+        """The state as it stands, in the shape of a turn's result (turn 0 before any play).
+
+        Counts that only a played quarter produces (attacks, abuses, kidnappings) are their
+        expected values at the start; there are no causes yet.
+        """
+        s = self.state
+        zeros = np.zeros_like(s.homicides)
+        q = m.Quarter(
+            competition=m.competition_index(s.territory), policing=zeros, force=zeros,
+            coordination_drop=zeros, kingpin_success=zeros > 0, splinters=zeros > 0,
+            entrants=zeros > 0, event_deaths=zeros, event_civilians=zeros, event_abuses=zeros,
+            event_attacks=zeros, visible_attacks=s.attack_norm, civilian_deaths=zeros,
+            kidnappings=s.expected_kidnappings, abuses=s.abuse_norm,
+            disappearances=s.homicides_true - s.homicides,
+        )
+        return self._result(q, q.competition, Ledger(), [])
+
     def _result(
         self, q: m.Quarter, competition: Array, ledger: Ledger, records: list[EventRecord]
     ) -> TurnResult:
