@@ -56,7 +56,13 @@ def check_enabled(plan: PlanFile, file: str, enabled: list[str]) -> list[Problem
 
 
 def workshop_campaign(workshops: Workshops, workshop: Workshop) -> Campaign:
-    """A new game in a workshop's world (its scenario, seat, seed and assumptions)."""
+    """A new game in a workshop's world (its scenario, seats, seed and assumptions).
+
+    A workshop naming mayors starts a hot-seat game: the federal seat, then one per city.
+    """
+    if workshop.mayors:
+        return Campaign.new_hot_seat(workshops.pack, workshop.scenario, list(workshop.mayors),
+                                     workshop.seed, workshops.overrides(workshop))
     return Campaign.new(workshops.pack, workshop.scenario, workshop.role,
                         workshops.region(workshop), workshop.seed, workshops.overrides(workshop))
 

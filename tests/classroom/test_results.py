@@ -152,3 +152,11 @@ def test_replay_under_another_assumption(workshops: Workshops) -> None:
     off = workshop.model_copy(update={"switches": {"competition_violence": False}})
     other, _ = replay_with(campaign, workshops.overrides(off))
     assert other.turn == campaign.turn and other.fingerprint() != campaign.fingerprint()
+
+
+def test_a_hot_seat_workshop_starts_a_game_with_its_seats(workshops: Workshops) -> None:
+    """mayors = [...] gives the federal seat first, then one seat per city."""
+    workshop = workshops.from_data({"scenario": "guerrero-2019", "seed": 7, "role": "federal",
+                                    "mayors": ["montana"]})
+    campaign = workshop_campaign(workshops, workshop)
+    assert campaign.seats == [("federal", None), ("municipal", "montana")]
