@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.content.schema import Event, EventEffect
+from game.sim.ledger import Ledger
 from game.sim.levers import Levers
 from game.sim.params import Params
 from game.sim.state import GROUP_SPLINTER, Array, Mask, State, World
@@ -122,13 +123,14 @@ class EventTotals:
     attacks: Array
     legitimacy: Array
     approval: Array
+    ledger: Ledger
 
     @classmethod
-    def empty(cls, state: State) -> EventTotals:
-        """Start a quarter with no consequences."""
+    def empty(cls, state: State, ledger: Ledger) -> EventTotals:
+        """Start a quarter with no consequences; direct changes are recorded in `ledger`."""
         zeros = np.zeros(state.coordination.shape)
         return cls(zeros.copy(), zeros.copy(), zeros.copy(), zeros.copy(), zeros.copy(),
-                   np.zeros(state.runs))
+                   np.zeros(state.runs), ledger)
 
 
 def apply_effect(
@@ -147,9 +149,12 @@ def apply_effect(
     totals.approval += anywhere * effect.approval * 4.0
     state.capital = np.clip(state.capital + (anywhere * effect.capital)[:, None], 0, 100)
     state.us_pressure = np.clip(state.us_pressure + anywhere * effect.us_pressure, 0, 1)
-    state.coordination = np.clip(state.coordination + w * effect.coordination, 0, 1)
-    state.judicial_integrity = np.clip(
-        state.judicial_integrity + w * effect.judicial_integrity, 0, 1)
+    for name, change in (("coordination", effect.coordination),
+                         ("judicial_integrity", effect.judicial_integrity)):
+        before = getattr(state, name)
+        after = np.clip(before + w * change, 0, 1)
+        totals.ledger.add(name, "event", after - before)
+        setattr(state, name, after)
     if effect.migrants:
         state.migrants = np.maximum(state.migrants + w * effect.migrants * world.border, 0)
     state.retaliation += w * effect.retaliation

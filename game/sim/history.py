@@ -14,7 +14,8 @@ COUNT_INDICATORS = frozenset({
     "kidnappings", "abuses",
 })
 WHY_INDICATORS = ("homicides", "legitimacy", "police_integrity", "kidnappings", "coordination",
-                  "opportunity", "arrangements", "judicial_integrity", "mayor_approval")
+                  "opportunity", "arrangements", "judicial_integrity", "mayor_approval",
+                  "competition")
 
 
 def _number(name: str, value: float) -> float | int:

@@ -11,6 +11,9 @@ from game.sim.state import Array
 CAUSE_FINDINGS: dict[str, tuple[str, ...]] = {
     "competition": ("F1", "F7"),
     "retaliation": ("F3",),
+    "kingpin": ("F3", "F4"),
+    "splinters": ("F9",),
+    "contest": ("F1", "F8"),
     "military": ("F3",),
     "arrangements": ("F2",),
     "transition": ("F2",),

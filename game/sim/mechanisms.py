@@ -479,6 +479,9 @@ def killings_and_disappearances(
                -(hidden_share - state.last_hidden_share) * state.homicides_true)
     explained = sum(ledger.entries["homicides"].values())
     ledger.add("homicides", "chance", measured - state.homicides - explained)
+    ledger.add("kidnappings", "chance", kidnappings - state.last_kidnappings - sum(
+        ledger.entries["kidnappings"].values()))
+    state.last_kidnappings = kidnappings
     state.last_event_deaths = q.event_deaths
     state.last_hidden_share = hidden_share
     state.homicides_true = true

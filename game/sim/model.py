@@ -93,6 +93,7 @@ class Model:
                                 Ledger())
         s.kidnap_parts = probe.kidnap_parts
         s.expected_kidnappings = probe.expected_kidnappings
+        s.last_kidnappings = probe.expected_kidnappings.copy()
 
     def add_agenda(self, item: AgendaItem) -> None:
         """Put an enacted intervention on the agenda, ending those it cancels."""
@@ -142,9 +143,11 @@ class Model:
         s, p, w = self.state, self.p, self.world
         s.turn += 1
         ledger = Ledger()
-        totals = EventTotals.empty(s)
+        totals = EventTotals.empty(s, ledger)
         records: list[EventRecord] = []
+        fragmentation = m.competition_index(s.territory)
         self._apply_answers(self.answers, totals, records)
+        fragmentation = self._record_split(ledger, "event", fragmentation)
         self.answers = {}
         levers = build_levers(self.pack, s, w, s.turn)
         hr_law = np.minimum(levers.national_lever("hr_law"), 1.0)
@@ -168,8 +171,11 @@ class Model:
                                    policing, hr_law, p)
         siege_possible = self._siege_possible(rolls[:, 0])
         success = m.kingpin_operations(w, s, levers, force, p, rolls[:, 1], siege_possible)
+        fragmentation = self._record_split(ledger, "kingpin", fragmentation)
         splinters, _ = m.splinters_and_entrants(s, revenue_index, p, rolls[:, 2], rolls[:, 3])
+        fragmentation = self._record_split(ledger, "splinters", fragmentation)
         competition = m.territorial_contest(w, s, policing, p)
+        ledger.add("competition", "contest", competition - fragmentation)
         m.retaliation_cycle(s, p)
 
         signals = Signals(kingpin_success=success, splinters=splinters, competition=competition)
@@ -185,6 +191,7 @@ class Model:
             for region in np.flatnonzero(fired.any(axis=0)):
                 records.append(EventRecord(event.id, int(region), fired[:, region]))
         self._capture_without_siege()
+        competition = self._record_split(ledger, "kingpin", competition)
 
         q = m.Quarter(
             competition=competition, policing=policing, force=force, coordination_drop=drop,
@@ -204,6 +211,12 @@ class Model:
         s.forensic = np.clip(s.forensic + p.commission_forensics * commission * (1 - s.forensic),
                              0, 1)
         return self._result(q, competition, ledger, records)
+
+    def _record_split(self, ledger: Ledger, cause: str, before: Array) -> Array:
+        """Record how much a step changed competition (causes add up to the quarter's change)."""
+        after = m.competition_index(self.state.territory)
+        ledger.add("competition", cause, after - before)
+        return after
 
     def _siege_possible(self, roll: Array) -> Mask:
         """Where a capture would meet a dominant, well-armed group: a siege can follow (F4)."""

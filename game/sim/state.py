@@ -151,6 +151,7 @@ class State:
     force_norm: Array
     abuse_norm: Array
     last_event_deaths: Array
+    last_kidnappings: Array
     last_hidden_share: Array
     homicide_terms: dict[str, Array] = field(default_factory=dict)
     kidnap_parts: dict[str, Array] = field(default_factory=dict)
@@ -288,5 +289,6 @@ def initial_state(world: World, runs: int) -> State:
         force_norm=zeros.copy(),
         abuse_norm=zeros.copy(),
         last_event_deaths=zeros.copy(),
+        last_kidnappings=zeros.copy(),
         last_hidden_share=zeros.copy(),
     )
