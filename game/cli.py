@@ -67,12 +67,37 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--result", type=Path, metavar="FILE",
                      help="play the plan as one game and write its result file for a debrief")
 
-    from game.workshop import add_workshop_parser
+    workshop = sub.add_parser("workshop", help="make or check a workshop (one world for a class)")
+    verbs = workshop.add_subparsers(dest="workshop_command", parser_class=_Parser,
+                                    required=True)
+    new = verbs.add_parser("new", help="write a workshop file and print its code")
+    new.add_argument("--scenario", required=True)
+    new.add_argument("--seed", type=int, required=True)
+    new.add_argument("--role", choices=["federal", "municipal"], required=True)
+    new.add_argument("--region", help="the mayor's city (municipal role)")
+    new.add_argument("--mayors", help="hot-seat: cities whose mayors join the federal player")
+    new.add_argument("--turns", type=int, help="quarters to play (default: the full term)")
+    new.add_argument("--actions", help="comma-separated interventions to enable (default: all)")
+    new.add_argument("--set", action="append", default=[], metavar="PARAM=VALUE",
+                     help="change a model coefficient within its documented range")
+    new.add_argument("--switch", action="append", default=[], metavar="NAME=on|off",
+                     help="switch a named mechanism (content/assumptions.toml)")
+    new.add_argument("--lang", choices=["en", "es"], dest="ws_lang")
+    new.add_argument("--predictions", metavar="on|off")
+    new.add_argument("--timer", type=int, metavar="MIN", help="round timer in minutes")
+    new.add_argument("--out", type=Path, required=True)
+    show = verbs.add_parser("show", help="decode a code or check a file, and print its settings")
+    show.add_argument("source", metavar="CODE|FILE")
+    show.add_argument("--lang", choices=["en", "es"], dest="ws_lang")
 
-    add_workshop_parser(sub, _Parser)
-    from game.debrief import add_debrief_parser
-
-    add_debrief_parser(sub)
+    debrief = sub.add_parser("debrief", help="merge a class's result files into an HTML report")
+    debrief.add_argument("results", nargs="+", type=Path, metavar="RESULT",
+                         help="result files, or folders holding them")
+    debrief.add_argument("-o", "--out", type=Path, required=True, help="report file to write")
+    debrief.add_argument("--workshop", metavar="CODE",
+                         help="keep only this workshop's results (default: the most common)")
+    debrief.add_argument("--lang", choices=["en", "es"], dest="report_lang",
+                         help="language (default: the workshop's)")
 
     val = sub.add_parser("validate", help="check content folders, scenarios, plans and saves")
     val.add_argument("paths", nargs="+", type=Path)

@@ -796,18 +796,6 @@ def teams_table(t: Translator, figures: list[dict[str, Any]], turns: int) -> str
 # --- the command ---------------------------------------------------------------------------------
 
 
-def add_debrief_parser(sub: Any) -> None:
-    """The `debrief` subcommand."""
-    debrief = sub.add_parser("debrief", help="merge a class's result files into an HTML report")
-    debrief.add_argument("results", nargs="+", type=Path, metavar="RESULT",
-                         help="result files, or folders holding them")
-    debrief.add_argument("-o", "--out", type=Path, required=True, help="report file to write")
-    debrief.add_argument("--workshop", metavar="CODE",
-                         help="keep only this workshop's results (default: the most common)")
-    debrief.add_argument("--lang", choices=["en", "es"], dest="report_lang",
-                         help="language (default: the workshop's)")
-
-
 def make_report(paths: Sequence[Path], lang: str | None = None, workshop: str | None = None,
                 progress: TextIO | None = None) -> tuple[str | None, Class]:
     """Read the files and render the report; (None, class) when no file was usable."""

@@ -621,32 +621,6 @@ def settings_from_args(args: argparse.Namespace) -> dict[str, Any]:
     return data
 
 
-def add_workshop_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
-    """The `workshop new` and `workshop show` subcommands."""
-    workshop = sub.add_parser("workshop", help="make or check a workshop (one world for a class)")
-    verbs = workshop.add_subparsers(dest="workshop_command", parser_class=parser_class,
-                                    required=True)
-    new = verbs.add_parser("new", help="write a workshop file and print its code")
-    new.add_argument("--scenario", required=True)
-    new.add_argument("--seed", type=int, required=True)
-    new.add_argument("--role", choices=list(ROLES), required=True)
-    new.add_argument("--region", help="the mayor's city (municipal role)")
-    new.add_argument("--mayors", help="hot-seat: cities whose mayors join the federal player")
-    new.add_argument("--turns", type=int, help="quarters to play (default: the full term)")
-    new.add_argument("--actions", help="comma-separated interventions to enable (default: all)")
-    new.add_argument("--set", action="append", default=[], metavar="PARAM=VALUE",
-                     help="change a model coefficient within its documented range")
-    new.add_argument("--switch", action="append", default=[], metavar="NAME=on|off",
-                     help="switch a named mechanism (content/assumptions.toml)")
-    new.add_argument("--lang", choices=list(LANGUAGES), dest="ws_lang")
-    new.add_argument("--predictions", metavar="on|off")
-    new.add_argument("--timer", type=int, metavar="MIN", help="round timer in minutes")
-    new.add_argument("--out", type=Path, required=True)
-    show = verbs.add_parser("show", help="decode a code or check a file, and print its settings")
-    show.add_argument("source", metavar="CODE|FILE")
-    show.add_argument("--lang", choices=list(LANGUAGES), dest="ws_lang")
-
-
 def run_workshop(args: argparse.Namespace, content: Path, out: TextIO | None = None) -> int:
     """Run `workshop new` or `workshop show`."""
     out = out or sys.stdout
