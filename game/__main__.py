@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import sys
+import time
+
+PROCESS_START = time.perf_counter()
+"""When this module started running: the zero of the `first-frame` figure (game/ui/app.py)."""
 
 
 def main() -> int:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import time
 from pathlib import Path
 
 import pygame
@@ -16,6 +19,24 @@ from game.ui.settings import Settings, load_settings, save_settings
 
 IDLE_AFTER = 1.5
 """Seconds without input after which the loop sleeps until the next event."""
+
+FIRST_FRAME_ENV = "PLAZA_EXIT_AFTER_FIRST_FRAME"
+"""Benchmark hook (benchmarks/bench_ui.py, bench_build.py): when this environment variable is
+"1", run_app draws the first frame (the title, under the content note on a first start),
+prints `first-frame <seconds>` to stdout and exits 0 without entering the loop. The seconds
+are counted from PROCESS_START in game/__main__.py (the earliest timestamp we own), or from
+the import of this module when the game was started some other way."""
+
+_IMPORTED_AT = time.perf_counter()
+
+
+def process_start() -> float:
+    """The perf_counter value recorded by game/__main__.py, or this module's import time."""
+    for name in ("__main__", "game.__main__"):
+        start = getattr(sys.modules.get(name), "PROCESS_START", None)
+        if isinstance(start, float):
+            return start
+    return _IMPORTED_AT
 
 
 class App:
@@ -319,4 +340,9 @@ def run_app(lang: str | None = None, scenario: str | None = None, role: str | No
             app.apply(Push(MainScreen(app)))
         else:
             app.notify(problem)
+    if os.environ.get(FIRST_FRAME_ENV) == "1":
+        app.frame()
+        print(f"first-frame {time.perf_counter() - process_start():.4f}", flush=True)
+        pygame.quit()
+        return 0
     return app.run()

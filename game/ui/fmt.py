@@ -74,6 +74,8 @@ def indicator_change(name: str, delta: float) -> str:
         return signed(delta, 0)
     if name == "homicide_rate":
         return signed(delta, 1)
+    if name == "migrants":  # shown as people, stored in thousands
+        return signed(delta * 1000, 0)
     return signed(delta, 1)
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 import pygame_gui
+from pygame_gui.core import UIContainer, UIElement
 from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextBox
 
 from game.ui.keyboard import FocusRing
@@ -59,6 +60,51 @@ class Many:
 Transition = Push | Pop | Replace | Reset | Quit | Many | None
 Action = Callable[[], Transition]
 
+DIM: tuple[int, int, int, int] = (31, 41, 51, 140)
+"""The veil over the screens under a dialog (ink at 55% opacity)."""
+
+_plates: dict[tuple[Any, ...], pygame.Surface] = {}
+
+
+def plate_surface(size: tuple[int, int], fill: tuple[int, ...], border: tuple[int, ...] | None,
+                  width: int, radius: int) -> pygame.Surface:
+    """A premultiplied rounded rectangle, drawn once per look and size and shared."""
+    key = (size, fill, border, width, radius)
+    surface = _plates.get(key)
+    if surface is None:
+        if len(_plates) > 256:
+            _plates.clear()
+        surface = pygame.Surface(size, pygame.SRCALPHA, 32)
+        rect = surface.get_rect()
+        pygame.draw.rect(surface, fill, rect, border_radius=radius)
+        if border is not None and width > 0:
+            pygame.draw.rect(surface, border, rect, width=width, border_radius=radius)
+        surface = surface.premul_alpha()
+        _plates[key] = surface
+    return surface
+
+
+class Plate(UIElement):
+    """A flat rounded rectangle (a dialog's or a card's background, the veil under a dialog).
+
+    pygame_gui draws a rounded panel at four times its size for antialiasing, in five states,
+    which costs tens of megabytes and milliseconds for a dialog; this draws one shared surface.
+    With `block`, it swallows mouse presses on it, so nothing underneath reacts.
+    """
+
+    def __init__(self, rect: pygame.Rect, manager: Any, container: Any, fill: tuple[int, ...],
+                 border: tuple[int, ...] | None = None, width: int = 0, radius: int = 0,
+                 starting_height: int = 1, block: bool = True) -> None:
+        super().__init__(rect, manager, container, starting_height=starting_height,
+                         layer_thickness=1, element_id=["plate"])
+        self.block = block
+        self._set_image(plate_surface(self.rect.size, fill, border, width, radius))
+
+    def process_event(self, event: pygame.event.Event) -> bool:
+        """Consume mouse presses on the plate when it blocks."""
+        return bool(self.block and event.type == pygame.MOUSEBUTTONDOWN and self.visible
+                    and self.rect.collidepoint(event.pos))
+
 
 class Screen:
     """One screen: builds its pygame_gui elements, answers input, draws what pygame_gui cannot."""
@@ -68,7 +114,7 @@ class Screen:
 
     def __init__(self, app: App) -> None:
         self.app = app
-        self.root: UIPanel | None = None
+        self.root: UIContainer | None = None
         self.focus = FocusRing()
         self.actions: dict[int, Action] = {}
         self.depth = 0
@@ -102,7 +148,14 @@ class Screen:
 
     def text(self, rect: pygame.Rect, html: str, cls: str | None = None,
              container: Any = None) -> UITextBox:
-        """Create a wrapped, scrollable text box (pygame_gui's small HTML subset)."""
+        """Create a wrapped, scrollable text box (pygame_gui's small HTML subset).
+
+        "@boxed" puts it on a white rounded plate (drawn once, not by pygame_gui at 4x size).
+        """
+        if cls == "@boxed":
+            box = self.plate(rect, (255, 255, 255), (201, 194, 182), container=container)
+            return UITextBox(html, pygame.Rect((0, 0), rect.size), self.app.manager,
+                             container=box, object_id="@boxed_inner")
         return UITextBox(html, rect, self.app.manager, container=container or self.root,
                          object_id=cls)
 
@@ -111,6 +164,17 @@ class Screen:
         """Create a background panel."""
         return UIPanel(rect, starting_height=height, manager=self.app.manager,
                        container=container or self.root, object_id=cls)
+
+    def plate(self, rect: pygame.Rect, fill: tuple[int, ...], border: tuple[int, ...] | None,
+              width: int = 1, radius: int = 6, container: Any = None,
+              height: int = 1) -> UIContainer:
+        """Create a rounded background and return a container on top of it for its contents."""
+        s = self.app.scale
+        Plate(rect, self.app.manager, container or self.root, fill, border,
+              max(1, round(width * s)) if width else 0, round(radius * s),
+              starting_height=height)
+        return UIContainer(rect, self.app.manager, container=container or self.root,
+                           starting_height=height + 1)
 
     def button(self, rect: pygame.Rect, text: str, action: Action, tip: str | None = None,
                cls: str | None = None, container: Any = None, focus: bool = True,
@@ -128,11 +192,17 @@ class Screen:
     # ---- lifecycle ------------------------------------------------------------------
 
     def build(self) -> None:
-        """Create the root panel and every element of the screen."""
+        """Create the root container (with a veil for a dialog) and every element of the screen.
+
+        The root is a plain container: it draws nothing, so a full screen costs no full-window
+        surface, and clicks on empty space reach the screen (the map, for one).
+        """
         size = self.app.window.get_size()
-        cls = "@dim" if self.modal else "@bare"
-        self.root = UIPanel(pygame.Rect((0, 0), size), starting_height=1 + 40 * self.depth,
-                            manager=self.app.manager, object_id=cls)
+        self.root = UIContainer(pygame.Rect((0, 0), size), self.app.manager,
+                                starting_height=1 + 40 * self.depth)
+        if self.modal:
+            Plate(pygame.Rect((0, 0), size), self.app.manager, self.root, DIM,
+                  starting_height=0)
         self.actions = {}
         index = self.focus.index
         self.focus.clear()

@@ -27,6 +27,8 @@ MAP_W = 484.0
 PANEL_X = MARGIN + MAP_W + 14
 PANEL_W = 404.0
 ROW_H = 22.0
+LEGEND_H = 64.0
+"""Height of the legend strip along the bottom of the map area (below the country)."""
 
 
 class MainScreen(Screen):
@@ -100,6 +102,7 @@ class MainScreen(Screen):
 
     def layout(self) -> None:
         """Build the national bar, region list, region panel rows and the cards."""
+        self._invalidate_layers()
         if self.c is None:
             return
         self._national_bar()
@@ -128,7 +131,11 @@ class MainScreen(Screen):
             ("election", self._next_election(), t("ui.main.election_tip")),
         ]
         x = 176.0
-        widths = (150.0, 212.0, 128.0, 216.0)
+        font = theme.font(14)
+        needed = [font.size(text)[0] + 30.0 for _, text, _ in stats]
+        room = self.width - 16 - 356 - 18 - x
+        spare = (room - sum(needed)) / len(needed)
+        widths = [max(60.0, w + spare) for w in needed]
         for (_, text, tip), w in zip(stats, widths, strict=True):
             self.button(self.R(x, 8, w - 8, 40), text, lambda: None, tip=tip, cls="@bar_button",
                         container=bar, focus=False)
@@ -154,18 +161,21 @@ class MainScreen(Screen):
     def _region_buttons(self) -> None:
         """One button per region under the map (the map itself is clickable too)."""
         ids = self.region_ids()
-        cols = 2 if len(ids) <= 4 else 3
+        names = [self.t(f"region.{rid}") for rid in ids]
+        widest = max((theme.font(16, True).size(name)[0] for name in names), default=0)
+        cols = 2 if len(ids) <= 4 or widest + 20 > MAP_W / 3 - 6 else 3
         rows = (len(ids) + cols - 1) // cols
-        map_h = min(440.0, self.height - TOP - 24 - 40 * rows - 12)
+        step = 40.0 if rows <= 3 else 36.0
+        map_h = min(440.0, self.height - TOP - 24 - step * rows - 12)
         self.map_rect = self.R(MARGIN, TOP + 12, MAP_W, map_h)
         y = TOP + 12 + map_h + 10
         col_w = MAP_W / cols
         for i, rid in enumerate(ids):
             x = MARGIN + (i % cols) * col_w
-            yy = y + (i // cols) * 40
+            yy = y + (i // cols) * step
             view = self.c.region_view(rid)
             rate = float(view.get("homicide_rate", 0.0))
-            self.button(self.R(x, yy, col_w - 6, 34), self.t(f"region.{rid}"),
+            self.button(self.R(x, yy, col_w - 6, step - 6), self.t(f"region.{rid}"),
                         self._select_region(rid),
                         tip=self.t("ui.main.region_tip", region=self.t(f"region.{rid}"),
                                    rate=fmt.number(rate, 0)),
@@ -230,12 +240,12 @@ class MainScreen(Screen):
             if len(series) >= 2 and abs(delta) > 1e-9:
                 change = f"  {fmt.indicator_change(name, delta)}"
             text = t(f"indicator.{name}.name")
-            self.button(self.R(x - 4, y, 202, ROW_H), text, lambda: None,
+            self.button(self.R(x - 4, y, 190, ROW_H), text, lambda: None,
                         tip=t(f"indicator.{name}.tip"), cls="@row", focus=False)
-            self.label(self.R(x + 198, y, 100, ROW_H), fmt.indicator_value(t, name, value),
+            self.label(self.R(x + 186, y, 112, ROW_H), fmt.indicator_value(t, name, value),
                        "@small")
-            self.label(self.R(x + 296, y, 46, ROW_H), change.strip(), "@small")
-            self.sparks.append((self.R(x + w - 36, y + 3, 36, ROW_H - 6), series,
+            self.label(self.R(x + 298, y, 50, ROW_H), change.strip(), "@small")
+            self.sparks.append((self.R(x + w - 30, y + 3, 30, ROW_H - 6), series,
                                 len(series) >= 2 and fmt.is_good(name, delta)))
             y += ROW_H
 
@@ -303,7 +313,10 @@ class MainScreen(Screen):
         t = self.t
         aid = option.action_id
         active = bool(option.active)
-        card = self.panel(self.R(x, y, w, h), "@card_active" if active else "@card")
+        if active:
+            card = self.plate(self.R(x, y, w, h), (233, 243, 242), theme.ACCENT, width=2)
+        else:
+            card = self.plate(self.R(x, y, w, h), (255, 255, 255), theme.PANEL_BORDER)
         name = t(f"action.{aid}.name")
         reserve = 120 if (active or not option.possible) else 20
         if active:
@@ -492,42 +505,71 @@ class MainScreen(Screen):
         return None
 
     # ---- custom drawing -----------------------------------------------------------------------
+    #
+    # Everything drawn here changes only when the screen is rebuilt (a new quarter, another
+    # region, a language, size or palette change), so it is drawn once into two opaque layers
+    # (the map with its legend, the region panel's charts) and each frame only blits them.
+
+    def _invalidate_layers(self) -> None:
+        """Forget the drawn layers (called by every layout)."""
+        self._map_layer: pygame.Surface | None = None
+        self._panel_layer: pygame.Surface | None = None
 
     def draw(self, surface: pygame.Surface) -> None:
-        """Draw the map with its legend, the region panel background, bars and sparklines."""
+        """Blit the map layer and the region panel layer, drawing them first if needed."""
         if self.c is None:
             return
-        s = self.app.scale
-        panel = self.R(PANEL_X, TOP + 10, PANEL_W, self.height - TOP - 20)
-        draw.draw_panel(surface, panel)
-        self._draw_map(surface)
+        map_layer = getattr(self, "_map_layer", None)
+        if map_layer is None:
+            map_layer = self._map_layer = self._draw_map_layer()
+        panel_layer = getattr(self, "_panel_layer", None)
+        if panel_layer is None:
+            panel_layer = self._panel_layer = self._draw_panel_layer()
+        surface.blit(map_layer, self.map_rect)
+        surface.blit(panel_layer, self._panel_rect())
+
+    def _panel_rect(self) -> pygame.Rect:
+        """The region panel's background, in window pixels."""
+        return self.R(PANEL_X, TOP + 10, PANEL_W, self.height - TOP - 20)
+
+    def _draw_panel_layer(self) -> pygame.Surface:
+        """The region panel background, territory shares, market bars and sparklines."""
         from game.ui.widgets import charts, palette
 
+        s = self.app.scale
+        panel = self._panel_rect()
+        layer = pygame.Surface(panel.size)
+        layer.fill(theme.BACKGROUND)
+        draw.draw_panel(layer, layer.get_rect())
+        dx, dy = -panel.x, -panel.y
         if self.groups:
             shares = [(float(g.get("territory", 0.0)), palette.categorical_colour(i))
                       for i, g in enumerate(self.groups[:4])]
-            charts.draw_stacked_shares(surface, self.groups_rect, shares, bg=theme.GRID)
-            x0 = self.groups_rect.x
-            y0 = self.groups_rect.bottom + round(6 * s)
+            charts.draw_stacked_shares(layer, self.groups_rect.move(dx, dy), shares,
+                                       bg=theme.GRID)
+            x0 = self.groups_rect.x + dx
+            y0 = self.groups_rect.bottom + dy + round(6 * s)
             for i, _ in enumerate(self.groups[:4]):
                 sw = pygame.Rect(x0, y0 + i * round(20 * s) + round(4 * s), round(11 * s),
                                  round(11 * s))
-                pygame.draw.rect(surface, palette.categorical_colour(i), sw)
+                pygame.draw.rect(layer, palette.categorical_colour(i), sw)
         for rect, fraction in self.markets_rows:
-            charts.draw_bar(surface, rect, fraction, theme.ACCENT, theme.GRID)
+            charts.draw_bar(layer, rect.move(dx, dy), fraction, theme.ACCENT, theme.GRID)
         for rect, series, good in self.sparks:
             colour = theme.ACCENT if good else theme.INK
-            charts.draw_sparkline(surface, rect, series, colour)
+            charts.draw_sparkline(layer, rect.move(dx, dy), series, colour)
+        return layer
 
-    def _draw_map(self, surface: pygame.Surface) -> None:
-        """Draw the map, its markers and the legend."""
-        from game.ui.widgets.mexico_map import MapMarker, MexicoMap, draw_legend
-        from game.ui.widgets.palette import legend_entries
-
+    def legend_rect(self) -> pygame.Rect:
+        """Where the legend strip goes: along the bottom of the map area, under the country."""
         s = self.app.scale
-        if self.mexico is None:
-            self.mexico = MexicoMap()
-        self.mexico.layout(self.map_rect)
+        h = round(LEGEND_H * s)
+        return pygame.Rect(self.map_rect.x, self.map_rect.bottom - h, self.map_rect.w, h)
+
+    def _markers(self) -> list[Any]:
+        """One marker per region: position, violence rate and its trend."""
+        from game.ui.widgets.mexico_map import MapMarker
+
         markers = []
         for rid in self.region_ids():
             view = self.c.region_view(rid)
@@ -541,22 +583,45 @@ class MainScreen(Screen):
                 trend = 1 if diff > 0.5 else -1 if diff < -0.5 else 0
             markers.append(MapMarker(rid, self.t(f"region.{rid}"), float(lon), float(lat),
                                      float(view.get("homicide_rate", 0.0)), trend))
-        self.mexico.draw(surface, markers, selected=self.region,
+        return markers
+
+    def _draw_map_layer(self) -> pygame.Surface:
+        """Draw the map with its markers, and the legend strip below the country."""
+        from game.ui.widgets.mexico_map import MexicoMap, draw_legend_strip
+        from game.ui.widgets.palette import legend_entries
+
+        s = self.app.scale
+        if self.mexico is None:
+            self.mexico = MexicoMap()
+        layer = pygame.Surface(self.map_rect.size)
+        legend = self.legend_rect().move(-self.map_rect.x, -self.map_rect.y)
+        area = pygame.Rect(0, 0, self.map_rect.w, legend.y)
+        layer.fill(self.mexico.style.sea)
+        self.mexico.layout(area)
+        self.mexico.draw(layer, self._markers(), selected=self.region,
                          palette=self.app.settings.palette, font=theme.font(round(13 * s), True))
         labels = []
-        entries = legend_entries(self.app.settings.palette)
-        for entry in entries:
+        for entry in legend_entries(self.app.settings.palette):
             if entry.upper is None:
                 labels.append(self.t("ui.legend.above", low=fmt.number(entry.lower, 0)))
             else:
                 labels.append(self.t("ui.legend.range", low=fmt.number(entry.lower, 0),
                                      high=fmt.number(entry.upper, 0)))
-        legend = pygame.Rect(self.map_rect.x + round(8 * s),
-                             self.map_rect.bottom - round(150 * s), round(200 * s),
-                             round(142 * s))
-        draw_legend(surface, legend, self.app.settings.palette, theme.font(round(12 * s)),
-                    self.t("ui.legend.title"), labels,
-                    trend_labels=(self.t("ui.legend.rising"), self.t("ui.legend.falling")))
+        font, columns = self._legend_font(labels, legend.w)
+        draw_legend_strip(layer, legend, self.app.settings.palette, font,
+                          self.t("ui.legend.title"), labels, columns=columns,
+                          trend_labels=(self.t("ui.legend.rising"), self.t("ui.legend.falling")))
+        return layer
+
+    def _legend_font(self, labels: list[str], width: int) -> tuple[pygame.font.Font, int]:
+        """The legend's font and bins per line: all six on one line if they fit, else three."""
+        from game.ui.widgets.mexico_map import legend_strip_fits
+
+        font = theme.font(round(12 * self.app.scale))
+        for columns in (6, 3):
+            if legend_strip_fits(font, labels, columns, width):
+                return font, columns
+        return font, 2
 
     def _region_position(self, rid: str) -> tuple[float, float]:
         """Find a region's map position in the scenario setup."""
@@ -570,7 +635,8 @@ class MainScreen(Screen):
         """Clicks on the map select regions; everything else as usual."""
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.mexico is not None \
                 and self.map_rect.collidepoint(event.pos):
-            hit = self.mexico.hit_test(event.pos)
+            hit = self.mexico.hit_test((event.pos[0] - self.map_rect.x,
+                                        event.pos[1] - self.map_rect.y))
             if hit is not None:
                 return self._select_region(hit)()
         return super().handle_event(event)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pygame
-from pygame_gui.elements import UIPanel
+from pygame_gui.core import UIContainer
 
+from game.ui import theme
 from game.ui.screen import Screen
 
 
@@ -14,14 +15,15 @@ class ModalScreen(Screen):
     modal = True
     dialog_size: tuple[float, float] = (640, 400)
 
-    def dialog(self, cls: str = "@dialog") -> UIPanel:
-        """Create the centred dialog panel; its inner area is (0, 0, w, h) in layout units."""
+    def dialog(self) -> UIContainer:
+        """Create the centred dialog box; its inner area is (0, 0, w, h) in layout units."""
         w, h = self.dialog_size
         w = min(w, self.width - 40)
         h = min(h, self.height - 40)
         x = (self.width - w) / 2
         y = (self.height - h) / 2
-        self.dialog_box = self.panel(self.R(x, y, w, h), cls, height=2)
+        self.dialog_box = self.plate(self.R(x, y, w, h), theme.PANEL, theme.ACCENT, width=2,
+                                     radius=8, height=2)
         return self.dialog_box
 
     def dialog_rect(self) -> pygame.Rect:

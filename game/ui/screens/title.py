@@ -41,21 +41,32 @@ class TitleScreen(Screen):
             self.app.apply(Push(ContentNoteScreen(self.app)))
 
     def draw(self, surface: pygame.Surface) -> None:
-        """Draw a calm backdrop: the map of Mexico if the widget exists, else plain bands."""
+        """Draw a calm backdrop: the map of Mexico, drawn once per layout and then blitted."""
         s = self.app.scale
         area = pygame.Rect(round(560 * s), round(70 * s), round((self.width - 620) * s),
                            round((self.height - 150) * s))
-        draw.draw_panel(surface, area, fill=(236, 232, 223), border=theme.PANEL_BORDER, radius=8)
+        key = (area.size, self.app.settings.palette)
+        if getattr(self, "_backdrop_key", None) != key:
+            self._backdrop_key = key
+            self._backdrop = self._draw_backdrop(area.size)
+        surface.blit(self._backdrop, area)
+
+    def _draw_backdrop(self, size: tuple[int, int]) -> pygame.Surface:
+        """The framed map (plain when the outline cannot be read)."""
+        s = self.app.scale
+        layer = pygame.Surface(size)
+        layer.fill(theme.BACKGROUND)
+        draw.draw_panel(layer, layer.get_rect(), fill=(236, 232, 223), border=theme.PANEL_BORDER,
+                        radius=8)
         try:
             from game.ui.widgets.mexico_map import MexicoMap
-        except ImportError:
-            return
-        try:
+
             mexico = MexicoMap()
-            mexico.layout(area.inflate(-round(40 * s), -round(40 * s)))
-            mexico.draw(surface, [], palette=self.app.settings.palette)
+            mexico.layout(layer.get_rect().inflate(-round(40 * s), -round(40 * s)))
+            mexico.draw(layer, [], palette=self.app.settings.palette)
         except Exception:
-            return
+            pass
+        return layer
 
     def new_game(self) -> Transition:
         """Open the new game screen."""

@@ -458,3 +458,75 @@ def draw_legend(
                 y += row_h
     finally:
         surface.set_clip(previous_clip)
+
+
+def draw_legend_strip(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    palette: str,
+    font: pygame.font.Font,
+    title: str,
+    labels: Sequence[str],
+    *,
+    columns: int = pal.BIN_COUNT,
+    trend_labels: tuple[str, str] | None = None,
+    style: MapStyle | None = None,
+) -> None:
+    """Draw the violence scale as a wide strip (for under the map, where it covers nothing).
+
+    First line: the title, and the trend arrows explained on the right. Then one numbered,
+    coloured swatch per bin with its range, `columns` to a line, in equal columns.
+    """
+    if len(labels) != pal.BIN_COUNT:
+        raise ValueError(f"draw_legend_strip needs {pal.BIN_COUNT} labels, got {len(labels)}")
+    st = style or MapStyle()
+    rect = pygame.Rect(rect)
+    if rect.w <= 0 or rect.h <= 0:
+        return
+    columns = max(1, min(columns, pal.BIN_COUNT))
+    lines = 1 + (pal.BIN_COUNT + columns - 1) // columns
+    previous_clip = surface.get_clip()
+    surface.set_clip(rect.clip(previous_clip) if previous_clip else rect)
+    try:
+        surface.fill(st.legend_bg, rect)
+        pygame.draw.rect(surface, st.legend_border, rect, width=1)
+        pad = max(3, min(8, rect.h // 10))
+        row_h = max(1, (rect.h - 2 * pad) // lines)
+        radius = strip_swatch_radius(font)
+        cy = rect.y + pad + row_h // 2
+        heading = font.render(title, True, st.ink)
+        surface.blit(heading, heading.get_rect(midleft=(rect.x + pad, cy)))
+        if trend_labels:
+            x = rect.right - pad
+            for trend, label in reversed(list(zip((1, -1), trend_labels, strict=True))):
+                text = font.render(label, True, st.ink)
+                box = text.get_rect(midright=(x, cy))
+                surface.blit(text, box)
+                draw_trend_arrow(surface, (box.x - radius - 2, cy), radius * 1.6, trend,
+                                 st.ink, st.legend_bg)
+                x = box.x - 2 * radius - 14
+        col_w = (rect.w - 2 * pad) / columns
+        for entry, label in zip(pal.legend_entries(palette), labels, strict=True):
+            line, col = divmod(entry.bin_index, columns)
+            y = cy + (line + 1) * row_h
+            x0 = rect.x + pad + round(col * col_w)
+            draw_bin_marker(surface, (x0 + radius, y), radius, entry.bin_index, palette, font,
+                            st.marker_edge)
+            text = font.render(label, True, st.ink)
+            surface.blit(text, text.get_rect(midleft=(x0 + 2 * radius + 4, y)))
+    finally:
+        surface.set_clip(previous_clip)
+
+
+def strip_swatch_radius(font: pygame.font.Font) -> int:
+    """The radius of the legend strip's swatches for a font."""
+    return max(3, min(font.get_linesize() // 2 - 1, MAX_MARKER_DIAMETER // 2))
+
+
+def legend_strip_fits(font: pygame.font.Font, labels: Sequence[str], columns: int,
+                      width: int) -> bool:
+    """Tell whether every bin label fits its column in a strip `width` pixels wide."""
+    radius = strip_swatch_radius(font)
+    widest = max(font.size(label)[0] for label in labels)
+    pad = 8
+    return (width - 2 * pad) / columns >= 2 * radius + 4 + widest + 6
