@@ -460,18 +460,20 @@ def killings_and_disappearances(
     state.homicide_terms = terms
     state.mean_killings = expected
     dispersion = p.homicide_dispersion * np.sqrt(world.population / 1e6)
-    u, z = draws, inverse_normal(draws)
+    z = inverse_normal(draws)
     noise = gamma_mean_one(dispersion, z[:, 0])
-    killings = poisson_from_uniform(expected * noise, u[:, 1], z[:, 1])
-    attacks = poisson_from_uniform(expected_attacks(state, q.competition, p), u[:, 2], z[:, 2])
-    abuses = poisson_from_uniform(expected_abuses(force, q.competition, hr_law, p),
-                                  u[:, 3], z[:, 3])
-    kidnappings = poisson_from_uniform(expected_kidnappings, u[:, 4], z[:, 4])
+    means = np.stack([expected * noise, expected_attacks(state, q.competition, p),
+                      expected_abuses(force, q.competition, hr_law, p), expected_kidnappings],
+                     axis=1)
+    killings, attacks, abuses, kidnappings = np.moveaxis(
+        poisson_from_uniform(means, draws[:, 1:5], z[:, 1:5]), 1, 0)
     true = killings + q.event_deaths
     hidden_share = p.hidden_share_max * (1 - state.forensic)
-    hidden = binomial_from_uniform(true, hidden_share, u[:, 5], z[:, 5])
-    civilians = binomial_from_uniform(killings, crossfire_share(force, q.competition, p),
-                                      u[:, 6], z[:, 6])
+    trials = np.stack([true, killings], axis=1)
+    shares = np.stack([np.broadcast_to(hidden_share, true.shape),
+                       crossfire_share(force, q.competition, p)], axis=1)
+    hidden, civilians = np.moveaxis(
+        binomial_from_uniform(trials, shares, draws[:, 5:7], z[:, 5:7]), 1, 0)
     measured = true - hidden
     ledger.add("homicides", "event", (q.event_deaths - state.last_event_deaths)
                * (1 - hidden_share))

@@ -42,26 +42,27 @@ def inverse_normal(u: Array) -> Array:
     return np.asarray(np.where((u >= low) & (u <= high), central, tail))
 
 
+def _inverse_by_table(first: Array, ratios: Array, u: Array) -> Array:
+    """Count of a discrete law below each uniform: pmf(0) = first, pmf(k+1) = pmf(k) * ratios[k].
+
+    `ratios` is shaped (elements, steps); the whole table is built at once (no Python loop).
+    """
+    pmf = first[:, None] * np.cumprod(np.concatenate(
+        [np.ones((first.size, 1)), ratios], axis=1), axis=1)
+    cdf = np.cumsum(pmf, axis=1)
+    return np.asarray((cdf < u[:, None]).sum(axis=1), dtype=np.float64)
+
+
 def poisson_from_uniform(lam: Array, u: Array, z: Array) -> Array:
     """Poisson counts with means `lam`, one per uniform `u` (z: its normal quantile)."""
     lam = np.maximum(lam, 0.0)
-    large = np.floor(lam + np.sqrt(lam) * z + 0.5)
+    result = np.maximum(np.floor(lam + np.sqrt(lam) * z + 0.5), 0.0)
     small = lam < SMALL_MEAN
-    if not small.any():
-        return np.asarray(np.maximum(large, 0.0))
-    ls, us = lam[small], u[small]
-    pmf = np.exp(-ls)
-    cdf = pmf.copy()
-    count = np.zeros_like(ls)
-    for k in range(1, INVERSION_STEPS):
-        below = cdf < us
-        if not below.any():
-            break
-        count += below
-        pmf = pmf * ls / k
-        cdf = cdf + pmf
-    result = np.maximum(large, 0.0)
-    result[small] = count
+    if small.any():
+        ls = lam[small]
+        steps = min(int(ls.max() + 8 * np.sqrt(ls.max()) + 10), INVERSION_STEPS)
+        k = np.arange(1, steps + 1, dtype=np.float64)
+        result[small] = _inverse_by_table(np.exp(-ls), ls[:, None] / k[None, :], u[small])
     return np.asarray(result)
 
 
@@ -70,24 +71,17 @@ def binomial_from_uniform(n: Array, p: Array, u: Array, z: Array) -> Array:
     n = np.maximum(np.floor(n), 0.0)
     p = np.clip(p, 0.0, 1.0)
     mean, var = n * p, n * p * (1 - p)
-    normal = np.minimum(np.maximum(np.floor(mean + np.sqrt(var) * z + 0.5), 0.0), n)
+    result = np.minimum(np.maximum(np.floor(mean + np.sqrt(var) * z + 0.5), 0.0), n)
     small = var < SMALL_MEAN
-    if not small.any():
-        return np.asarray(normal)
-    ns, ps, us = n[small], np.minimum(p[small], 1 - 1e-12), u[small]
-    odds = ps / (1 - ps)
-    pmf = (1 - ps) ** ns
-    cdf = pmf.copy()
-    count = np.zeros_like(ns)
-    for k in range(INVERSION_STEPS):
-        below = (cdf < us) & (k < ns)
-        if not below.any():
-            break
-        count += below
-        pmf = pmf * np.maximum(ns - k, 0) / (k + 1) * odds
-        cdf = cdf + pmf
-    result = normal
-    result[small] = np.minimum(count, ns)
+    if small.any():
+        ns, ps = n[small], np.minimum(p[small], 1 - 1e-12)
+        top = float((ns * ps).max())
+        steps = min(int(top + 8 * np.sqrt(top) + 10), INVERSION_STEPS)
+        k = np.arange(steps, dtype=np.float64)
+        ratios = np.maximum(ns[:, None] - k[None, :], 0.0) / (k[None, :] + 1) * (
+            ps / (1 - ps))[:, None]
+        counts = _inverse_by_table((1 - ps) ** ns, ratios, u[small])
+        result[small] = np.minimum(counts, ns)
     return np.asarray(result)
 
 
