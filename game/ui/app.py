@@ -6,6 +6,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pygame
 import pygame_gui
@@ -28,6 +29,33 @@ are counted from PROCESS_START in game/__main__.py (the earliest timestamp we ow
 the import of this module when the game was started some other way."""
 
 _IMPORTED_AT = time.perf_counter()
+
+
+def _malloc_trim() -> Any:
+    """glibc's malloc_trim, or None elsewhere (macOS, Windows, musl)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        trim = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+    trim.argtypes = [ctypes.c_size_t]
+    return trim
+
+
+_TRIM = _malloc_trim()
+
+
+def release_memory() -> None:
+    """Hand freed heap pages back to the system after a screen change.
+
+    Building a screen makes many short-lived surfaces (pygame_gui draws each button state);
+    glibc keeps the freed pages, so without this the resident size ratchets up over a game.
+    """
+    if _TRIM is not None:
+        _TRIM(0)
 
 
 def process_start() -> float:
@@ -173,6 +201,18 @@ class App:
 
     def apply(self, transition: Transition) -> None:
         """Apply what a screen asked for; the one place the stack changes."""
+        if transition is None:
+            return
+        self._depth_applying = getattr(self, "_depth_applying", 0) + 1
+        try:
+            self._apply(transition)
+        finally:
+            self._depth_applying -= 1
+        if self._depth_applying == 0:
+            release_memory()
+
+    def _apply(self, transition: Transition) -> None:
+        """Apply one transition (apply() wraps this)."""
         match transition:
             case None:
                 return

@@ -88,10 +88,26 @@ class Session:
             info.role = str(data.get("role", ""))
             decisions = data.get("decisions") or data.get("turns") or []
             info.turn = int(data.get("turn", len(decisions) if isinstance(decisions, list) else 0))
-            info.period = str(data.get("period", ""))
+            info.period = str(data.get("period", "")) or self._slot_period(info)
         except (OSError, ValueError, AttributeError, TypeError):
             info.problem = "damaged"
         return info
+
+    def _slot_period(self, info: SlotInfo) -> str:
+        """The quarter a saved game is at ('2019-Q3'), from its scenario's start and its turn.
+
+        That is the quarter to be played next, as the main screen shows it; for a finished
+        term, the last quarter played. Empty when the scenario is not in the content pack.
+        """
+        pack = self.pack
+        scenario = pack.scenarios.get(info.scenario) if pack is not None else None
+        if scenario is None:
+            return ""
+        role = scenario.roles.get(info.role) if hasattr(scenario.roles, "get") else None
+        term = int(getattr(role, "turns", 0) or 0)
+        turn = info.turn + 1 if term <= 0 or info.turn < term else info.turn
+        quarters = scenario.start_year * 4 + scenario.start_quarter - 1 + max(1, turn) - 1
+        return f"{quarters // 4}-Q{quarters % 4 + 1}"
 
     def autosave(self) -> None:
         """Save the current game to the autosave slot (quietly; failures are not fatal)."""

@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from game.content.schema import NATIONAL_LEVERS, REGIONAL_LEVERS
 from game.i18n import flatten
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,6 +22,7 @@ DYNAMIC = {
     "ui.units.presence_": ("none", "small", "large", "massive"),
     "ui.saves.title_": ("save", "load"),
     "ui.saves.intro_": ("save", "load"),
+    "ui.lever.": (*REGIONAL_LEVERS, *NATIONAL_LEVERS),
 }
 
 

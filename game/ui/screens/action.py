@@ -13,11 +13,31 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 
+def affects(screen: Any, action_id: str) -> list[str]:
+    """What an intervention acts on, in plain words: one line per lever it sets, then what it
+    ends. Read from the content pack's interventions (ui.lever.ID in the catalogs)."""
+    pack = screen.app.session.pack
+    spec = getattr(pack, "interventions", {}).get(action_id) if pack is not None else None
+    if spec is None:
+        return []
+    t = screen.t
+    lines = []
+    for lever, amount in [*spec.regional_effects.items(), *spec.national_effects.items()]:
+        text = t(f"ui.lever.{lever}")
+        if 0 < float(amount) < 1:
+            text = t("ui.action.strength", lever=text, percent=fmt.number(amount * 100, 0))
+        lines.append(text)
+    if spec.cancels:
+        lines.append(t("ui.action.ends", actions=", ".join(
+            t(f"action.{other}.name") for other in spec.cancels)))
+    return lines
+
+
 class ActionScreen(ModalScreen):
     """A dialog for one ActionOption: read everything before committing."""
 
     name = "action"
-    dialog_size = (700, 500)
+    dialog_size = (720, 560)
 
     def __init__(self, app: App, option: Any) -> None:
         super().__init__(app)
@@ -35,6 +55,8 @@ class ActionScreen(ModalScreen):
         where = t(f"region.{o.region}") if o.region else t("ui.action.national")
         parts = [
             e(t(f"action.{o.action_id}.summary")), "<br><br>",
+            f"<b>{e(t('ui.action.affects'))}</b><br>",
+            *[f"• {e(line)}<br>" for line in affects(self, o.action_id)], "<br>",
             f"<b>{e(t('ui.action.where'))}</b> {e(where)}<br>",
             f"<b>{e(t('ui.action.cost'))}</b> ",
             e(t("ui.card.cost", money=fmt.money(t, o.cost_money),

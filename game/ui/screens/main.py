@@ -340,7 +340,12 @@ class MainScreen(Screen):
                       duration=self._short(option.duration, lasting=True), findings=findings)
             cls3 = "@muted"
         self.label(self.R(10, 47, w - 20, 20), third, cls3, card)
+        from game.ui.screens.action import affects
+
         tip = t(f"action.{aid}.summary")
+        acts_on = affects(self, aid)
+        if acts_on:
+            tip = f"{tip}\n{t('ui.action.affects_tip', levers='; '.join(acts_on))}"
         self.button(self.R(x, y, w, h), "", self._open_action(option), tip=tip, cls="@flat")
 
     def _short(self, count: int, lasting: bool = False) -> str:

@@ -96,12 +96,16 @@ class ResultsScreen(Screen):
         scale = fmt.human_scale(t, deaths)
         if scale:
             parts.append(" " + e(scale))
-        self.text(self.R(24, 100, 400, 330), "".join(parts), "@boxed")
         c = self.app.session.campaign
         lines = queue_lines(self, list(c.queue())) if c is not None else []
+        # The queue box takes what its lines need (two per item, wrapped), the news the rest.
+        bottom = self.height - 84
+        queue_h = min(max(96.0, 48.0 + 52.0 * len(lines)), bottom - 100 - 240)
+        news_h = bottom - 100 - queue_h - 10
+        self.text(self.R(24, 100, 400, news_h), "".join(parts), "@boxed")
         queue = [f"<b>{e(t('ui.results.queue'))}</b><br>"]
         queue += [f"• {e(line)}<br>" for line in lines] or [e(t("ui.results.queue_empty"))]
-        self.text(self.R(24, 440, 400, self.height - 440 - 84), "".join(queue), "@boxed")
+        self.text(self.R(24, bottom - queue_h, 400, queue_h), "".join(queue), "@boxed")
 
     def _indicators(self) -> None:
         """Every indicator of the chosen region with before, after and change in words."""

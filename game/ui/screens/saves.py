@@ -38,6 +38,10 @@ class SavesScreen(Screen):
                 detail = t("ui.saves.empty")
             elif info.problem:
                 detail = t("ui.saves.damaged")
+            elif info.period:
+                detail = t("ui.saves.detail_period", period=info.period,
+                           scenario=t(f"scenario.{info.scenario}.title"),
+                           role=t(f"role.{info.role}"), turn=info.turn)
             else:
                 detail = t("ui.saves.detail",
                            scenario=t(f"scenario.{info.scenario}.title"),
