@@ -103,7 +103,7 @@ class Session:
         scenario = pack.scenarios.get(info.scenario) if pack is not None else None
         if scenario is None:
             return ""
-        role = scenario.roles.get(info.role) if hasattr(scenario.roles, "get") else None
+        role = next((setup for name, setup in scenario.roles.items() if name == info.role), None)
         term = int(getattr(role, "turns", 0) or 0)
         turn = info.turn + 1 if term <= 0 or info.turn < term else info.turn
         quarters = scenario.start_year * 4 + scenario.start_quarter - 1 + max(1, turn) - 1
