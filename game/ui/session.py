@@ -88,7 +88,7 @@ class Session:
             info.role = str(data.get("role", ""))
             decisions = data.get("decisions") or data.get("turns") or []
             info.turn = int(data.get("turn", len(decisions) if isinstance(decisions, list) else 0))
-            info.period = str(data.get("period", "")) or self._slot_period(info)
+            info.period = self._slot_period(info) or str(data.get("period", ""))
         except (OSError, ValueError, AttributeError, TypeError):
             info.problem = "damaged"
         return info
