@@ -52,7 +52,7 @@ class Prediction:
 def findings_met(campaign: Campaign) -> list[str]:
     """Findings behind the actions taken, the dilemmas faced and the two main causes of killings.
 
-    The same rule as the game's debrief screen, so a result file and the screen agree.
+    The game's debrief screen calls this too, so a result file and the screen agree.
     """
     from game.sim.ledger import CAUSE_FINDINGS
 

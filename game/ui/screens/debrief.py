@@ -121,23 +121,9 @@ class DebriefScreen(Screen):
 
     def findings_met(self) -> list[str]:
         """Findings behind the actions taken, the dilemmas faced and the main causes seen."""
-        from game.sim.ledger import CAUSE_FINDINGS
+        from game.results import findings_met
 
-        c = self.app.session.campaign
-        met: set[str] = set()
-        for decision in c.decisions:
-            action = decision.get("action")
-            if action in c.pack.interventions:
-                met.update(c.pack.interventions[action].findings)
-            event = decision.get("event")
-            if event in c.pack.events:
-                met.update(c.pack.events[event].findings)
-        for record in c.records:
-            for per_region in record.why.get("homicides", {}).values():
-                top = sorted(per_region.items(), key=lambda kv: -abs(float(kv[1])))[:2]
-                for cause, _ in top:
-                    met.update(CAUSE_FINDINGS.get(cause, ()))
-        return sorted(met, key=lambda f: int(f[1:]))
+        return findings_met(self.app.session.campaign)
 
     def timeline_html(self) -> str:
         """The decisions, quarter by quarter."""
