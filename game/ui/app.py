@@ -286,7 +286,7 @@ class App:
         top = self.top
         if top is None:
             return
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+        if event.type in (pygame_gui.UI_BUTTON_PRESSED, pygame_gui.UI_TEXT_ENTRY_FINISHED):
             self.apply(top.on_ui_event(event))
             return
         if event.type == pygame.KEYDOWN and not consumed and not self._text_entry_focused():

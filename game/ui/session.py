@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,6 +44,22 @@ class Session:
         self.campaign: Any = None
         self.last_record: Any = None
         self.baseline_cache: Any = None
+        self._workshops: Any = None
+        self._clear_game_extras()
+
+    def _clear_game_extras(self) -> None:
+        """Forget what belongs to one game beyond the campaign (a new game starts clean)."""
+        self.workshop: Any = None
+        """The workshop being played (game.content.schema.Workshop), or None."""
+        self.workshop_code = ""
+        self.player = ""
+        self.predictions: list[Any] = []
+        """game.results.Prediction per quarter predicted, in turn order."""
+        self.seat = 0
+        """The hot-seat player now planning (0: federal, or the only player)."""
+        self.round_turn = -1
+        self.round_started = 0.0
+        self.result_path: Path | None = None
 
     # ---- content ------------------------------------------------------------------------
 
@@ -57,6 +75,140 @@ class Session:
                 self.pack_error = str(exc).strip().splitlines()[0] if str(exc).strip() else \
                     type(exc).__name__
         return self._pack
+
+    @property
+    def workshops(self) -> Any:
+        """The workshop reader (codes, switches, overrides) on the loaded content, or None."""
+        pack = self.pack
+        if self._workshops is None and pack is not None:
+            from game.content.loader import load_assumptions
+            from game.workshop import Workshops
+
+            self._workshops = Workshops(pack, load_assumptions(paths.content_root(), pack))
+        return self._workshops
+
+    # ---- the game's rules beyond the campaign (workshop, seats, predictions) --------------
+
+    def game_turns(self) -> int:
+        """Quarters this game lasts: the workshop's length, or the role's term."""
+        if self.campaign is None:
+            return 0
+        if self.workshop is not None and self.workshops is not None:
+            return int(self.workshops.turns(self.workshop))
+        return int(self.campaign.term_turns)
+
+    def game_over(self) -> bool:
+        """Whether every quarter of this game has been played."""
+        return self.campaign is not None and self.campaign.turn >= self.game_turns()
+
+    def enabled_actions(self) -> set[str] | None:
+        """Interventions this game allows (a workshop's list), or None for all of them."""
+        if self.workshop is None or self.workshops is None:
+            return None
+        return set(self.workshops.actions(self.workshop))
+
+    def predictions_on(self) -> bool:
+        """Whether players predict each quarter: the workshop says, else the settings."""
+        if self.workshop is not None:
+            return bool(self.workshop.predictions)
+        return bool(getattr(self.app.settings, "predictions", False))
+
+    def timer_seconds(self) -> float | None:
+        """The round timer in seconds (a workshop's), or None."""
+        minutes = getattr(self.workshop, "timer_minutes", None)
+        return float(minutes) * 60.0 if minutes else None
+
+    def time_left(self) -> float | None:
+        """Seconds left on this quarter's round timer (negative once past), or None."""
+        total = self.timer_seconds()
+        if total is None or self.campaign is None:
+            return None
+        if self.round_turn != self.campaign.turn:
+            self.round_turn = self.campaign.turn
+            self.round_started = time.monotonic()
+        return total - (time.monotonic() - self.round_started)
+
+    def seats(self) -> list[tuple[str, str | None]]:
+        """(role, city) of each player at the table, in playing order."""
+        if self.campaign is None:
+            return []
+        return list(getattr(self.campaign, "seats", None) or
+                    [(self.campaign.role, self.campaign.region)])
+
+    @property
+    def hot_seat(self) -> bool:
+        """Whether several players share this game (federal and mayors)."""
+        return len(self.seats()) > 1
+
+    def predicted(self, turn: int) -> Any:
+        """The prediction made for a turn, if any."""
+        return next((p for p in self.predictions if p.turn == turn), None)
+
+    def predict(self, violence: str, legitimacy: str) -> None:
+        """Store the prediction for the quarter about to resolve (replacing an earlier one)."""
+        from game.results import Prediction
+
+        turn = self.campaign.turn + 1
+        self.predictions = [p for p in self.predictions if p.turn != turn]
+        self.predictions.append(Prediction(turn, violence, legitimacy))  # type: ignore[arg-type]
+
+    def scored_predictions(self) -> list[dict[str, Any]]:
+        """Each prediction of a played turn with the outcome and whether it was right."""
+        from game.results import _scope_turn, scope_regions, score_predictions
+
+        c = self.campaign
+        made = [p for p in self.predictions if 1 <= p.turn <= c.turn] if c is not None else []
+        if not made:
+            return []
+        scope = scope_regions(c)
+        scope_turns = [_scope_turn(c, r.regions, r.national, scope) for r in c.records]
+        return score_predictions(c, made, scope_turns)
+
+    def end_turn(self) -> Any:
+        """Resolve the quarter (past the term when the workshop plays longer); seat 0 next."""
+        c = self.campaign
+        record = c.end_turn(allow_past_term=self.game_turns() > c.term_turns)
+        self.seat = 0
+        self.last_record = record
+        return record
+
+    # ---- result files -----------------------------------------------------------------------
+
+    @property
+    def results_dir(self) -> Path:
+        """The folder of result files (beside the saves when a test gives its own folder)."""
+        if self._saves_dir is None:
+            return paths.user_data_dir() / "results"
+        return self._saves_dir.parent / "results"
+
+    def write_result(self) -> tuple[Path | None, str]:
+        """Write the result file of the game so far; return its path (or None) and a text."""
+        from game.results import build_result, write_result
+
+        c = self.campaign
+        if c is None or not c.records:
+            return None, self.app.t("ui.result.nothing")
+        player = self.player.strip() or self.app.t("ui.result.default_player")
+        if self.baseline_cache is None or self.baseline_cache.turn < c.turn:
+            self.baseline_cache = c.baseline()
+        try:
+            doc = build_result(c, player, self.workshop, self.predictions,
+                               code=self.workshop_code or None, baseline=self.baseline_cache,
+                               lang=self.app.settings.lang)
+            safe = re.sub(r"[^A-Za-z0-9_-]+", "-", player).strip("-")[:40] or "player"
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            folder = self.results_dir
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"plaza-result-{safe}-{stamp}.json"
+            n = 2
+            while path.exists():
+                path = folder / f"plaza-result-{safe}-{stamp}-{n}.json"
+                n += 1
+            write_result(path, doc)
+        except (OSError, ValueError) as exc:
+            return None, self.app.t("ui.result.failed", reason=str(exc))
+        self.result_path = path
+        return path, self.app.t("ui.result.written", path=str(path))
 
     # ---- saves --------------------------------------------------------------------------
 
@@ -145,6 +297,7 @@ class Session:
         self.campaign = campaign
         self.last_record = campaign.records[-1] if campaign.records else None
         self.baseline_cache = None
+        self._clear_game_extras()
         return None
 
     # ---- new game -----------------------------------------------------------------------
@@ -164,8 +317,45 @@ class Session:
             self.campaign = Campaign.new(pack, scenario, role, region=region, seed=seed)
         except Exception as exc:
             return self.app.t("ui.error.cannot_start", reason=_message_text(self.app, exc))
+        self._started()
+        return None
+
+    def _started(self) -> None:
+        """Reset what a new game starts without."""
         self.last_record = None
         self.baseline_cache = None
+        self._clear_game_extras()
+
+    def start_hot_seat(self, scenario: str, mayors: list[str], seed: int) -> str | None:
+        """Start a hot-seat game (federal player and the mayors of the given cities)."""
+        pack = self.pack
+        if pack is None:
+            return self.app.t("ui.error.content", reason=self.pack_error or "")
+        from game.campaign import Campaign
+
+        try:
+            self.campaign = Campaign.new_hot_seat(pack, scenario, list(mayors), seed)
+        except Exception as exc:
+            return self.app.t("ui.error.cannot_start", reason=_message_text(self.app, exc))
+        self._started()
+        return None
+
+    def start_workshop(self, workshop: Any, player: str) -> str | None:
+        """Start a workshop's game for a player or team; switch to the workshop's language."""
+        if self.pack is None or self.workshops is None:
+            return self.app.t("ui.error.content", reason=self.pack_error or "")
+        from game.workshop_play import workshop_campaign
+
+        try:
+            campaign = workshop_campaign(self.workshops, workshop)
+            code = self.workshops.code(workshop)
+        except Exception as exc:
+            return self.app.t("ui.error.cannot_start", reason=_message_text(self.app, exc))
+        self.campaign = campaign
+        self._started()
+        self.workshop = workshop
+        self.workshop_code = code
+        self.player = player.strip()
         return None
 
 

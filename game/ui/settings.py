@@ -27,6 +27,8 @@ class Settings:
     fullscreen: bool = False
     seen_content_note: bool = False
     seen_tutorial: bool = False
+    predictions: bool = False
+    """Ask "rise or fall?" before each quarter resolves (a workshop decides for itself)."""
     problems: list[str] = field(default_factory=list, compare=False, repr=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -63,7 +65,7 @@ def _clean(raw: Any) -> tuple[Settings, list[str]]:
         settings.palette = palette
     else:
         problems.append("palette")
-    for name in ("fullscreen", "seen_content_note", "seen_tutorial"):
+    for name in ("fullscreen", "seen_content_note", "seen_tutorial", "predictions"):
         value = raw.get(name, getattr(settings, name))
         if isinstance(value, bool):
             setattr(settings, name, value)

@@ -23,6 +23,9 @@ DYNAMIC = {
     "ui.saves.title_": ("save", "load"),
     "ui.saves.intro_": ("save", "load"),
     "ui.lever.": (*REGIONAL_LEVERS, *NATIONAL_LEVERS),
+    "ui.predict.": ("violence", "legitimacy", "violence_tip", "legitimacy_tip", "rise", "fall",
+                    "violence_short", "legitimacy_short", "rise_word", "fall_word", "rise_done",
+                    "fall_done"),
 }
 
 

@@ -98,7 +98,8 @@ class ActionScreen(ModalScreen):
         """Enact or repeal through the campaign; show an Impossible reason in the dialog."""
         campaign = self.app.session.campaign
         try:
-            getattr(campaign, verb)(self.option.action_id, self.option.region)
+            getattr(campaign, verb)(self.option.action_id, self.option.region,
+                                    seat=self.app.session.seat)
         except Exception as exc:
             message = getattr(exc, "message", None)
             self.problem = self._message(message) if message is not None else str(exc)

@@ -4,9 +4,6 @@ world, human rights, institutions, findings met, what happened next; export PNG 
 from __future__ import annotations
 
 import html
-import json
-import os
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -41,6 +38,10 @@ class DebriefScreen(Screen):
         self.next_run: Any = None
         self.chart_rects: list[pygame.Rect] = []
         self.exported: str = ""
+        session = app.session
+        if session.result_path is None and c.records:
+            # The end of the term writes the result file once; "Save result file" writes anew.
+            self.exported = session.write_result()[1]
 
     def layout(self) -> None:
         """Build the text columns and reserve the chart areas."""
@@ -114,10 +115,27 @@ class DebriefScreen(Screen):
                              indicator=t(f"indicator.{name}.name"),
                              before=fmt.number(before * 100, 0), after=fmt.number(after * 100, 0),
                              change=fmt.change_word(t, name, after - before, 0.005))) + "<br>")
+        parts += self.calibration_html()
         parts.append("<br>" + f"<b>{e(t('ui.debrief.findings'))}</b><br>")
         for fid in self.findings_met():
             parts.append(f"{fid} · {e(t(f'finding.{fid}.title'))}<br>")
         return "".join(parts)
+
+    def calibration_html(self) -> list[str]:
+        """How well the predictions matched what happened ("7 of 11 right"), if any were made."""
+        t = self.t
+        e = html.escape
+        scored = self.app.session.scored_predictions()
+        if not scored:
+            return []
+        answers = [ok for p in scored for ok in p["right"].values()]
+        violence = sum(bool(p["right"]["violence"]) for p in scored)
+        trust = sum(bool(p["right"]["legitimacy"]) for p in scored)
+        return [f"<br><b>{e(t('ui.debrief.predictions'))}</b><br>",
+                e(t("ui.debrief.calibration", right=sum(bool(a) for a in answers),
+                    total=len(answers))) + "<br>",
+                e(t("ui.debrief.calibration_detail", violence=violence, trust=trust,
+                    count=len(scored))) + "<br>"]
 
     def findings_met(self) -> list[str]:
         """Findings behind the actions taken, the dilemmas faced and the main causes seen."""
@@ -187,31 +205,9 @@ class DebriefScreen(Screen):
         self.rebuild()
         return None
 
-    def result_document(self) -> dict[str, Any]:
-        """The result file: setup, summary, baseline, decisions and every turn."""
-        c = self.app.session.campaign
-        return {
-            "kind": "plaza-result", "version": 1, "scenario": c.scenario_id, "role": c.role,
-            "region": c.region, "seed": c.seed, "lang": self.app.settings.lang,
-            "summary": c.summary(), "baseline_summary": self.baseline.summary(),
-            "lives_saved_vs_baseline": c.lives_against(self.baseline),
-            "findings_met": self.findings_met(),
-            "decisions": c.decisions,
-            "turns": [record.as_json() for record in c.records],
-        }
-
     def export_json(self) -> Transition:
-        """Write the result file atomically."""
-        path = self._export_path("json")
-        try:
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(self.result_document(), handle, indent=1, default=str)
-            os.replace(tmp, path)
-        except OSError as exc:
-            self.exported = self.t("ui.debrief.export_failed", reason=str(exc))
-        else:
-            self.exported = self.t("ui.debrief.exported", path=str(path))
+        """Write the result file (with its checksum, as the class report needs) and say where."""
+        self.exported = self.app.session.write_result()[1]
         self.rebuild()
         return None
 

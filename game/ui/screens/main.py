@@ -50,6 +50,10 @@ class MainScreen(Screen):
         self.groups: list[dict[str, Any]] = []
         self.markets_rows: list[tuple[pygame.Rect, float]] = []
         self._checked_dilemmas = False
+        self._predicted_turn = -1
+        """The turn whose prediction prompt was answered or skipped (asked once per quarter)."""
+        self.timer_button: Any = None
+        self._timer_text = ""
 
     # ---- model access ---------------------------------------------------------------------
 
@@ -58,8 +62,32 @@ class MainScreen(Screen):
         """Return the campaign."""
         return self.app.session.campaign
 
+    @property
+    def seat(self) -> int:
+        """The player now planning (hot seat), 0 in an ordinary game."""
+        return int(self.app.session.seat)
+
+    def seat_role(self) -> tuple[str, str | None]:
+        """(role, city) of the player now planning."""
+        seats = self.app.session.seats()
+        if self.seat < len(seats):
+            return seats[self.seat]
+        c = self.app.session.campaign
+        return getattr(c, "role", "federal"), getattr(c, "region", None)
+
+    def seat_name(self, seat: int) -> str:
+        """"Federal government" or "Mayor of Acapulco"."""
+        seats = self.app.session.seats()
+        role, city = seats[seat] if seat < len(seats) else ("federal", None)
+        if role == "municipal" and city is not None:
+            return self.t("ui.seat.mayor", city=self.t(f"region.{city}"))
+        return self.t("ui.seat.federal")
+
     def _home_region(self, ids: list[str]) -> str | None:
-        """The mayor's city, or the first region."""
+        """The planning mayor's city, or the first region."""
+        role, home = self.seat_role()
+        if role == "municipal" and isinstance(home, str) and home in ids:
+            return home
         c = self.app.session.campaign
         home = getattr(c, "region", None)
         if isinstance(home, str) and home in ids:
@@ -78,10 +106,9 @@ class MainScreen(Screen):
         return list(self.c.world.region_ids) if self.c is not None else []
 
     def playable_regions(self) -> list[str]:
-        """Regions the player governs: the mayor's city only, or all of them."""
-        c = self.c
-        home = getattr(c, "region", None)
-        if getattr(c, "role", "federal") == "municipal" and isinstance(home, str):
+        """Regions the planning player governs: the mayor's city only, or all of them."""
+        role, home = self.seat_role()
+        if role == "municipal" and isinstance(home, str):
             return [home]
         return self.region_ids()
 
@@ -114,31 +141,39 @@ class MainScreen(Screen):
         """Quarter, approval, budget, capital, next election; buttons for other screens."""
         c = self.c
         t = self.t
+        seat = self.seat
         bar = self.panel(self.R(0, 0, self.width, TOP), "@topbar")
         turn = c.turn + 1
         period = c.period()
+        turns = self.app.session.game_turns()
         self.label(self.R(16, 4, 300, 26), t("ui.main.quarter", period=period), "@bar_strong", bar)
         self.label(self.R(16, 28, 300, 24),
-                   t("ui.main.turn_of", turn=min(turn, c.term_turns), turns=c.term_turns),
+                   t("ui.main.turn_of", turn=min(turn, turns), turns=turns),
                    "@bar_text", bar)
         stats = [
-            ("approval", t("ui.main.approval", value=fmt.number(c.approval() * 100, 0)),
+            ("approval", t("ui.main.approval", value=fmt.number(c.approval(seat) * 100, 0)),
              t("ui.main.approval_tip")),
-            ("budget", t("ui.main.budget", left=fmt.number(c.budget_left(), 0),
-                         total=fmt.number(c.budget(), 0)), t("ui.main.budget_tip")),
-            ("capital", t("ui.main.capital", value=fmt.number(c.capital(), 0)),
+            ("budget", t("ui.main.budget", left=fmt.number(c.budget_left(seat), 0),
+                         total=fmt.number(c.budget(seat), 0)), t("ui.main.budget_tip")),
+            ("capital", t("ui.main.capital", value=fmt.number(c.capital(seat), 0)),
              t("ui.main.capital_tip")),
             ("election", self._next_election(), t("ui.main.election_tip")),
         ]
+        self._timer_text = self.timer_text()
+        if self._timer_text:
+            stats.append(("timer", self._timer_text, t("ui.main.timer_tip")))
         x = 176.0
         font = theme.font(14)
         needed = [font.size(text)[0] + 30.0 for _, text, _ in stats]
         room = self.width - 16 - 356 - 18 - x
         spare = (room - sum(needed)) / len(needed)
         widths = [max(60.0, w + spare) for w in needed]
-        for (_, text, tip), w in zip(stats, widths, strict=True):
-            self.button(self.R(x, 8, w - 8, 40), text, lambda: None, tip=tip, cls="@bar_button",
-                        container=bar, focus=False)
+        self.timer_button = None
+        for (kind, text, tip), w in zip(stats, widths, strict=True):
+            button = self.button(self.R(x, 8, w - 8, 40), text, lambda: None, tip=tip,
+                                 cls="@bar_button", container=bar, focus=False)
+            if kind == "timer":
+                self.timer_button = button
             x += w
         right = self.width - 16
         for key, action, w in (("ui.main.menu", self.menu, 84.0), ("ui.main.save", self.save, 84.0),
@@ -147,6 +182,16 @@ class MainScreen(Screen):
             right -= w
             self.button(self.R(right, 8, w - 6, 40), t(key), action, tip=t(key + "_tip"),
                         cls="@bar_button", container=bar)
+
+    def timer_text(self) -> str:
+        """The round timer as "Time 4:59" (or "Time's up"), empty without a timer."""
+        left = self.app.session.time_left()
+        if left is None:
+            return ""
+        if left <= 0:
+            return self.t("ui.main.timer_up")
+        whole = int(left + 0.999)
+        return self.t("ui.main.timer", time=f"{whole // 60}:{whole % 60:02d}")
 
     def _next_election(self) -> str:
         """Describe the next election on the calendar, if any."""
@@ -254,7 +299,7 @@ class MainScreen(Screen):
         c = self.c
         region = self.region if self.scope == "region" else None
         try:
-            options = list(c.options(region))
+            options = self._enabled(c.options(region, seat=self.seat))
         except Exception:
             return []
         if self.scope == "region" and self.region not in self.playable_regions():
@@ -267,6 +312,14 @@ class MainScreen(Screen):
         x = PANEL_X + PANEL_W + 14
         w = self.width - x - MARGIN
         y = TOP + 12
+        session = self.app.session
+        if session.hot_seat:
+            banner = self.plate(self.R(x, y, w, 36), theme.ACCENT, None, width=0)
+            self.banner_label = self.label(
+                self.R(8, 4, w - 16, 28), t("ui.seat.banner", seat=self.seat_name(self.seat),
+                                            n=self.seat + 1, count=len(session.seats())),
+                "@bar_strong", banner)
+            y += 44
         has_national = bool(self._national_options())
         tabs = [("region", t("ui.main.scope_region", region=t(f"region.{self.region}")))]
         if has_national:
@@ -297,16 +350,25 @@ class MainScreen(Screen):
                        t("ui.common.page", page=self.page + 1, pages=pages), "@muted")
             self.button(self.R(x + w - 110, py, 110, 34), t("ui.common.next"), self._page(1),
                         enabled=self.page < pages - 1)
-        self.end_button = self.button(self.R(x, self.height - end_h - 16, w, end_h),
-                                      t("ui.main.end_turn"), self.end_turn,
-                                      tip=t("ui.main.end_turn_tip"), cls="@primary")
+        if session.hot_seat and self.seat < len(session.seats()) - 1:
+            text = t("ui.seat.pass", seat=self.seat_name(self.seat + 1))
+            tip = t("ui.seat.pass_tip")
+        else:
+            text, tip = t("ui.main.end_turn"), t("ui.main.end_turn_tip")
+        self.end_button = self.button(self.R(x, self.height - end_h - 16, w, end_h), text,
+                                      self.end_turn, tip=tip, cls="@primary")
 
     def _national_options(self) -> list[Any]:
-        """National actions available to this role."""
+        """National actions available to the planning player's role."""
         try:
-            return list(self.c.options(None))
+            return self._enabled(self.c.options(None, seat=self.seat))
         except Exception:
             return []
+
+    def _enabled(self, options: Any) -> list[Any]:
+        """Only the interventions this game allows (a workshop hides the others)."""
+        allowed = self.app.session.enabled_actions()
+        return [o for o in options if allowed is None or o.action_id in allowed]
 
     def _card(self, option: Any, x: float, y: float, w: float, h: float) -> None:
         """One intervention card: name, status, costs, timing, findings; click for details."""
@@ -410,23 +472,40 @@ class MainScreen(Screen):
     def end_turn(self) -> Transition:
         """Answer pending dilemmas first; then resolve the quarter and show the results."""
         from game.ui.screens.dilemma import DilemmaScreen
+        from game.ui.screens.prediction import PredictionScreen
         from game.ui.screens.results import ResultsScreen
 
         c = self.c
-        if c.is_over:
+        session = self.app.session
+        if session.game_over():
             return self.debrief()
         pending = self.unanswered()
         if pending:
             return Push(DilemmaScreen(self.app, pending[0]))
+        if session.hot_seat and self.seat < len(session.seats()) - 1:
+            return self.pass_seat()
+        if session.predictions_on() and self._predicted_turn != c.turn:
+            return Push(PredictionScreen(self.app))
         before = {rid: dict(c.region_view(rid)) for rid in self.region_ids()}
         before_national = {"approval": c.approval(), "capital": c.capital(),
                            "budget": c.budget_left()}
         queue_before = list(c.queue())
-        record = c.end_turn()
-        self.app.session.last_record = record
-        self.app.session.autosave()
+        record = session.end_turn()
+        self.region = self._home_region(self.region_ids())
+        session.autosave()
         return Push(ResultsScreen(self.app, record, before, before_national, self.region,
                                   queue_before))
+
+    def pass_seat(self) -> Transition:
+        """Hand the screen to the next player at the table (their city, options and budget)."""
+        session = self.app.session
+        session.seat = min(self.seat + 1, len(session.seats()) - 1)
+        self.region = self._home_region(self.region_ids())
+        self.scope = "region"
+        self.page = 0
+        self.rebuild()
+        self.focus.restore(-1)
+        return None
 
     def debrief(self) -> Transition:
         """Go to the end-of-term debrief."""
@@ -491,7 +570,10 @@ class MainScreen(Screen):
         c = self.c
         if c is None:
             return None
-        if c.is_over:
+        if result in ("predicted", "skipped"):
+            self._predicted_turn = c.turn
+            return self.end_turn()
+        if self.app.session.game_over():
             return self.debrief()
         pending = self.unanswered()
         if pending and result in ("results_closed", "answered"):
@@ -502,6 +584,11 @@ class MainScreen(Screen):
         """On the first frame, ask any dilemma already waiting."""
         from game.ui.screens.dilemma import DilemmaScreen
 
+        if self.timer_button is not None:
+            text = self.timer_text()
+            if text != self._timer_text:
+                self._timer_text = text
+                self.timer_button.set_text(text)
         if not self._checked_dilemmas and self.c is not None and self.app.top is self:
             self._checked_dilemmas = True
             pending = self.unanswered()

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 ROLE_ORDER = ("federal", "municipal")
+HOT_SEAT = "hotseat"
+"""The third choice of role: a federal player and one or more mayors on one screen."""
 
 
 def quarter_label(year: int, quarter: int, offset: int = 0) -> str:
@@ -34,6 +36,8 @@ class NewGameScreen(Screen):
         self.scenario: str | None = self.scenario_ids[0] if self.scenario_ids else None
         self.role: str = "federal"
         self.region: str | None = None
+        self.mayors: list[str] = []
+        """Hot seat: the cities whose mayors play beside the federal government."""
         self.seed_text = ""
         self.tutorial = not app.settings.seen_tutorial
         self.seed_entry: UITextEntryLine | None = None
@@ -50,6 +54,13 @@ class NewGameScreen(Screen):
         if sc is None:
             return
         roles = [r for r in ROLE_ORDER if r in sc.roles]
+        if self.role == HOT_SEAT and not self.hot_seat_possible():
+            self.role = "federal"
+        if self.role == HOT_SEAT:
+            cities = list(sc.roles["municipal"].regions)
+            self.mayors = [m for m in self.mayors if m in cities] or cities[:1]
+            self.region = None
+            return
         if self.role not in roles and roles:
             self.role = roles[0]
         cities = list(sc.roles[self.role].regions) if self.role == "municipal" else []
@@ -58,6 +69,11 @@ class NewGameScreen(Screen):
                 self.region = cities[0] if cities else None
         else:
             self.region = None
+
+    def hot_seat_possible(self) -> bool:
+        """Whether the chosen scenario has both roles (a federal player and mayors)."""
+        sc = self._setup()
+        return sc is not None and all(r in sc.roles for r in ROLE_ORDER)
 
     def layout(self) -> None:
         """Build the three columns."""
@@ -103,6 +119,22 @@ class NewGameScreen(Screen):
                         self._pick_role(role), tip=self.t(f"ui.new_game.role_{role}_tip"),
                         cls="@primary" if role == self.role else None)
             y += 52
+        if self.hot_seat_possible():
+            self.button(self.R(x, y, 360, 44), self.t("ui.new_game.role_hotseat"),
+                        self._pick_role(HOT_SEAT), tip=self.t("ui.new_game.role_hotseat_tip"),
+                        cls="@primary" if self.role == HOT_SEAT else None)
+            y += 52
+        if self.role == HOT_SEAT:
+            self.label(self.R(x, y + 4, 360, 26), self.t("ui.new_game.mayors"), "@subheading")
+            y += 36
+            for rid in sc.roles["municipal"].regions:
+                on = rid in self.mayors
+                self.button(self.R(x, y, 360, 40),
+                            self.t("ui.new_game.mayor_on" if on else "ui.new_game.mayor_off",
+                                   city=self.t(f"region.{rid}")),
+                            self._toggle_mayor(rid), tip=self.t("ui.new_game.mayors_tip"),
+                            cls="@primary" if on else None)
+                y += 46
         if self.role == "municipal":
             self.label(self.R(x, y + 4, 360, 26), self.t("ui.new_game.city"), "@subheading")
             y += 36
@@ -132,7 +164,7 @@ class NewGameScreen(Screen):
         if sc is None:
             return html.escape(self.t("ui.new_game.no_scenarios"))
         e = html.escape
-        role_setup = sc.roles.get(self.role)
+        role_setup = sc.roles.get("federal" if self.role == HOT_SEAT else self.role)
         turns = role_setup.turns if role_setup else 0
         start = quarter_label(sc.start_year, sc.start_quarter)
         end = quarter_label(sc.start_year, sc.start_quarter, max(0, turns - 1))
@@ -185,6 +217,19 @@ class NewGameScreen(Screen):
             return None
         return act
 
+    def _toggle_mayor(self, rid: str) -> Callable[[], Transition]:
+        """Action adding or removing a mayor at the table (one at least stays)."""
+        def act() -> Transition:
+            self._remember_seed()
+            if rid in self.mayors:
+                if len(self.mayors) > 1:
+                    self.mayors.remove(rid)
+            else:
+                self.mayors.append(rid)
+            self.rebuild()
+            return None
+        return act
+
     def _toggle_tutorial(self) -> Transition:
         """Turn the first-play tutorial on or off."""
         self._remember_seed()
@@ -207,7 +252,14 @@ class NewGameScreen(Screen):
 
         if self.scenario is None:
             return None
-        problem = self.app.session.start(self.scenario, self.role, self.region, self.seed())
+        if self.role == HOT_SEAT:
+            sc = self._setup()
+            order = list(sc.roles["municipal"].regions) if sc is not None else []
+            mayors = sorted(self.mayors, key=lambda m: order.index(m) if m in order else 0)
+            problem = self.app.session.start_hot_seat(self.scenario, mayors, self.seed())
+        else:
+            problem = self.app.session.start(self.scenario, self.role, self.region,
+                                             self.seed())
         if problem is not None:
             self.app.notify(problem)
             return None

@@ -5,12 +5,14 @@ from __future__ import annotations
 from game.ui.screen import Pop, Push, Reset, Transition
 from game.ui.screens.modal import ModalScreen
 
+TIPS = ("ui.pause.result", "ui.pause.assumptions")
+
 
 class PauseScreen(ModalScreen):
     """Esc on the main screen opens this."""
 
     name = "pause"
-    dialog_size = (420, 500)
+    dialog_size = (440, 612)
 
     def layout(self) -> None:
         """Build the menu."""
@@ -19,10 +21,13 @@ class PauseScreen(ModalScreen):
         self.label(self.R(24, 16, r.w - 48, 36), self.t("ui.pause.title"), "@heading", box)
         y = 64.0
         for key, action in (("ui.pause.resume", self.resume), ("ui.pause.save", self.save),
-                            ("ui.pause.load", self.load), ("ui.pause.settings", self.settings),
+                            ("ui.pause.load", self.load), ("ui.pause.result", self.result),
+                            ("ui.pause.assumptions", self.assumptions),
+                            ("ui.pause.settings", self.settings),
                             ("ui.pause.help", self.help), ("ui.pause.to_title", self.to_title)):
             self.button(self.R(24, y, r.w - 48, 44), self.t(key), action, container=box,
-                        cls="@primary" if key == "ui.pause.resume" else None)
+                        cls="@primary" if key == "ui.pause.resume" else None,
+                        tip=self.t(key + "_tip") if key in TIPS else None)
             y += 54
         self.label(self.R(24, y + 4, r.w - 48, 40), self.t("ui.pause.autosaved"), "@muted", box)
         self.focus.restore(0)
@@ -42,6 +47,18 @@ class PauseScreen(ModalScreen):
         from game.ui.screens.saves import SavesScreen
 
         return Push(SavesScreen(self.app, mode="load"))
+
+    def result(self) -> Transition:
+        """Write the result file of the game so far and say where it went."""
+        path, text = self.app.session.write_result()
+        self.app.notify(text, "ui.result.title" if path is not None else "ui.message.title")
+        return None
+
+    def assumptions(self) -> Transition:
+        """Open the assumptions panel (instructor mode) on this game."""
+        from game.ui.screens.assumptions import AssumptionsScreen
+
+        return Push(AssumptionsScreen(self.app))
 
     def settings(self) -> Transition:
         """Open the settings."""

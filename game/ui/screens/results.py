@@ -96,6 +96,7 @@ class ResultsScreen(Screen):
         scale = fmt.human_scale(t, deaths)
         if scale:
             parts.append(" " + e(scale))
+        parts += self._prediction_lines()
         c = self.app.session.campaign
         lines = queue_lines(self, list(c.queue())) if c is not None else []
         # The queue box takes what its lines need (two per item, wrapped), the news the rest.
@@ -106,6 +107,24 @@ class ResultsScreen(Screen):
         queue = [f"<b>{e(t('ui.results.queue'))}</b><br>"]
         queue += [f"• {e(line)}<br>" for line in lines] or [e(t("ui.results.queue_empty"))]
         self.text(self.R(24, bottom - queue_h, 400, queue_h), "".join(queue), "@boxed")
+
+    def _prediction_lines(self) -> list[str]:
+        """Whether this quarter's prediction was right, question by question (HTML)."""
+        t = self.t
+        e = html.escape
+        scored = next((p for p in self.app.session.scored_predictions()
+                       if p["turn"] == self.record.turn), None)
+        if scored is None:
+            return []
+        lines = [f"<br><br><b>{e(t('ui.results.prediction'))}</b>"]
+        for question in ("violence", "legitimacy"):
+            right = bool(scored["right"][question])
+            lines.append("<br>" + e(t(
+                "ui.results.predicted_right" if right else "ui.results.predicted_wrong",
+                question=t(f"ui.predict.{question}_short"),
+                guess=t(f"ui.predict.{scored[question]}_word"),
+                outcome=t(f"ui.predict.{scored['outcome'][question]}_done"))))
+        return lines
 
     def _indicators(self) -> None:
         """Every indicator of the chosen region with before, after and change in words."""

@@ -40,6 +40,9 @@ class SettingsScreen(Screen):
         y = self._row(y, "ui.settings.fullscreen",
                       [(self.t("ui.common.off"), not s.fullscreen, self._full(False)),
                        (self.t("ui.common.on"), s.fullscreen, self._full(True))])
+        y = self._row(y, "ui.settings.predictions",
+                      [(self.t("ui.common.off"), not s.predictions, self._predictions(False)),
+                       (self.t("ui.common.on"), s.predictions, self._predictions(True))])
         self.label(self.R(64, y + 6, self.width - 128, 24),
                    self.t("ui.settings.stored", folder=str(self.app.settings_dir or
                                                            _config_folder())), "@muted")
@@ -83,6 +86,15 @@ class SettingsScreen(Screen):
         """Action entering or leaving fullscreen."""
         def act() -> Transition:
             self.app.set_fullscreen(on)
+            return None
+        return act
+
+    def _predictions(self, on: bool) -> Callable[[], Transition]:
+        """Action turning the prediction prompts on or off."""
+        def act() -> Transition:
+            self.app.settings.predictions = on
+            self.app.save_settings()
+            self.rebuild()
             return None
         return act
 

@@ -20,21 +20,23 @@ class TitleScreen(Screen):
         left = 96.0
         self.label(self.R(left, 96, 600, 64), "Plaza", "@title")
         self.text(self.R(left - 4, 160, 440, 110), self.t("ui.title.tagline"), "@subtitle")
-        y = 282.0
+        y = 268.0
         has_save = self.app.session.has_autosave()
         entries = [
             ("ui.title.new_game", self.new_game, True, "@primary"),
+            ("ui.title.workshop", self.workshop, True, None),
             ("ui.title.continue", self.continue_game, has_save, None),
             ("ui.title.load", self.load_game, True, None),
             ("ui.title.settings", self.settings, True, None),
             ("ui.title.library", self.library, True, None),
+            ("ui.title.assumptions", self.assumptions, True, None),
             ("ui.title.credits", self.credits, True, None),
             ("ui.title.quit", self.quit, True, None),
         ]
         for key, action, enabled, cls in entries:
-            self.button(self.R(left, y, 300, 44), self.t(key), action,
+            self.button(self.R(left, y, 300, 38), self.t(key), action,
                         tip=self.t(key + "_tip"), cls=cls, enabled=enabled)
-            y += 52
+            y += 43
         self.label(self.R(left, self.height - 48, 800, 24), self.t("ui.title.footer"), "@muted")
         if not self.app.settings.seen_content_note and not getattr(self, "_note_shown", False):
             self._note_shown = True
@@ -73,6 +75,18 @@ class TitleScreen(Screen):
         from game.ui.screens.new_game import NewGameScreen
 
         return Push(NewGameScreen(self.app))
+
+    def workshop(self) -> Transition:
+        """Open the workshop code entry."""
+        from game.ui.screens.workshop import WorkshopScreen
+
+        return Push(WorkshopScreen(self.app))
+
+    def assumptions(self) -> Transition:
+        """Open the assumptions panel (instructor mode)."""
+        from game.ui.screens.assumptions import AssumptionsScreen
+
+        return Push(AssumptionsScreen(self.app))
 
     def continue_game(self) -> Transition:
         """Load the autosave and go to the main screen (or say why not)."""

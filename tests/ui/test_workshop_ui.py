@@ -1,0 +1,233 @@
+"""Classroom UI: joining a workshop by code, predictions, result files, hot seat, assumptions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+from conftest import click, find_button, key, tab_to
+
+MAX_STEPS = 200
+
+
+def type_text(app: Any, text: str) -> None:
+    """Type characters into the focused text box, as the keyboard would."""
+    for ch in text:
+        app.frame([pygame.event.Event(pygame.TEXTINPUT, text=ch)])
+    app.frame()
+
+
+def clear_text(app: Any, entry: Any) -> None:
+    """Empty a text box."""
+    entry.set_text("")
+    app.frame()
+
+
+def workshop_code(**settings: Any) -> str:
+    """The code of a workshop made with the shipped content."""
+    from game import paths
+    from game.workshop import Workshops
+
+    workshops = Workshops.load(paths.content_root())
+    data = {"scenario": "juarez-2010", "seed": 7, "role": "municipal", "turns": 3,
+            "actions": ["vet_police", "community_policing"], "timer_minutes": 5, **settings}
+    return str(workshops.code(workshops.from_data(data)))
+
+
+def play_to_debrief(app: Any, predict: bool = False) -> None:
+    """End quarters until the debrief, answering every dialog by keyboard."""
+    from game.ui.screens.debrief import DebriefScreen
+    from game.ui.screens.dilemma import DilemmaScreen
+    from game.ui.screens.prediction import PredictionScreen
+    from game.ui.screens.results import ResultsScreen
+
+    steps = 0
+    while not isinstance(app.top, DebriefScreen):
+        steps += 1
+        assert steps < MAX_STEPS
+        if isinstance(app.top, DilemmaScreen):
+            key(app, pygame.K_1, "1")
+        elif isinstance(app.top, PredictionScreen):
+            if predict:
+                key(app, pygame.K_f, "f")
+                key(app, pygame.K_r, "r")
+                click(app, find_button(app, app.t("ui.predict.confirm")))
+            else:
+                key(app, pygame.K_ESCAPE)
+        elif isinstance(app.top, ResultsScreen):
+            key(app, pygame.K_ESCAPE)
+        else:
+            key(app, pygame.K_e, "e")
+
+
+def test_join_workshop_by_code_predict_and_write_result(make_app: Any) -> None:
+    """A mistyped code is caught; the right one starts the workshop's game; a prediction is
+    scored on the results screen and in the debrief; the result file reads back."""
+    from game.results import read_result
+    from game.ui.screens.main import MainScreen
+    from game.ui.screens.prediction import PredictionScreen
+    from game.ui.screens.results import ResultsScreen
+    from game.ui.screens.workshop import WorkshopScreen
+
+    code = workshop_code()
+    app = make_app("en")
+    app.start()
+    t = app.t
+    tab_to(app, t("ui.title.workshop"))
+    key(app, pygame.K_RETURN)
+    screen = app.top
+    assert isinstance(screen, WorkshopScreen)
+    # a typo in the last character: the check character catches it
+    last = code[-1]
+    wrong = code[:-1] + ("0" if last != "0" else "1")
+    type_text(app, wrong.lower())
+    key(app, pygame.K_RETURN)
+    assert screen.workshop is None
+    assert screen.error == t("workshop.error.typo")
+    # lower case and without dashes is fine
+    clear_text(app, screen.code_entry)
+    app.manager.set_focus_set(screen.code_entry)
+    type_text(app, code.replace("-", "").lower())
+    assert screen.code_entry.get_text() == code.replace("-", "")
+    key(app, pygame.K_RETURN)
+    assert screen.workshop is not None and screen.error == ""
+    assert t("ui.workshop.timer", minutes=5) in screen.settings_html()
+    assert t("ui.workshop.actions_some", count=2) in screen.settings_html()
+    # Start without a name asks for one; then type it
+    click(app, find_button(app, t("ui.workshop.start")))
+    assert screen.error == t("ui.workshop.name_needed")
+    app.manager.set_focus_set(screen.name_entry)
+    type_text(app, "Team 3")
+    key(app, pygame.K_RETURN)
+    main = app.top
+    assert isinstance(main, MainScreen)
+    session = app.session
+    assert session.player == "Team 3" and session.workshop is not None
+    assert session.game_turns() == 3
+    assert {o.action_id for o in main.options()} <= {"vet_police", "community_policing"}
+    assert main.timer_button is not None and main.timer_button.text.startswith("Time 5:00")
+    # predict the first quarter by keyboard: F (violence falls), R (trust rises), then confirm
+    key(app, pygame.K_e, "e")
+    assert isinstance(app.top, PredictionScreen)
+    key(app, pygame.K_f, "f")
+    key(app, pygame.K_r, "r")
+    click(app, find_button(app, t("ui.predict.confirm")))
+    assert isinstance(app.top, ResultsScreen)
+    scored = session.scored_predictions()
+    assert len(scored) == 1 and scored[0]["violence"] == "fall"
+    assert t("ui.results.prediction") in app.top._prediction_lines()[0]
+    key(app, pygame.K_ESCAPE)
+    play_to_debrief(app)
+    debrief = app.top
+    right = sum(bool(v) for v in scored[0]["right"].values())
+    assert t("ui.debrief.calibration", right=right, total=2) in debrief.summary_html()
+    # the end of the term wrote the result file, with the checksum the report needs
+    path = session.result_path
+    assert path is not None and path.parent == session.results_dir
+    assert str(path) in debrief.exported
+    doc = read_result(path)
+    body = doc["body"]
+    assert body["player"] == "Team 3"
+    assert body["workshop"]["code"] == code
+    assert body["setup"]["turns_played"] == 3
+    assert [p["turn"] for p in body["predictions"]] == [1]
+    # and "Save result file" writes another one
+    click(app, find_button(app, t("ui.debrief.export_json")))
+    assert session.result_path != path and read_result(session.result_path)["body"]["player"]
+
+
+def test_workshop_language_switches_the_ui(make_app: Any) -> None:
+    """A Spanish workshop's code turns the screens to Spanish."""
+    app = make_app("en")
+    from game.ui.screens.workshop import WorkshopScreen
+
+    app.start()
+    click(app, find_button(app, app.t("ui.title.workshop")))
+    assert isinstance(app.top, WorkshopScreen)
+    type_text(app, workshop_code(language="es"))
+    key(app, pygame.K_RETURN)
+    assert app.settings.lang == "es" and app.top.workshop is not None
+    assert find_button(app, app.t("ui.workshop.start")).text == "Empezar"
+
+
+def test_hot_seat_through_the_ui(make_app: Any) -> None:
+    """Federal government and the mayor of Juárez plan in turn; each pays from their budget."""
+    from game.ui.screens.action import ActionScreen
+    from game.ui.screens.main import MainScreen
+    from game.ui.screens.results import ResultsScreen
+
+    app = make_app("en")
+    app.start()
+    t = app.t
+    click(app, find_button(app, t("ui.title.new_game")))
+    click(app, find_button(app, t("scenario.juarez-2010.title")))
+    click(app, find_button(app, t("ui.new_game.role_hotseat")))
+    click(app, find_button(app, t("ui.new_game.start")))
+    main = app.top
+    assert isinstance(main, MainScreen)
+    session = app.session
+    c = session.campaign
+    assert c.seats == [("federal", None), ("municipal", "juarez")]
+    for quarter in range(3):
+        assert session.seat == 0 and main.seat_name(0) == t("ui.seat.federal")
+        banner = t("ui.seat.banner", seat=t("ui.seat.federal"), n=1, count=2)
+        assert main.banner_label.text == banner
+        if quarter == 0:
+            budgets = [c.budget_left(0), c.budget_left(1)]
+            option = next(o for o in main.options() if o.possible and not o.active
+                          and o.cost_money > 0)
+            card = next(i.element for i in main.focus.items
+                        if i.hint.startswith(t(f"action.{option.action_id}.summary")))
+            click(app, card)
+            assert isinstance(app.top, ActionScreen)
+            click(app, find_button(app, t("ui.action.enact")))
+            assert c.budget_left(0) < budgets[0] and c.budget_left(1) == budgets[1]
+        click(app, find_button(app, t("ui.seat.pass", seat=t("ui.seat.mayor",
+                                                              city=t("region.juarez")))))
+        assert session.seat == 1 and main.region == "juarez"
+        if quarter == 0:
+            budgets = [c.budget_left(0), c.budget_left(1)]
+            option = next(o for o in main.options() if o.possible and not o.active
+                          and o.cost_money > 0)
+            assert option.region == "juarez"
+            card = next(i.element for i in main.focus.items
+                        if i.hint.startswith(t(f"action.{option.action_id}.summary")))
+            click(app, card)
+            click(app, find_button(app, t("ui.action.enact")))
+            assert c.budget_left(1) < budgets[1] and c.budget_left(0) == budgets[0]
+            assert c.decisions[-1]["seat"] == 1
+        click(app, find_button(app, t("ui.main.end_turn")))
+        assert isinstance(app.top, ResultsScreen) and c.turn == quarter + 1
+        key(app, pygame.K_ESCAPE)
+        for _ in range(10):
+            if app.top is main:
+                break
+            key(app, pygame.K_1, "1")
+        assert app.top is main
+
+
+def test_assumptions_panel_shows_a_difference(make_app: Any) -> None:
+    """Switching a mechanism off replays the same game on the same seed, and it differs."""
+    from game.ui.screens.assumptions import AssumptionsScreen, homicides_of
+    from game.ui.screens.main import MainScreen
+
+    app = make_app("es")
+    app.start()
+    assert app.session.start("juarez-2010", "federal", None, 5) is None
+    app.apply(__import__("game.ui.screen", fromlist=["Push"]).Push(MainScreen(app)))
+    for _ in range(3):
+        app.session.end_turn()
+    key(app, pygame.K_ESCAPE)
+    t = app.t
+    click(app, find_button(app, t("ui.pause.assumptions")))
+    panel = app.top
+    assert isinstance(panel, AssumptionsScreen)
+    name = t("assumption.competition_violence.name")
+    click(app, find_button(app, name))
+    click(app, find_button(app, t("ui.assumptions.turn_off")))
+    assert find_button(app, f"{name}{t('ui.assumptions.off_mark')}")
+    click(app, find_button(app, t("ui.assumptions.show")))
+    other = panel.other
+    assert other is not None and other.turn == 3 and other.seed == 5
+    assert other.overrides and homicides_of(other) != homicides_of(app.session.campaign)
+    assert t("ui.assumptions.your_decisions", turns=3, seed=5) in panel.note()
