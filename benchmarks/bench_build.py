@@ -14,9 +14,9 @@ Prints, for the one-folder build (`dist/plaza/`) and the one-file build
 - as a second, labelled figure: `validate content/` start-up (no window), a stand-in that
   needs no hook in the game.
 
-The first-frame exit is implemented by the entry script (packaging/plaza_main.py) by
-wrapping `pygame.display.flip`; a run that does not exit within the timeout is reported as
-a failure, not as a time. Targets: one-folder <= 90 MB and <= 0.5 s, one-file <= 45 MB and
+The first-frame exit is the game's own hook (game/ui/app.py: it draws the title screen,
+prints `first-frame <s>` and exits 0); a run that does not exit within the timeout is
+reported as a failure, not as a time. Targets: one-folder <= 90 MB and <= 0.5 s, one-file <= 45 MB and
 <= 1.5 s.
 """
 
