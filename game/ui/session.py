@@ -196,19 +196,20 @@ class Session:
                                code=self.workshop_code or None, baseline=self.baseline_cache,
                                lang=self.app.settings.lang)
             safe = re.sub(r"[^A-Za-z0-9_-]+", "-", player).strip("-")[:40] or "player"
-            stamp = time.strftime("%Y%m%d-%H%M%S")
+            stamp = time.strftime("%Y%m%d-%H%M")
             folder = self.results_dir
             folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"plaza-result-{safe}-{stamp}.json"
+            path = folder / f"plaza-{safe}-{stamp}.json"
             n = 2
             while path.exists():
-                path = folder / f"plaza-result-{safe}-{stamp}-{n}.json"
+                path = folder / f"plaza-{safe}-{stamp}-{n}.json"
                 n += 1
             write_result(path, doc)
         except (OSError, ValueError) as exc:
             return None, self.app.t("ui.result.failed", reason=str(exc))
         self.result_path = path
-        return path, self.app.t("ui.result.written", path=str(path))
+        return path, self.app.t("ui.result.written", path=str(path), folder=str(path.parent),
+                                file=path.name)
 
     # ---- saves --------------------------------------------------------------------------
 

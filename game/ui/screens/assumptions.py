@@ -105,7 +105,10 @@ class AssumptionsScreen(Screen):
         e = html.escape
         self.label(self.R(24, 14, self.width - 48, 38), t("ui.assumptions.title"), "@heading")
         workshops = self.app.session.workshops
-        list_w = 360.0
+        names = [t(workshops.switches[sid].name) + t("ui.assumptions.off_mark")
+                 for sid in self.switch_ids]
+        widest = max((theme.font(16, True).size(n)[0] for n in names), default=0)
+        list_w = min(460.0, max(330.0, widest / self.app.scale + 28))
         y = 60.0
         for sid in self.switch_ids:
             switch = workshops.switches[sid]
@@ -123,14 +126,14 @@ class AssumptionsScreen(Screen):
                       else "ui.assumptions.state_off")
             body = (f"<b>{e(t(switch.name))}</b><br>{e(state)}<br><br>{e(t(switch.explanation))}"
                     f"<br><br><b>{e(t('ui.assumptions.findings'))}</b> {e(findings)}")
-            self.text(self.R(x, 60, w, 176), body, "@boxed")
+            self.text(self.R(x, 60, w, 206), body, "@boxed")
             on = self.is_on(self.selected)
-            self.button(self.R(x, 244, 250, 40),
+            self.button(self.R(x, 274, 250, 40),
                         t("ui.assumptions.turn_off" if on else "ui.assumptions.turn_on"),
                         self.toggle, tip=t("ui.assumptions.toggle_tip"))
-            self.button(self.R(x + 258, 244, 250, 40), t("ui.assumptions.show"), self.show,
+            self.button(self.R(x + 258, 274, 250, 40), t("ui.assumptions.show"), self.show,
                         cls="@primary", tip=t("ui.assumptions.show_tip"))
-        top = 292.0
+        top = 322.0
         note_h = 58.0
         chart_h = self.height - top - note_h - 76
         self.chart_rects = [self.R(x, top, w / 2 - 6, chart_h),

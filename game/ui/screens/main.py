@@ -132,6 +132,8 @@ class MainScreen(Screen):
         self._invalidate_layers()
         if self.c is None:
             return
+        if self.region not in self.region_ids():
+            self.region = self._home_region(self.region_ids())
         self._national_bar()
         self._region_buttons()
         self._region_panel()
@@ -314,12 +316,13 @@ class MainScreen(Screen):
         y = TOP + 12
         session = self.app.session
         if session.hot_seat:
-            banner = self.plate(self.R(x, y, w, 36), theme.ACCENT, None, width=0)
-            self.banner_label = self.label(
-                self.R(8, 4, w - 16, 28), t("ui.seat.banner", seat=self.seat_name(self.seat),
-                                            n=self.seat + 1, count=len(session.seats())),
-                "@bar_strong", banner)
-            y += 44
+            banner = self.plate(self.R(x, y, w, 50), theme.ACCENT, None, width=0)
+            self.label(self.R(8, 2, w - 16, 22),
+                       t("ui.seat.banner", n=self.seat + 1, count=len(session.seats())),
+                       "@bar_text", banner)
+            self.banner_label = self.label(self.R(8, 22, w - 16, 26), self.seat_name(self.seat),
+                                           "@bar_strong", banner)
+            y += 58
         has_national = bool(self._national_options())
         tabs = [("region", t("ui.main.scope_region", region=t(f"region.{self.region}")))]
         if has_national:
@@ -352,7 +355,10 @@ class MainScreen(Screen):
                         enabled=self.page < pages - 1)
         if session.hot_seat and self.seat < len(session.seats()) - 1:
             text = t("ui.seat.pass", seat=self.seat_name(self.seat + 1))
-            tip = t("ui.seat.pass_tip")
+            if theme.font(16, True).size(text)[0] > w - 24:
+                text = t("ui.seat.pass_short")
+            tip = " ".join((t("ui.seat.pass_tip"),
+                            t("ui.seat.next", seat=self.seat_name(self.seat + 1))))
         else:
             text, tip = t("ui.main.end_turn"), t("ui.main.end_turn_tip")
         self.end_button = self.button(self.R(x, self.height - end_h - 16, w, end_h), text,

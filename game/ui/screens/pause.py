@@ -12,7 +12,7 @@ class PauseScreen(ModalScreen):
     """Esc on the main screen opens this."""
 
     name = "pause"
-    dialog_size = (440, 612)
+    dialog_size = (440, 584)
 
     def layout(self) -> None:
         """Build the menu."""

@@ -21,7 +21,7 @@ class PredictionScreen(ModalScreen):
     """Two rise/fall questions; Predict stores them, Skip (or Esc) resolves without one."""
 
     name = "prediction"
-    dialog_size = (640, 400)
+    dialog_size = (640, 344)
 
     def __init__(self, app: App) -> None:
         super().__init__(app)

@@ -83,7 +83,8 @@ class ResultsScreen(Screen):
         t = self.t
         e = html.escape
         rec = self.record
-        parts = [f"<b>{e(t('ui.results.headlines'))}</b><br>"]
+        parts = self._prediction_lines()
+        parts.append(f"<b>{e(t('ui.results.headlines'))}</b><br>")
         headlines = list(getattr(rec, "headlines", []) or [])
         for message in headlines:
             parts.append(f"• {e(message_text(self, message))}<br>")
@@ -96,7 +97,6 @@ class ResultsScreen(Screen):
         scale = fmt.human_scale(t, deaths)
         if scale:
             parts.append(" " + e(scale))
-        parts += self._prediction_lines()
         c = self.app.session.campaign
         lines = queue_lines(self, list(c.queue())) if c is not None else []
         # The queue box takes what its lines need (two per item, wrapped), the news the rest.
@@ -116,7 +116,7 @@ class ResultsScreen(Screen):
                        if p["turn"] == self.record.turn), None)
         if scored is None:
             return []
-        lines = [f"<br><br><b>{e(t('ui.results.prediction'))}</b>"]
+        lines = [f"<b>{e(t('ui.results.prediction'))}</b>"]
         for question in ("violence", "legitimacy"):
             right = bool(scored["right"][question])
             lines.append("<br>" + e(t(
@@ -124,6 +124,7 @@ class ResultsScreen(Screen):
                 question=t(f"ui.predict.{question}_short"),
                 guess=t(f"ui.predict.{scored[question]}_word"),
                 outcome=t(f"ui.predict.{scored['outcome'][question]}_done"))))
+        lines.append("<br><br>")
         return lines
 
     def _indicators(self) -> None:

@@ -37,7 +37,8 @@ def workshop_lines(screen: Screen, workshop: Any) -> list[str]:
     if ws.actions is None:
         lines.append(t("ui.workshop.actions_all", count=len(enabled)))
     else:
-        lines.append(t("ui.workshop.actions_some", count=len(enabled)))
+        lines.append(t("ui.workshop.actions_some", count=len(enabled),
+                       names=", ".join(t(f"action.{a}.name") for a in enabled)))
     changed = [t(workshops.switches[sid].name) for sid, on in ws.switches.items()
                if not on and sid in workshops.switches]
     changed += [t("ui.workshop.parameter", name=pid, value=screen.app.t.format_value(value))
