@@ -327,11 +327,21 @@ class MainScreen(Screen):
         tabs = [("region", t("ui.main.scope_region", region=t(f"region.{self.region}")))]
         if has_national:
             tabs.append(("national", t("ui.main.scope_national")))
-        tab_w = w / len(tabs)
-        for i, (scope, text) in enumerate(tabs):
-            self.button(self.R(x + i * tab_w, y, tab_w - 6, 36), text, self._scope(scope),
+        # Each tab as wide as its words need (bold when chosen), the region tab takes the rest;
+        # a region name too long for "In <region>" is shown alone.
+        bold = theme.font(16, True)
+        widths = [w / len(tabs)] * len(tabs)
+        if len(tabs) == 2:
+            widths[1] = min(w / 2, bold.size(tabs[1][1])[0] + 34.0)
+            widths[0] = w - widths[1]
+        if bold.size(tabs[0][1])[0] > widths[0] - 22:
+            tabs[0] = ("region", t(f"region.{self.region}"))
+        tx = x
+        for (scope, text), tab_w in zip(tabs, widths, strict=True):
+            self.button(self.R(tx, y, tab_w - 6, 36), text, self._scope(scope),
                         cls="@primary" if scope == self.scope else None,
                         tip=t(f"ui.main.scope_{scope}_tip"))
+            tx += tab_w
         y += 46
         options = self.options()
         card_h = 74.0
