@@ -131,6 +131,14 @@ class Campaign:
         self.records: list[TurnRecord] = []
         self.start: TurnRecord = self._record(self.model.snapshot(), None)
         """The world before the first quarter (turn 0), for screens and charts."""
+        self.term = self.world.turns_in_term
+        """Quarters this game lasts: the role's term, or a workshop's length."""
+        self.extras: dict[str, Any] = {}
+        """What the screens keep with a save (workshop code, player, predictions); JSON only."""
+
+    def set_term(self, turns: int) -> None:
+        """Make the game last `turns` quarters (a workshop may play past the term)."""
+        self.term = max(1, min(int(turns), MAX_TURNS))
 
     @classmethod
     def new(cls, pack: ContentPack, scenario_id: str, role: str, region: str | None = None,
@@ -174,8 +182,8 @@ class Campaign:
 
     @property
     def term_turns(self) -> int:
-        """Quarters in the player's term."""
-        return self.world.turns_in_term
+        """Quarters this game lasts."""
+        return self.term
 
     @property
     def is_over(self) -> bool:
@@ -439,6 +447,8 @@ class Campaign:
             "overrides": self.overrides,
             "mayors": self.mayors,
             "period": self.world.period(max(self.turn, 1)),
+            "term": self.term,
+            "extras": self.extras,
             "turn": self.turn,
             "decisions": self.decisions,
             "fingerprint": self.fingerprint(),
@@ -511,6 +521,9 @@ class Campaign:
         else:
             campaign = cls.new(pack, save.scenario, save.role, save.region, save.seed,
                                dict(save.overrides))
+        if save.term is not None:
+            campaign.set_term(save.term)
+        campaign.extras = dict(save.extras)
         log = [d.model_dump(exclude_defaults=True) | {"verb": d.verb, "turn": d.turn}
                for d in save.decisions]
         try:

@@ -170,7 +170,8 @@ def replay_with(campaign: Campaign, overrides: dict[str, float]) -> tuple[Campai
     not arise there are ignored. Returns the new game and notes on what was skipped.
     """
     other = Campaign(campaign.pack, campaign.scenario_id, campaign.role, campaign.region,
-                     campaign.seed, overrides)
+                     campaign.seed, overrides, campaign.mayors)
+    other.set_term(campaign.term)
     by_turn: dict[int, list[dict[str, object]]] = {}
     for decision in campaign.decisions:
         if not decision.get("default"):
@@ -180,11 +181,14 @@ def replay_with(campaign: Campaign, overrides: dict[str, float]) -> tuple[Campai
         pending = {d.event_id for d in other.pending_dilemmas()}
         for decision in by_turn.get(other.turn + 1, []):
             verb, region = decision["verb"], decision.get("region")
+            seat = int(str(decision.get("seat", 0)))
             try:
                 if verb == "enact":
-                    other.enact(str(decision["action"]), None if region is None else str(region))
+                    other.enact(str(decision["action"]), None if region is None else str(region),
+                                seat)
                 elif verb == "repeal":
-                    other.repeal(str(decision["action"]), None if region is None else str(region))
+                    other.repeal(str(decision["action"]), None if region is None else str(region),
+                                 seat)
                 elif verb == "answer" and decision["event"] in pending:
                     other.answer(str(decision["event"]), None if region is None else str(region),
                                  str(decision["choice"]))

@@ -428,8 +428,10 @@ class SaveFile(Strict):
         description="Decision log; those for the turn after `turn` are plans not yet played",
     )
     fingerprint: str | None = Field(default=None, description="Hash of the resulting state")
-    workshop: dict[str, Any] | None = Field(
-        default=None, description="The workshop settings the game was started with, if any"
+    term: int | None = Field(default=None, ge=1, le=40, description="Quarters the game lasts")
+    extras: dict[str, Any] = Field(
+        default_factory=dict,
+        description="What the screens keep with a game (workshop code, player, predictions)",
     )
 
 

@@ -91,11 +91,7 @@ class Session:
 
     def game_turns(self) -> int:
         """Quarters this game lasts: the workshop's length, or the role's term."""
-        if self.campaign is None:
-            return 0
-        if self.workshop is not None and self.workshops is not None:
-            return int(self.workshops.turns(self.workshop))
-        return int(self.campaign.term_turns)
+        return 0 if self.campaign is None else int(self.campaign.term_turns)
 
     def game_over(self) -> bool:
         """Whether every quarter of this game has been played."""
@@ -165,9 +161,8 @@ class Session:
         return score_predictions(c, made, scope_turns)
 
     def end_turn(self) -> Any:
-        """Resolve the quarter (past the term when the workshop plays longer); seat 0 next."""
-        c = self.campaign
-        record = c.end_turn(allow_past_term=self.game_turns() > c.term_turns)
+        """Resolve the quarter; the first seat plans next."""
+        record = self.campaign.end_turn()
         self.seat = 0
         self.last_record = record
         return record
@@ -271,6 +266,11 @@ class Session:
         """Save the current game to a slot; return a problem text or None."""
         if self.campaign is None:
             return self.app.t("ui.saves.nothing_to_save")
+        self.campaign.extras = {
+            "workshop_code": self.workshop_code,
+            "player": self.player,
+            "predictions": [[p.turn, p.violence, p.legitimacy] for p in self.predictions],
+        }
         try:
             self.campaign.save(self.slot_path(slot))
         except OSError as exc:
@@ -282,10 +282,8 @@ class Session:
         pack = self.pack
         if pack is None:
             return self.app.t("ui.error.content", reason=self.pack_error or "")
-        try:
-            from game.campaign import BadSave, Campaign
-        except ImportError:
-            return self.app.t("ui.error.no_model")
+        from game.campaign import BadSave, Campaign
+
         path = self.slot_path(slot)
         if not path.exists():
             return self.app.t("ui.saves.missing")
@@ -299,7 +297,26 @@ class Session:
         self.last_record = campaign.records[-1] if campaign.records else None
         self.baseline_cache = None
         self._clear_game_extras()
+        self._restore_game_extras(campaign.extras)
         return None
+
+    def _restore_game_extras(self, extras: dict[str, Any]) -> None:
+        """Bring back a saved game's workshop, player and predictions (what can be read)."""
+        from game.results import Prediction
+        from game.workshop import CodeError
+
+        code = str(extras.get("workshop_code") or "")
+        if code and self.workshops is not None:
+            try:
+                self.workshop = self.workshops.from_code(code)
+                self.workshop_code = code
+            except CodeError:
+                self.workshop = None
+        self.player = str(extras.get("player") or "")
+        for item in extras.get("predictions") or []:
+            if (isinstance(item, list) and len(item) == 3 and isinstance(item[0], int)
+                    and item[1] in ("rise", "fall") and item[2] in ("rise", "fall")):
+                self.predictions.append(Prediction(item[0], item[1], item[2]))
 
     # ---- new game -----------------------------------------------------------------------
 
@@ -308,10 +325,8 @@ class Session:
         pack = self.pack
         if pack is None:
             return self.app.t("ui.error.content", reason=self.pack_error or "")
-        try:
-            from game.campaign import Campaign
-        except ImportError:
-            return self.app.t("ui.error.no_model")
+        from game.campaign import Campaign
+
         if scenario not in pack.scenarios:
             return self.app.t("ui.error.unknown_scenario", scenario=scenario)
         try:
@@ -352,6 +367,7 @@ class Session:
             code = self.workshops.code(workshop)
         except Exception as exc:
             return self.app.t("ui.error.cannot_start", reason=_message_text(self.app, exc))
+        campaign.set_term(self.workshops.turns(workshop))
         self.campaign = campaign
         self._started()
         self.workshop = workshop

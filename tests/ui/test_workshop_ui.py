@@ -231,3 +231,29 @@ def test_assumptions_panel_shows_a_difference(make_app: Any) -> None:
     assert other is not None and other.turn == 3 and other.seed == 5
     assert other.overrides and homicides_of(other) != homicides_of(app.session.campaign)
     assert t("ui.assumptions.your_decisions", turns=3, seed=5) in panel.note()
+
+
+def test_a_saved_workshop_game_keeps_its_workshop_player_and_predictions(make_app: Any) -> None:
+    """Load brings back the workshop's rules, the team name, the predictions and the length."""
+    from game import paths
+    from game.results import Prediction
+    from game.workshop import Workshops
+
+    app = make_app()
+    workshops = Workshops.load(paths.content_root())
+    workshop = workshops.from_code(workshop_code(turns=14))
+    assert app.session.start_workshop(workshop, "Team Jaguar") is None
+    app.session.predictions.append(Prediction(1, "fall", "rise"))
+    app.session.end_turn()
+    assert app.session.save("slot1") is None
+
+    other = make_app()
+    assert other.session.load("slot1") is None
+    session = other.session
+    assert session.player == "Team Jaguar"
+    assert session.workshop_code == app.session.workshop_code
+    assert session.enabled_actions() == {"vet_police", "community_policing"}
+    assert session.campaign.term_turns == 14  # past the mayor's 12-quarter term
+    assert [(p.turn, p.violence, p.legitimacy) for p in session.predictions] == [
+        (1, "fall", "rise")]
+    assert session.campaign.fingerprint() == app.session.campaign.fingerprint()
