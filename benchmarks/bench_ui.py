@@ -198,6 +198,10 @@ def play_term() -> None:
         print(f"turns {campaign.turn} steps {steps} seconds {elapsed:.1f} "
               f"debrief {isinstance(app.top, DebriefScreen)}")
         print(f"rss-mb {peak_bytes / 1e6:.1f}")
+        statm = Path("/proc/self/statm")
+        if statm.exists():  # resident pages now, on Linux: what the game holds after the term
+            pages = int(statm.read_text().split()[1])
+            print(f"now-mb {pages * os.sysconf('SC_PAGE_SIZE') / 1e6:.1f}")
 
 
 def memory() -> None:
@@ -210,9 +214,10 @@ def memory() -> None:
         return
     lines = done.stdout.splitlines()
     rss = next(x for x in lines if x.startswith("rss-mb ")).split()[1]
+    now = next((x.split()[1] for x in lines if x.startswith("now-mb ")), "n/a")
     info = next(x for x in lines if x.startswith("turns "))
-    print(f"  peak RSS after a full national-2018 federal term through the App: {rss} MB "
-          f"(10^6 bytes)   target < 250 MB")
+    print(f"  RSS after a full national-2018 federal term through the App: {now} MB now, "
+          f"{rss} MB at its peak (10^6 bytes)   target < 250 MB after the game")
     print(f"    ({info})")
 
 
