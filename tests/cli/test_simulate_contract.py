@@ -14,13 +14,13 @@ import math
 import os
 import re
 import subprocess
-import sys
 import tomllib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
+from game_process import run_game
 
 from game.content import load_content
 from game.content.schema import Decision, PlanFile
@@ -36,17 +36,6 @@ NATIONAL_KEYS = {"homicides", "approval"}
 UNIT_REGION_KEYS = ("legitimacy", "competition", "police_integrity")
 COUNT_KEYS = ("homicides", "visible_attacks", "civilian_deaths", "kidnappings")
 PERIOD = re.compile(r"^\d{4}-Q[1-4]$")
-
-
-def run_game(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    """Run `python -m game ARGS` in a subprocess, headless, with the repository importable."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
-    env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1")
-    return subprocess.run(
-        [sys.executable, "-m", "game", *map(str, args)], cwd=REPO, env=env, capture_output=True,
-        text=True, encoding="utf-8", timeout=120, check=False,
-    )
 
 
 def ok(proc: subprocess.CompletedProcess[str]) -> str:

@@ -7,13 +7,12 @@ The malformed corpus itself is in test_bad_input.py; this module checks what val
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from game_process import run_game
 
 from game.campaign import Campaign
 from game.content import load_content
@@ -22,17 +21,6 @@ from game.paths import content_root
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = Path(__file__).resolve().parent / "corpus"
 CONTENT = REPO / "content"
-
-
-def run_game(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    """Run `python -m game ARGS` in a subprocess, headless, with the repository importable."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
-    env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1")
-    return subprocess.run(
-        [sys.executable, "-m", "game", *map(str, args)], cwd=REPO, env=env, capture_output=True,
-        text=True, encoding="utf-8", errors="replace", timeout=120, check=False,
-    )
 
 
 def assert_clean(proc: subprocess.CompletedProcess[str]) -> None:

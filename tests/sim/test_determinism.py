@@ -8,13 +8,11 @@ identical results, byte for byte. Checked through the command line (two processe
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from game_process import run_game
 
 from game.campaign import Campaign
 from game.content import load_content
@@ -54,17 +52,6 @@ def pack() -> ContentPack:
     return load_content(content_root())
 
 
-def run_game(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    """Run `python -m game ARGS` in a subprocess, headless, with the repository importable."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
-    env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1")
-    return subprocess.run(
-        [sys.executable, "-m", "game", *map(str, args)], cwd=REPO, env=env, capture_output=True,
-        timeout=120, check=False,
-    )
-
-
 def test_same_seed_and_plan_identical_bytes_across_processes(tmp_path: Path) -> None:
     plan = tmp_path / "plan.toml"
     plan.write_text(NATIONAL_PLAN, encoding="utf-8")
@@ -73,7 +60,7 @@ def test_same_seed_and_plan_identical_bytes_across_processes(tmp_path: Path) -> 
                 [*base, "--seed", "7", "--format", "csv"], [*base, "--seed", "7", "--format",
                                                             "csv"]]
     with ThreadPoolExecutor(max_workers=len(commands)) as pool:
-        procs = list(pool.map(lambda c: run_game(*c), commands))
+        procs = list(pool.map(lambda c: run_game(*c, text=False), commands))
     for proc in procs:
         assert proc.returncode == 0, proc.stderr.decode()
     first, second, other, csv1, csv2 = (p.stdout for p in procs)
