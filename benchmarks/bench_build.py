@@ -16,8 +16,8 @@ Prints, for the one-folder build (`dist/plaza/`) and the one-file build
 
 The first-frame exit is the game's own hook (game/ui/app.py: it draws the title screen,
 prints `first-frame <s>` and exits 0); a run that does not exit within the timeout is
-reported as a failure, not as a time. Targets: one-folder <= 90 MB and <= 0.5 s, one-file <= 45 MB and
-<= 1.5 s.
+reported as a failure, not as a time. Targets: one-folder <= 90 MB and <= 0.5 s, one-file
+<= 45 MB and <= 1.5 s.
 """
 
 from __future__ import annotations
