@@ -113,6 +113,10 @@ def scripted(world: World, state: State, levers: Levers, p: Params, s: Signals) 
     return _nowhere(state)
 
 
+SCRIPTED_ONLY = frozenset({"scripted", "migrant_wait", "foreign_massacre"})
+"""Triggers that fire only on the turns a scenario lists (history, not conditions)."""
+
+
 @dataclass
 class EventTotals:
     """One-shot consequences gathered in a quarter, per run and region (national per run)."""
@@ -175,11 +179,14 @@ def fires(
     """Where (runs, regions) an event fires this quarter, after its chance and cooldown."""
     if not world.roles & set(event.roles):
         return _nowhere(state)
+    scripted_today = [item for item in world.scenario.scripted
+                      if item.event == event.id and item.turn == state.turn]
+    if event.trigger in SCRIPTED_ONLY and not scripted_today:
+        return _nowhere(state)
     condition = TRIGGERS[event.trigger](world, state, levers, p, signals)
     scripted_here = _nowhere(state)
-    for item in world.scenario.scripted:
-        if item.event == event.id and item.turn == state.turn:
-            scripted_here[:, world.region_index(item.region) if item.region else 0] = True
+    for item in scripted_today:
+        scripted_here[:, world.region_index(item.region) if item.region else 0] = True
     lucky = roll < event.chance
     last = state.event_last.get(event.id)
     if last is not None and event.cooldown:
