@@ -33,9 +33,9 @@ def play_plan(campaign: Campaign, plan: PlanFile, turns: int) -> list[str]:
                 continue
             try:
                 if decision.stop:
-                    campaign.repeal(decision.action, decision.region)
+                    campaign.repeal(decision.action, decision.region, decision.player)
                 else:
-                    campaign.enact(decision.action, decision.region)
+                    campaign.enact(decision.action, decision.region, decision.player)
             except Impossible as impossible:
                 notes.append(f"decision[{n}] (turn {turn}, {decision.action}): skipped: "
                              f"{impossible.message.key}")
@@ -82,9 +82,9 @@ def run_classroom_simulate(args: argparse.Namespace, content: Path,
                             ("--turns", args.turns), ("--set", args.set or None)):
             if value is not None:
                 problems.append(Problem(CLI, flag, "comes from the workshop: leave it out"))
-        if workshop.mayors:
-            problems.append(Problem(args.workshop, "mayors", "a hot-seat workshop cannot be "
-                                    "played headless yet: make one without mayors to rehearse"))
+        if workshop.mayors and args.result is None:
+            problems.append(Problem(args.workshop, "mayors", "a hot-seat workshop is rehearsed "
+                                    "one game at a time: add --player and --result"))
     elif args.scenario is None:
         problems.append(Problem(CLI, "simulate", "the following arguments are required: "
                                 "--scenario (or --workshop)"))
@@ -118,7 +118,8 @@ def run_classroom_simulate(args: argparse.Namespace, content: Path,
         lang = args.sim_lang
     plan = PlanFile()
     if args.plan is not None:
-        plan = load_plan(args.plan, pack, campaign.scenario_id, campaign.role, campaign.region)
+        plan = load_plan(args.plan, pack, campaign.scenario_id, campaign.role, campaign.region,
+                         campaign.seats)
         if workshop is not None:
             wrong = check_enabled(plan, str(args.plan), workshops.actions(workshop))
             if wrong:

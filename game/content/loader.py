@@ -270,16 +270,21 @@ def scenario_problems(
 
 
 def load_plan(
-    path: Path, pack: ContentPack, scenario_id: str, role: Role, region: str | None = None
+    path: Path, pack: ContentPack, scenario_id: str, role: Role, region: str | None = None,
+    seats: list[tuple[Role, str | None]] | None = None,
 ) -> PlanFile:
-    """Read a plan file and check it against the scenario and role; raise BadInput if wrong."""
+    """Read a plan file and check it against the scenario and role; raise BadInput if wrong.
+
+    `seats` lists the players of a hot-seat game (role, city); each decision's `player` picks
+    one. Without it the plan is one player's: `role` and `region`.
+    """
     problems: list[Problem] = []
     data = read_toml(path, problems)
     if data is None:
         raise BadInput(problems)
     plan = parse_plan(data, str(path), problems)
     if plan is not None:
-        problems.extend(check_plan(plan, str(path), pack, scenario_id, role, region))
+        problems.extend(check_plan(plan, str(path), pack, scenario_id, role, region, seats))
     if problems or plan is None:
         raise BadInput(problems)
     return plan.plan
@@ -327,15 +332,22 @@ def parse_plan(data: dict[str, Any], file: str, problems: list[Problem]) -> Pars
 
 def check_plan(
     parsed: ParsedPlan, file: str, pack: ContentPack, scenario_id: str, role: Role,
-    region: str | None,
+    region: str | None, seats: list[tuple[Role, str | None]] | None = None,
 ) -> list[Problem]:
     """Check a parsed plan's actions, roles, regions and dilemma answers against the content."""
     problems: list[Problem] = []
     plan = parsed.plan
     scenario = pack.scenarios[scenario_id]
     region_ids = {r.id for r in scenario.regions}
+    players = seats or [(role, region)]
     for n, decision in zip(parsed.positions, plan.decision, strict=True):
         where = f"decision[{n}]"
+        if decision.player >= len(players):
+            problems.append(Problem(file, f"{where}.player",
+                                    f"there is no player {decision.player} in this game "
+                                    f"(players 0 to {len(players) - 1})"))
+            continue
+        role, region = players[decision.player]
         action = pack.interventions.get(decision.action)
         if action is None:
             problems.append(Problem(file, f"{where}.action", f"unknown action '{decision.action}'"))

@@ -370,6 +370,10 @@ class Decision(Strict):
     action: Identifier = Field(description="Intervention id")
     region: Identifier | None = Field(default=None, description="Target region, if local")
     stop: bool = Field(default=False, description="Stop this ongoing intervention instead")
+    player: int = Field(
+        default=0, ge=0, le=16,
+        description="Hot-seat games: who decides (0 the federal government, then the mayors)",
+    )
 
 
 class PlanFile(Strict):
