@@ -7,7 +7,7 @@ ledger how much it moved each indicator (what the Why? panel shows). Arrays are 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -36,17 +36,10 @@ class Quarter:
     """Intermediate quantities of one quarter, shared between mechanisms."""
 
     competition: Array
-    policing: Array
-    force: Array
-    coordination_drop: Array
-    kingpin_success: Mask
-    splinters: Mask
-    entrants: Mask
     event_deaths: Array
     event_civilians: Array
     event_abuses: Array
     event_attacks: Array
-    homicide_terms: dict[str, Array] = field(default_factory=dict)
     visible_attacks: Array | None = None
     civilian_deaths: Array | None = None
     kidnappings: Array | None = None
@@ -267,12 +260,10 @@ def migrant_vulnerability(
         "protection": -exposed * (1 + p.guard_migration_vulnerability * enforcement) * protection,
     }
     expected = np.maximum(sum(parts.values()), 0.0)
-    previous = state.expected_kidnappings
     for cause, amount in parts.items():
         ledger.add("kidnappings", cause, amount - state.kidnap_parts.get(cause, 0.0))
     state.kidnap_parts = parts
     state.expected_kidnappings = expected
-    del previous
     return np.asarray(expected)
 
 
@@ -493,8 +484,6 @@ def killings_and_disappearances(
     q.civilian_deaths = civilians + q.event_civilians
     q.abuses = abuses + q.event_abuses
     q.kidnappings = kidnappings
-    state.abuses_total += q.abuses
-    state.civilian_total += q.civilian_deaths
 
 
 def expected_attacks(state: State, competition: Array, p: Params) -> Array:

@@ -194,9 +194,7 @@ class Model:
         competition = self._record_split(ledger, "kingpin", competition)
 
         q = m.Quarter(
-            competition=competition, policing=policing, force=force, coordination_drop=drop,
-            kingpin_success=success, splinters=splinters, entrants=splinters,
-            event_deaths=totals.deaths, event_civilians=totals.civilians,
+            competition=competition, event_deaths=totals.deaths, event_civilians=totals.civilians,
             event_abuses=totals.abuses, event_attacks=totals.attacks,
         )
         terms = m.homicide_terms(s, competition, force, policing, p)
@@ -249,10 +247,9 @@ class Model:
         s = self.state
         zeros = np.zeros_like(s.homicides)
         q = m.Quarter(
-            competition=m.competition_index(s.territory), policing=zeros, force=zeros,
-            coordination_drop=zeros, kingpin_success=zeros > 0, splinters=zeros > 0,
-            entrants=zeros > 0, event_deaths=zeros, event_civilians=zeros, event_abuses=zeros,
-            event_attacks=zeros, visible_attacks=s.attack_norm, civilian_deaths=zeros,
+            competition=m.competition_index(s.territory), event_deaths=zeros,
+            event_civilians=zeros, event_abuses=zeros, event_attacks=zeros,
+            visible_attacks=s.attack_norm, civilian_deaths=zeros,
             kidnappings=s.expected_kidnappings, abuses=s.abuse_norm,
             disappearances=s.homicides_true - s.homicides,
         )

@@ -130,8 +130,6 @@ class State:
     intercept: Array
     revenue_norm: Array
     strength_norm: Array
-    abuses_total: Array
-    civilian_total: Array
     cannabis_legal_share: Array
     approval: Array
     approval_norm: Array
@@ -268,8 +266,6 @@ def initial_state(world: World, runs: int) -> State:
         intercept=zeros.copy(),
         revenue_norm=markets.sum(axis=2) + 1e-9,
         strength_norm=strength.sum(axis=2) + 1e-9,
-        abuses_total=zeros.copy(),
-        civilian_total=zeros.copy(),
         cannabis_legal_share=np.zeros(runs),
         approval=approval,
         approval_norm=approval.copy(),
