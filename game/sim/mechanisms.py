@@ -270,12 +270,11 @@ def migrant_vulnerability(
 def recruitment_and_strength(
     world: World, state: State, levers: Levers, force: Array, competition: Array, policing: Array,
     hr_law: Array, p: Params,
-) -> Array:
+) -> None:
     """Groups grow with recruits bought by revenue and shrink with conflict and force (F12, F3).
 
     Prieto-Curiel, Campedelli and Hope (2023): recruitment drives cartel size; arrests alone are
     replaced. Military attrition falls hardest on the incumbent, shifting control (F3).
-    Returns each region's revenue index (revenue relative to its starting level).
     """
     s, t, active = state.strength, state.territory, state.group_active
     revenue_index = state.markets.sum(axis=2) / state.revenue_norm
@@ -300,7 +299,6 @@ def recruitment_and_strength(
     )
     grown = s + recruits - p.group_turnover * s - extra_losses
     state.strength = np.where(active, np.maximum(grown, 0.0), 0.0)
-    return np.asarray(revenue_index)
 
 
 def kingpin_operations(

@@ -167,8 +167,8 @@ class Model:
         m.market_substitution(s, levers, p, self.substitution)
         expected_kidnappings = m.migrant_vulnerability(w, s, levers, p, ledger)
         policing = m.effective_policing(s)
-        m.recruitment_and_strength(w, s, levers, force, m.competition_index(s.territory),
-                                   policing, hr_law, p)
+        # Nothing since the answers moved territory: `fragmentation` is still the index.
+        m.recruitment_and_strength(w, s, levers, force, fragmentation, policing, hr_law, p)
         siege_possible = self._siege_possible(rolls[:, 0])
         success = m.kingpin_operations(w, s, levers, force, p, rolls[:, 1], siege_possible)
         fragmentation = self._record_split(ledger, "kingpin", fragmentation)
