@@ -19,27 +19,10 @@ from game.problems import BadInput, Problem
 from game.sim.commands import EnactIntervention, Impossible, RepealIntervention
 from game.sim.history import percentiles, run_summary, turn_json, weighted_legitimacy
 from game.sim.model import REGION_INDICATORS, Model, TurnResult
-from game.sim.params import Params
+from game.sim.params import Params, parse_overrides
 from game.sim.state import World, build_world
 
 MAX_RUNS = 100_000
-
-
-def parse_overrides(items: list[str]) -> dict[str, float]:
-    """Read --set PARAM=VALUE pairs."""
-    overrides: dict[str, float] = {}
-    problems = []
-    for item in items:
-        name, sep, value = item.partition("=")
-        try:
-            if not sep:
-                raise ValueError
-            overrides[name.strip()] = float(value)
-        except ValueError:
-            problems.append(Problem("(command line)", "--set", f"'{item}' is not PARAM=NUMBER"))
-    if problems:
-        raise BadInput(problems)
-    return overrides
 
 
 def default_role(pack: ContentPack, scenario_id: str) -> str:

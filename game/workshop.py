@@ -39,6 +39,7 @@ from game.content.schema import (
 )
 from game.i18n import LANGUAGES, Translator
 from game.problems import BadInput, Problem
+from game.sim.params import parse_overrides
 
 CODE_PREFIX = "PLZ"
 CODE_VERSION = 1
@@ -584,15 +585,11 @@ def settings_from_args(args: argparse.Namespace) -> dict[str, Any]:
     actions = _split_list(args.actions)
     if actions is not None:
         data["actions"] = actions
-    parameters: dict[str, float] = {}
-    for item in args.set:
-        name, sep, value = item.partition("=")
-        try:
-            if not sep:
-                raise ValueError
-            parameters[name.strip()] = float(value)
-        except ValueError:
-            problems.append(Problem("(command line)", "--set", f"'{item}' is not PARAM=NUMBER"))
+    try:
+        parameters = parse_overrides(args.set)
+    except BadInput as bad:
+        problems.extend(bad.problems)
+        parameters = {}
     if parameters:
         data["parameters"] = parameters
     switches: dict[str, bool] = {}

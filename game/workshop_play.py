@@ -14,6 +14,7 @@ from game.i18n import Translator
 from game.problems import BadInput, Problem
 from game.results import Prediction, build_result, write_result
 from game.sim.commands import Impossible
+from game.sim.params import parse_overrides
 from game.workshop import Workshops
 
 CLI = "(command line)"
@@ -104,7 +105,7 @@ def run_classroom_simulate(args: argparse.Namespace, content: Path,
         turns = workshops.turns(workshop)
         lang = args.sim_lang if args.sim_lang != "en" else workshop.language
     else:
-        from game.simulate import default_role, parse_overrides
+        from game.simulate import default_role
 
         role: Role = args.role or default_role(pack, args.scenario)  # type: ignore[assignment]
         found = check_setup(pack, args.scenario, role, args.region)

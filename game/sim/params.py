@@ -8,6 +8,23 @@ from game.content.schema import Parameter
 from game.problems import BadInput, Problem
 
 
+def parse_overrides(items: list[str]) -> dict[str, float]:
+    """Read `--set PARAM=VALUE` pairs from the command line; raise BadInput naming each bad one."""
+    overrides: dict[str, float] = {}
+    problems = []
+    for item in items:
+        name, sep, value = item.partition("=")
+        try:
+            if not sep:
+                raise ValueError
+            overrides[name.strip()] = float(value)
+        except ValueError:
+            problems.append(Problem("(command line)", "--set", f"'{item}' is not PARAM=NUMBER"))
+    if problems:
+        raise BadInput(problems)
+    return overrides
+
+
 class Params:
     """Attribute access to every coefficient (p.competition_violence), checked against content."""
 
