@@ -231,6 +231,10 @@ def initial_state(world: World, runs: int) -> State:
     quarterly = rate * world.population / 100_000 / 4
     zeros = np.zeros((runs, n))
     army, guard = per_region("army"), per_region("guard")
+    arrangements, coordination = per_region("arrangements"), per_region("coordination")
+    integrity, judicial = per_region("police_integrity"), per_region("judicial_integrity")
+    capacity, opportunity = per_region("police_capacity"), per_region("opportunity")
+    legitimacy = per_region("legitimacy")
     approval = np.full(runs, scenario.approval)
     return State(
         turn=0,
@@ -245,18 +249,18 @@ def initial_state(world: World, runs: int) -> State:
         guard=guard.copy(),
         base_army=army,
         base_guard=guard,
-        arrangements=per_region("arrangements"),
-        coordination=per_region("coordination"),
-        coordination_norm=per_region("coordination"),
-        police_integrity=per_region("police_integrity"),
-        judicial_integrity=per_region("judicial_integrity"),
-        police_capacity=per_region("police_capacity"),
-        capacity_norm=per_region("police_capacity"),
+        arrangements=arrangements,
+        coordination=coordination,
+        coordination_norm=coordination.copy(),
+        police_integrity=integrity,
+        judicial_integrity=judicial,
+        police_capacity=capacity,
+        capacity_norm=capacity.copy(),
         mobilisation=per_region("mobilisation"),
-        opportunity=per_region("opportunity"),
+        opportunity=opportunity,
         forensic=per_region("forensic_capacity"),
-        legitimacy=per_region("legitimacy"),
-        mayor_approval=per_region("legitimacy"),
+        legitimacy=legitimacy,
+        mayor_approval=legitimacy.copy(),
         migrants=per_region("migrants"),
         homicides_true=quarterly.copy(),
         homicides=quarterly.copy(),
@@ -272,11 +276,11 @@ def initial_state(world: World, runs: int) -> State:
         capital=np.tile([seat.capital for seat in world.seats], (runs, 1)).astype(np.float64),
         us_pressure=np.full(runs, scenario.us_pressure),
         pending_capture=np.zeros((runs, n), dtype=bool),
-        arrangements_norm=per_region("arrangements"),
-        integrity_norm=per_region("police_integrity"),
-        judicial_norm=per_region("judicial_integrity"),
-        opportunity_norm=per_region("opportunity"),
-        legitimacy_norm=per_region("legitimacy"),
+        arrangements_norm=arrangements.copy(),
+        integrity_norm=integrity.copy(),
+        judicial_norm=judicial.copy(),
+        opportunity_norm=opportunity.copy(),
+        legitimacy_norm=legitimacy.copy(),
         uncontrolled_norm=np.clip(1.0 - territory.sum(axis=2), 0.02, 0.9),
         policing_norm=zeros.copy(),
         us_pressure_norm=np.full(runs, scenario.us_pressure),
