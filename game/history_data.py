@@ -21,6 +21,14 @@ def state_quarters() -> dict[tuple[str, str], int]:
     return table
 
 
+@cache
+def shipped_scenarios() -> dict[str, Scenario]:
+    """The shipped content's scenarios by id, read once (for callers that name one by id)."""
+    from game.content import load_content
+
+    return load_content(paths.content_root()).scenarios
+
+
 def national_quarter(period: str) -> int | None:
     """Homicides in all of Mexico in a quarter, or None outside the data."""
     table = state_quarters()
@@ -44,9 +52,7 @@ def homicide_rate(scenario: Scenario | str, region_id: str | None, period: str) 
     does not cover the place or the period.
     """
     if isinstance(scenario, str):
-        from game.content import load_content
-
-        found = load_content(paths.content_root()).scenarios.get(scenario)
+        found = shipped_scenarios().get(scenario)
         if found is None:
             return None
         scenario = found
