@@ -36,7 +36,6 @@ REGIONAL_LEVERS: tuple[str, ...] = get_args(RegionalLever)
 NATIONAL_LEVERS: tuple[str, ...] = get_args(NationalLever)
 Requirement = Literal[
     "forces_present",
-    "no_forces_present",
     "groups_present",
     "border_region",
     "not_already_active",

@@ -139,7 +139,6 @@ REQUIREMENT_REASONS = {
     "forces_present": "no_forces",
     "groups_present": "no_groups",
     "border_region": "not_border",
-    "no_forces_present": "no_forces",
 }
 
 
