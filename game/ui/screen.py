@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pygame
 import pygame_gui
@@ -63,6 +63,8 @@ Action = Callable[[], Transition]
 DIM: tuple[int, int, int, int] = (31, 41, 51, 140)
 """The veil over the screens under a dialog (ink at 55% opacity)."""
 
+T = TypeVar("T")
+
 _plates: dict[tuple[Any, ...], pygame.Surface] = {}
 
 
@@ -111,6 +113,8 @@ class Screen:
 
     name = "screen"
     modal = False
+    page = 0
+    """The page shown of a paged list (see paged and page_row), for screens with one."""
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -188,6 +192,33 @@ class Screen:
         if focus:
             self.focus.add(button, action, tip or "")
         return button
+
+    def assign(self, **values: Any) -> Action:
+        """Action setting the screen's attributes to `values`, then building the screen again."""
+        def act() -> Transition:
+            for name, value in values.items():
+                setattr(self, name, value)
+            self.rebuild()
+            return None
+        return act
+
+    def paged(self, items: Sequence[T], per_page: int) -> tuple[Sequence[T], int]:
+        """Keep self.page within the pages `items` fill; return that page's items and the count."""
+        pages = max(1, (len(items) + per_page - 1) // per_page)
+        self.page = min(self.page, pages - 1)
+        return items[self.page * per_page:(self.page + 1) * per_page], pages
+
+    def page_row(self, x: float, y: float, w: float, pages: int, button_w: float,
+                 button_h: float) -> None:
+        """Previous, "page n of m" and Next along a row `w` wide, when there are several pages."""
+        if pages <= 1:
+            return
+        self.button(self.R(x, y, button_w, button_h), self.t("ui.common.previous"),
+                    self.assign(page=self.page - 1), enabled=self.page > 0)
+        self.label(self.R(x + button_w + 8, y + 4, w - 2 * button_w - 16, button_h - 8),
+                   self.t("ui.common.page", page=self.page + 1, pages=pages), "@muted")
+        self.button(self.R(x + w - button_w, y, button_w, button_h), self.t("ui.common.next"),
+                    self.assign(page=self.page + 1), enabled=self.page < pages - 1)
 
     # ---- lifecycle ------------------------------------------------------------------
 

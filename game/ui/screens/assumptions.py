@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -113,7 +112,8 @@ class AssumptionsScreen(Screen):
         for sid in self.switch_ids:
             switch = workshops.switches[sid]
             mark = t("ui.assumptions.off_mark") if not self.is_on(sid) else ""
-            self.button(self.R(24, y, list_w, 34), f"{t(switch.name)}{mark}", self._pick(sid),
+            self.button(self.R(24, y, list_w, 34), f"{t(switch.name)}{mark}",
+                        self.assign(selected=sid),
                         cls="@primary" if sid == self.selected else None,
                         tip=t(switch.explanation))
             y += 38
@@ -164,14 +164,6 @@ class AssumptionsScreen(Screen):
         return text
 
     # ---- actions ----------------------------------------------------------------------------
-
-    def _pick(self, sid: str) -> Callable[[], Transition]:
-        """Action choosing a switch to read about."""
-        def act() -> Transition:
-            self.selected = sid
-            self.rebuild()
-            return None
-        return act
 
     def toggle(self) -> Transition:
         """Turn the chosen mechanism the other way (the charts wait for Show the difference)."""

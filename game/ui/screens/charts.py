@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -62,7 +61,7 @@ class ChartsScreen(Screen):
             w = max(96.0, 26 + len(text) * 8.2)
             if x + w > self.width - 24:
                 x, y = 24.0, y + 38
-            self.button(self.R(x, y, w, 32), text, self._scope(scope),
+            self.button(self.R(x, y, w, 32), text, self.assign(region=scope),
                         cls="@primary" if scope == self.region else None)
             x += w + 6
         top = y + 46
@@ -73,14 +72,6 @@ class ChartsScreen(Screen):
                    "@muted")
         self.button(self.R(24, self.height - 64, 200, 48), t("ui.common.back"), lambda: Pop(),
                     cls="@primary")
-
-    def _scope(self, scope: str | None) -> Callable[[], Transition]:
-        """Action choosing national or one region."""
-        def act() -> Transition:
-            self.region = scope
-            self.rebuild()
-            return None
-        return act
 
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the charts."""

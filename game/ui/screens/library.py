@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 
 from game.i18n import load_catalog
 from game.ui.screen import Pop, Screen, Transition
@@ -32,7 +31,6 @@ class LibraryScreen(Screen):
         super().__init__(app)  # type: ignore[arg-type]
         self.tab = tab
         self.selected = selected
-        self.page = 0
 
     def items(self) -> list[tuple[str, str]]:
         """Return (id, title) for every entry of the current tab."""
@@ -48,27 +46,20 @@ class LibraryScreen(Screen):
         self.label(self.R(64, 28, 700, 44), self.t("ui.library.title"), "@heading")
         x = 64.0
         for tab in ("glossary", "findings"):
-            self.button(self.R(x, 80, 200, 40), self.t(f"ui.library.{tab}"), self._tab(tab),
+            self.button(self.R(x, 80, 200, 40), self.t(f"ui.library.{tab}"),
+                        self.assign(tab=tab, selected=None, page=0),
                         cls="@primary" if tab == self.tab else None)
             x += 210
         items = self.items()
-        per_page = max(4, int((self.height - 230) // 38))
-        pages = max(1, (len(items) + per_page - 1) // per_page)
-        self.page = min(self.page, pages - 1)
+        shown, pages = self.paged(items, max(4, int((self.height - 230) // 38)))
         if self.selected is None and items:
             self.selected = items[0][0]
         y = 136.0
-        for item_id, title in items[self.page * per_page:(self.page + 1) * per_page]:
-            self.button(self.R(64, y, 380, 34), title, self._select(item_id), tip=title,
+        for item_id, title in shown:
+            self.button(self.R(64, y, 380, 34), title, self.assign(selected=item_id), tip=title,
                         cls="@primary" if item_id == self.selected else "@flat")
             y += 38
-        if pages > 1:
-            self.button(self.R(64, self.height - 120, 120, 36), self.t("ui.common.previous"),
-                        self._page(-1), enabled=self.page > 0)
-            self.label(self.R(190, self.height - 116, 140, 30),
-                       self.t("ui.common.page", page=self.page + 1, pages=pages), "@muted")
-            self.button(self.R(324, self.height - 120, 120, 36), self.t("ui.common.next"),
-                        self._page(1), enabled=self.page < pages - 1)
+        self.page_row(64, self.height - 120, 380, pages, 120, 36)
         if not items:
             self.label(self.R(64, 140, 380, 30), self.t("ui.library.empty"), "@muted")
         self.text(self.R(470, 136, self.width - 534, self.height - 220), self.entry_html(),
@@ -85,30 +76,6 @@ class LibraryScreen(Screen):
             return (f"<b>{html.escape(self.t(f'glossary.{term}.term'))}</b><br><br>"
                     f"{html.escape(self.t(f'glossary.{term}.text'))}")
         return finding_html(self, self.selected)
-
-    def _tab(self, tab: str) -> Callable[[], Transition]:
-        """Action switching tabs."""
-        def act() -> Transition:
-            self.tab, self.selected, self.page = tab, None, 0
-            self.rebuild()
-            return None
-        return act
-
-    def _select(self, item_id: str) -> Callable[[], Transition]:
-        """Action showing one entry."""
-        def act() -> Transition:
-            self.selected = item_id
-            self.rebuild()
-            return None
-        return act
-
-    def _page(self, step: int) -> Callable[[], Transition]:
-        """Action turning the list's page."""
-        def act() -> Transition:
-            self.page += step
-            self.rebuild()
-            return None
-        return act
 
     def close(self) -> Transition:
         """Leave the library."""

@@ -42,7 +42,6 @@ class MainScreen(Screen):
         ids = list(c.world.region_ids) if c is not None else []
         self.region: str | None = self._home_region(ids)
         self.scope = "region"
-        self.page = 0
         self.mexico: Any = None
         self.map_rect = pygame.Rect(0, 0, 0, 0)
         self.sparks: list[tuple[pygame.Rect, list[float | None], bool]] = []
@@ -338,7 +337,7 @@ class MainScreen(Screen):
             tabs[0] = ("region", t(f"region.{self.region}"))
         tx = x
         for (scope, text), tab_w in zip(tabs, widths, strict=True):
-            self.button(self.R(tx, y, tab_w - 6, 36), text, self._scope(scope),
+            self.button(self.R(tx, y, tab_w - 6, 36), text, self.assign(scope=scope, page=0),
                         cls="@primary" if scope == self.scope else None,
                         tip=t(f"ui.main.scope_{scope}_tip"))
             tx += tab_w
@@ -347,22 +346,13 @@ class MainScreen(Screen):
         card_h = 74.0
         end_h = 50.0
         room = self.height - y - end_h - 24 - 44
-        per_page = max(1, int(room // (card_h + 6)))
-        pages = max(1, (len(options) + per_page - 1) // per_page)
-        self.page = min(self.page, pages - 1)
-        for option in options[self.page * per_page:(self.page + 1) * per_page]:
+        shown, pages = self.paged(options, max(1, int(room // (card_h + 6))))
+        for option in shown:
             self._card(option, x, y, w, card_h)
             y += card_h + 6
         if not options:
             self.label(self.R(x, y, w, 24), t("ui.main.no_actions"), "@muted")
-        py = self.height - end_h - 16 - 42
-        if pages > 1:
-            self.button(self.R(x, py, 110, 34), t("ui.common.previous"), self._page(-1),
-                        enabled=self.page > 0)
-            self.label(self.R(x + 118, py + 4, w - 236, 26),
-                       t("ui.common.page", page=self.page + 1, pages=pages), "@muted")
-            self.button(self.R(x + w - 110, py, 110, 34), t("ui.common.next"), self._page(1),
-                        enabled=self.page < pages - 1)
+        self.page_row(x, self.height - end_h - 16 - 42, w, pages, 110, 34)
         if session.hot_seat and self.seat < len(session.seats()) - 1:
             text = t("ui.seat.pass", seat=self.seat_name(self.seat + 1))
             if theme.font(16, True).size(text)[0] > w - 24:
@@ -445,29 +435,7 @@ class MainScreen(Screen):
 
     def _select_region(self, rid: str) -> Callable[[], Transition]:
         """Action selecting a region."""
-        def act() -> Transition:
-            self.region = rid
-            self.page = 0
-            self.rebuild()
-            return None
-        return act
-
-    def _scope(self, scope: str) -> Callable[[], Transition]:
-        """Action switching between regional and national actions."""
-        def act() -> Transition:
-            self.scope = scope
-            self.page = 0
-            self.rebuild()
-            return None
-        return act
-
-    def _page(self, step: int) -> Callable[[], Transition]:
-        """Action turning the cards' page."""
-        def act() -> Transition:
-            self.page += step
-            self.rebuild()
-            return None
-        return act
+        return self.assign(region=rid, page=0)
 
     def _open_action(self, option: Any) -> Callable[[], Transition]:
         """Action opening an intervention's details."""

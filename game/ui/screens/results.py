@@ -71,7 +71,7 @@ class ResultsScreen(Screen):
             w = max(96.0, 26 + len(t(f"region.{rid}")) * 8.2)
             if x + w > self.width - 24:
                 break
-            self.button(self.R(x, 58, w, 32), t(f"region.{rid}"), self._pick_region(rid),
+            self.button(self.R(x, 58, w, 32), t(f"region.{rid}"), self.assign(region=rid),
                         cls="@primary" if rid == self.region else None)
             x += w + 6
         self._headlines()
@@ -150,7 +150,7 @@ class ResultsScreen(Screen):
             if change.startswith("±"):
                 word = t("ui.change.same")
             text = t(f"indicator.{name}.name")
-            self.button(self.R(x, y, 210, ROW - 2), text, self._pick_indicator(name),
+            self.button(self.R(x, y, 210, ROW - 2), text, self.assign(indicator=name),
                         tip=t(f"indicator.{name}.tip"),
                         cls="@chosen" if name == self.indicator else "@flat")
             self.label(self.R(x + 216, y, 112, ROW - 2), fmt.indicator_value(t, name, new),
@@ -213,22 +213,6 @@ class ResultsScreen(Screen):
             pygame.draw.rect(surface, theme.GRID, rect)
             filled = pygame.Rect(rect.x, rect.y, max(1, round(rect.w * fraction)), rect.h)
             pygame.draw.rect(surface, theme.ACCENT if good else theme.WARN, filled)
-
-    def _pick_region(self, rid: str) -> Callable[[], Transition]:
-        """Action showing another region."""
-        def act() -> Transition:
-            self.region = rid
-            self.rebuild()
-            return None
-        return act
-
-    def _pick_indicator(self, name: str) -> Callable[[], Transition]:
-        """Action explaining another indicator."""
-        def act() -> Transition:
-            self.indicator = name
-            self.rebuild()
-            return None
-        return act
 
     def _open_finding(self, fid: str) -> Callable[[], Transition]:
         """Action opening a finding in the library."""
