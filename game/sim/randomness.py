@@ -9,7 +9,6 @@ quarter keeps a thousand-run policy lab cheap, and no draw ever depends on anoth
 from __future__ import annotations
 
 import numpy as np
-import numpy.typing as npt
 
 from game.sim.state import Array
 
@@ -95,13 +94,8 @@ class RunRandom:
     """One seeded numpy Generator per run; each quarter every run draws one block of uniforms."""
 
     def __init__(self, seeds: list[int]) -> None:
-        self.seeds = list(seeds)
-        self.generators = [np.random.default_rng(seed) for seed in self.seeds]
+        self.generators = [np.random.default_rng(seed) for seed in seeds]
 
     def uniforms(self, count: int, regions: int) -> Array:
         """A (runs, count, regions) block of uniforms in [0, 1): one call per run."""
         return np.stack([g.random((count, regions)) for g in self.generators])
-
-    def uniforms_like(self, shape: tuple[int, ...]) -> npt.NDArray[np.float64]:
-        """Uniforms shaped (runs, ...), one call per run."""
-        return np.stack([g.random(shape[1:]) for g in self.generators])
