@@ -13,11 +13,18 @@ from typing import Any
 import numpy as np
 
 from game.content.loader import validate_model
-from game.content.schema import ContentPack, Role, SaveFile
+from game.content.schema import MARKETS, ContentPack, Role, SaveFile
 from game.problems import BadInput, Problem
-from game.sim.commands import AnswerDilemma, EnactIntervention, Impossible, RepealIntervention
+from game.sim.commands import (
+    AnswerDilemma,
+    EnactIntervention,
+    Impossible,
+    RepealIntervention,
+    find_active,
+)
 from game.sim.commands import upkeep as agenda_upkeep
 from game.sim.history import WHY_INDICATORS, run_summary, turn_json
+from game.sim.mechanisms import competition_index
 from game.sim.messages import Message
 from game.sim.model import Model, TurnResult
 from game.sim.news import headlines
@@ -231,14 +238,10 @@ class Campaign:
         s = self.model.state
         latest = self.records[-1] if self.records else self.start
         view: dict[str, Any] = dict(latest.regions[region_id])
-        from game.sim.mechanisms import competition_index
-
         view["competition"] = float(competition_index(s.territory)[0, i])
         view["population"] = float(self.world.population[i])
         view["groups"] = self._groups(i)
-        view["markets"] = {name: float(s.markets[0, i, m])
-                           for m, name in enumerate(("cannabis", "synthetics", "fuel_theft",
-                                                     "extortion", "kidnapping"))}
+        view["markets"] = {name: float(s.markets[0, i, m]) for m, name in enumerate(MARKETS)}
         return view
 
     def _groups(self, i: int) -> list[dict[str, Any]]:
@@ -281,8 +284,6 @@ class Campaign:
 
     def is_active(self, action_id: str, region_id: str | None) -> bool:
         """Whether an intervention is enacted (decided and not over) for the coming quarter."""
-        from game.sim.commands import find_active
-
         index = -1 if region_id is None else self.world.region_index(region_id)
         return find_active(self.model, action_id, index, self.turn + 1) is not None
 
@@ -374,11 +375,15 @@ class Campaign:
 
     # --- counterfactuals and what happened next ------------------------------------------
 
+    def _fresh(self) -> Campaign:
+        """The same scenario, seats, seed and overrides, before any quarter is played."""
+        return Campaign(self.pack, self.scenario_id, self.role, self.region, self.seed,
+                        self.overrides, self.mayors)
+
     def replay(self, upto_turn: int | None = None,
                drop: set[int] | None = None) -> Campaign:
         """A fresh game with the same seed and decisions (optionally without some), re-run."""
-        copy = Campaign(self.pack, self.scenario_id, self.role, self.region, self.seed,
-                        self.overrides, self.mayors)
+        copy = self._fresh()
         target = self.turn if upto_turn is None else upto_turn
         copy.apply_log([d for n, d in enumerate(self.decisions) if not drop or n not in drop],
                        target)
@@ -410,8 +415,7 @@ class Campaign:
 
     def baseline(self) -> Campaign:
         """The same world and seed with no new policy, played to the same turn (for debriefs)."""
-        base = Campaign(self.pack, self.scenario_id, self.role, self.region, self.seed,
-                        self.overrides, self.mayors)
+        base = self._fresh()
         base.apply_log([], self.turn)
         return base
 
