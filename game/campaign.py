@@ -375,15 +375,15 @@ class Campaign:
 
     # --- counterfactuals and what happened next ------------------------------------------
 
-    def _fresh(self) -> Campaign:
-        """The same scenario, seats, seed and overrides, before any quarter is played."""
+    def fresh(self, overrides: dict[str, float] | None = None) -> Campaign:
+        """The same scenario, seats and seed (and overrides, unless given), before any quarter."""
         return Campaign(self.pack, self.scenario_id, self.role, self.region, self.seed,
-                        self.overrides, self.mayors)
+                        self.overrides if overrides is None else overrides, self.mayors)
 
     def replay(self, upto_turn: int | None = None,
                drop: set[int] | None = None) -> Campaign:
         """A fresh game with the same seed and decisions (optionally without some), re-run."""
-        copy = self._fresh()
+        copy = self.fresh()
         target = self.turn if upto_turn is None else upto_turn
         copy.apply_log([d for n, d in enumerate(self.decisions) if not drop or n not in drop],
                        target)
@@ -396,12 +396,13 @@ class Campaign:
             by_turn.setdefault(int(decision["turn"]), []).append(decision)
         while True:
             for decision in by_turn.get(self.turn + 1, []):
-                self._replay(decision)
+                self.replay_decision(decision)
             if self.turn >= upto_turn:
                 return
             self.end_turn(allow_past_term=True)
 
-    def _replay(self, decision: dict[str, Any]) -> None:
+    def replay_decision(self, decision: dict[str, Any]) -> None:
+        """Make one logged decision again (answers given by default are left to end_turn)."""
         if decision.get("default"):
             return
         verb = decision["verb"]
@@ -415,7 +416,7 @@ class Campaign:
 
     def baseline(self) -> Campaign:
         """The same world and seed with no new policy, played to the same turn (for debriefs)."""
-        base = self._fresh()
+        base = self.fresh()
         base.apply_log([], self.turn)
         return base
 

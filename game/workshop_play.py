@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from game.campaign import MAX_TURNS, Campaign, check_setup
 from game.content.loader import load_plan
@@ -171,29 +171,20 @@ def replay_with(campaign: Campaign, overrides: dict[str, float]) -> tuple[Campai
     Decisions that the other world makes impossible are skipped and listed; dilemmas that do
     not arise there are ignored. Returns the new game and notes on what was skipped.
     """
-    other = Campaign(campaign.pack, campaign.scenario_id, campaign.role, campaign.region,
-                     campaign.seed, overrides, campaign.mayors)
+    other = campaign.fresh(overrides)
     other.set_term(campaign.term)
-    by_turn: dict[int, list[dict[str, object]]] = {}
+    by_turn: dict[int, list[dict[str, Any]]] = {}
     for decision in campaign.decisions:
         if not decision.get("default"):
-            by_turn.setdefault(int(str(decision["turn"])), []).append(decision)
+            by_turn.setdefault(int(decision["turn"]), []).append(decision)
     notes: list[str] = []
     while other.turn < campaign.turn:
         pending = {d.event_id for d in other.pending_dilemmas()}
         for decision in by_turn.get(other.turn + 1, []):
-            verb, region = decision["verb"], decision.get("region")
-            seat = int(str(decision.get("seat", 0)))
+            if decision["verb"] == "answer" and decision["event"] not in pending:
+                continue
             try:
-                if verb == "enact":
-                    other.enact(str(decision["action"]), None if region is None else str(region),
-                                seat)
-                elif verb == "repeal":
-                    other.repeal(str(decision["action"]), None if region is None else str(region),
-                                 seat)
-                elif verb == "answer" and decision["event"] in pending:
-                    other.answer(str(decision["event"]), None if region is None else str(region),
-                                 str(decision["choice"]))
+                other.replay_decision(decision)
             except Impossible as impossible:
                 what = decision.get("action") or decision.get("event")
                 notes.append(f"turn {other.turn + 1}: {what}: skipped: {impossible.message.key}")
