@@ -83,6 +83,17 @@ def run_smoke(screenshots_dir: Path | None = None, lang: str = "en",
         visit(ActionScreen(app, options[0]), "action")
         campaign.enact(options[0].action_id, options[0].region)
     seen_dilemma = False
+
+    def answer_dilemmas() -> None:
+        """Answer each dilemma on top with its default, photographing the first one met."""
+        nonlocal seen_dilemma
+        while isinstance(app.top, DilemmaScreen):
+            if not seen_dilemma:
+                shot("dilemma")
+                seen_dilemma = True
+            d = app.top.dilemma
+            app.apply(app.top._answer(d.default or d.choices[0])())
+
     for turn in range(TURNS):
         app.apply(main.end_turn())
         while isinstance(app.top, DilemmaScreen):
@@ -96,21 +107,11 @@ def run_smoke(screenshots_dir: Path | None = None, lang: str = "en",
             if turn == 0:
                 shot("prediction")
             app.apply(prompt.confirm())
-        while isinstance(app.top, DilemmaScreen):
-            if not seen_dilemma:
-                shot("dilemma")
-                seen_dilemma = True
-            d = app.top.dilemma
-            app.apply(app.top._answer(d.default or d.choices[0])())
+        answer_dilemmas()
         if isinstance(app.top, ResultsScreen):
             shot("results")
             app.apply(app.top.close())
-        while isinstance(app.top, DilemmaScreen):
-            if not seen_dilemma:
-                shot("dilemma")
-                seen_dilemma = True
-            d = app.top.dilemma
-            app.apply(app.top._answer(d.default or d.choices[0])())
+        answer_dilemmas()
         _settle(app, 1)
     if not seen_dilemma:
         from game.campaign import Dilemma
