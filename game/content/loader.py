@@ -239,33 +239,28 @@ def scenario_problems(
     known = set(ids)
     for rid in {r for r in ids if ids.count(r) > 1}:
         problems.append(Problem(file, f"regions[{rid}].id", "is defined twice"))
+
+    def unknown(field: str, rids: Iterable[str]) -> None:
+        problems.extend(Problem(file, field, f"unknown region '{rid}'")
+                        for rid in rids if rid not in known)
+
     for role, setup in scenario.roles.items():
-        for rid in setup.regions:
-            if rid not in known:
-                problems.append(Problem(file, f"roles.{role}.regions", f"unknown region '{rid}'"))
+        unknown(f"roles.{role}.regions", setup.regions)
     if "municipal" in scenario.roles and not scenario.roles["municipal"].regions:
         problems.append(Problem(file, "roles.municipal.regions",
                                 "must list the cities a mayor may govern"))
     for region in scenario.regions:
-        for rid in region.neighbours:
-            if rid not in known:
-                problems.append(Problem(file, f"regions[{region.id}].neighbours",
-                                        f"unknown region '{rid}'"))
+        unknown(f"regions[{region.id}].neighbours", region.neighbours)
         for g, group in enumerate(region.groups):
             if ok["world"] and group.cartel not in pack.cartels:
                 problems.append(Problem(file, f"regions[{region.id}].groups[{g}].cartel",
                                         f"unknown cartel '{group.cartel}'"))
     for n, entry in enumerate(scenario.calendar):
-        for rid in entry.regions:
-            if rid not in known:
-                problems.append(Problem(file, f"calendar[{n}].regions",
-                                        f"unknown region '{rid}'"))
+        unknown(f"calendar[{n}].regions", entry.regions)
     for n, item in enumerate(scenario.scripted):
         if ok["events"] and item.event not in pack.events:
             problems.append(Problem(file, f"scripted[{n}].event", f"unknown event '{item.event}'"))
-        if item.region is not None and item.region not in known:
-            problems.append(Problem(file, f"scripted[{n}].region",
-                                    f"unknown region '{item.region}'"))
+        unknown(f"scripted[{n}].region", [item.region] if item.region is not None else [])
     return problems
 
 
