@@ -80,3 +80,19 @@ def find_button(app: Any, text: str) -> Any:
         if getattr(item.element, "text", None) == text:
             return item.element
     raise AssertionError(f"no button {text!r} on {type(app.top).__name__}")
+
+
+def new_game_by_mouse(app: Any, scenario: str, *choices: str) -> None:
+    """From the title, click New game, the scenario, any further choices (catalog keys), Start."""
+    t = app.t
+    click(app, find_button(app, t("ui.title.new_game")))
+    click(app, find_button(app, t(f"scenario.{scenario}.title")))
+    for choice in choices:
+        click(app, find_button(app, t(choice)))
+    click(app, find_button(app, t("ui.new_game.start")))
+
+
+def card_button(app: Any, option: Any) -> Any:
+    """Return the top screen's intervention card for `option` (found by its tooltip)."""
+    summary = app.t(f"action.{option.action_id}.summary")
+    return next(i.element for i in app.top.focus.items if i.hint.startswith(summary))

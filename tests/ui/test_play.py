@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pygame
-from conftest import click, find_button, key, tab_to
+from conftest import card_button, click, find_button, key, new_game_by_mouse, tab_to
 
 MAX_STEPS = 400
 
@@ -69,9 +69,7 @@ def test_federal_term_by_mouse(make_app: Any) -> None:
     app = make_app("es")
     app.start()
     t = app.t
-    click(app, find_button(app, t("ui.title.new_game")))
-    click(app, find_button(app, t("scenario.national-2018.title")))
-    click(app, find_button(app, t("ui.new_game.start")))
+    new_game_by_mouse(app, "national-2018")
     assert isinstance(app.top, MainScreen)
     campaign = app.session.campaign
     assert campaign.role == "federal" and campaign.turn == 0
@@ -79,9 +77,7 @@ def test_federal_term_by_mouse(make_app: Any) -> None:
     # a national action and a regional one, through the cards and the details dialog
     click(app, find_button(app, t("ui.main.scope_national")))
     option = next(o for o in main.options() if o.possible and not o.active)
-    card = next(i.element for i in main.focus.items
-                if i.hint.startswith(t(f"action.{option.action_id}.summary")))
-    click(app, card)
+    click(app, card_button(app, option))
     assert isinstance(app.top, ActionScreen)
     click(app, find_button(app, t("ui.action.enact")))
     assert app.top is main and campaign.is_active(option.action_id, None)

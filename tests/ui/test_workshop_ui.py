@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pygame
-from conftest import click, find_button, key, tab_to
+from conftest import card_button, click, find_button, key, new_game_by_mouse, tab_to
 
 MAX_STEPS = 200
 
@@ -160,10 +160,7 @@ def test_hot_seat_through_the_ui(make_app: Any) -> None:
     app = make_app("en")
     app.start()
     t = app.t
-    click(app, find_button(app, t("ui.title.new_game")))
-    click(app, find_button(app, t("scenario.juarez-2010.title")))
-    click(app, find_button(app, t("ui.new_game.role_hotseat")))
-    click(app, find_button(app, t("ui.new_game.start")))
+    new_game_by_mouse(app, "juarez-2010", "ui.new_game.role_hotseat")
     main = app.top
     assert isinstance(main, MainScreen)
     session = app.session
@@ -176,9 +173,7 @@ def test_hot_seat_through_the_ui(make_app: Any) -> None:
             budgets = [c.budget_left(0), c.budget_left(1)]
             option = next(o for o in main.options() if o.possible and not o.active
                           and o.cost_money > 0)
-            card = next(i.element for i in main.focus.items
-                        if i.hint.startswith(t(f"action.{option.action_id}.summary")))
-            click(app, card)
+            click(app, card_button(app, option))
             assert isinstance(app.top, ActionScreen)
             click(app, find_button(app, t("ui.action.enact")))
             assert c.budget_left(0) < budgets[0] and c.budget_left(1) == budgets[1]
@@ -190,9 +185,7 @@ def test_hot_seat_through_the_ui(make_app: Any) -> None:
             option = next(o for o in main.options() if o.possible and not o.active
                           and o.cost_money > 0)
             assert option.region == "juarez"
-            card = next(i.element for i in main.focus.items
-                        if i.hint.startswith(t(f"action.{option.action_id}.summary")))
-            click(app, card)
+            click(app, card_button(app, option))
             click(app, find_button(app, t("ui.action.enact")))
             assert c.budget_left(1) < budgets[1] and c.budget_left(0) == budgets[0]
             assert c.decisions[-1]["seat"] == 1
