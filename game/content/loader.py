@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,6 +20,7 @@ from game.content.schema import (
     EventsFile,
     FindingsFile,
     InterventionsFile,
+    Parameter,
     ParametersFile,
     PlanFile,
     Role,
@@ -384,6 +385,16 @@ def check_plan(
     return problems
 
 
+def override_problem(parameters: Mapping[str, Parameter], pid: str, value: float) -> str | None:
+    """Why a model parameter cannot be set to `value` (unknown, or outside its range), or None."""
+    param = parameters.get(pid)
+    if param is None:
+        return "unknown model parameter"
+    if not param.min <= value <= param.max:
+        return f"{value} lies outside its range [{param.min}, {param.max}]"
+    return None
+
+
 ASSUMPTIONS_FILE = "assumptions.toml"
 
 
@@ -402,12 +413,9 @@ def load_assumptions(root: Path, pack: ContentPack) -> dict[str, AssumptionSwitc
     for switch in parsed.switch:
         for pid, value in switch.sets.items():
             where = f"switch[{switch.id}].sets.{pid}"
-            param = pack.parameters.get(pid)
-            if param is None:
-                problems.append(Problem(name, where, "unknown model parameter"))
-            elif not param.min <= value <= param.max:
-                problems.append(Problem(name, where, f"{value} lies outside its range "
-                                        f"[{param.min}, {param.max}]"))
+            fault = override_problem(pack.parameters, pid, value)
+            if fault is not None:
+                problems.append(Problem(name, where, fault))
             if pid in owner and owner[pid] != switch.id:
                 problems.append(Problem(name, where, f"is also set by switch '{owner[pid]}'"))
             owner.setdefault(pid, switch.id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from game.content.loader import override_problem
 from game.content.schema import Parameter
 from game.problems import BadInput, Problem
 
@@ -34,14 +35,9 @@ class Params:
         values = {pid: param.value for pid, param in table.items()}
         problems: list[Problem] = []
         for pid, value in (overrides or {}).items():
-            param = table.get(pid)
-            if param is None:
-                problems.append(Problem("(overrides)", pid, "unknown model parameter"))
-            elif not param.min <= value <= param.max:
-                problems.append(
-                    Problem("(overrides)", pid,
-                            f"{value} lies outside its range [{param.min}, {param.max}]")
-                )
+            fault = override_problem(table, pid, value)
+            if fault is not None:
+                problems.append(Problem("(overrides)", pid, fault))
             else:
                 values[pid] = float(value)
         if problems:
