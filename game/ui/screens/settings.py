@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import pygame
 
@@ -10,6 +11,7 @@ from game.i18n import LANGUAGES
 from game.ui import draw, theme
 from game.ui.screen import Pop, Screen, Transition
 from game.ui.settings import PALETTES, SCALES
+from game.ui.widgets.palette import ink_on, legend_entries
 
 
 class SettingsScreen(Screen):
@@ -20,29 +22,29 @@ class SettingsScreen(Screen):
     def layout(self) -> None:
         """Build the option rows."""
         self.label(self.R(64, 32, 800, 48), self.t("ui.settings.title"), "@heading")
-        s = self.app.settings
+        app, s = self.app, self.app.settings
         y = 100.0
         y = self._row(y, "ui.settings.language",
-                      [(self.t(f"ui.language.{lang}"), lang == s.lang, self._lang(lang))
-                       for lang in LANGUAGES])
+                      [(self.t(f"ui.language.{lang}"), lang == s.lang,
+                        partial(app.set_language, lang)) for lang in LANGUAGES])
         y = self._row(y, "ui.settings.scale",
-                      [(f"{v} %", v == s.scale, self._scale(v)) for v in SCALES])
+                      [(f"{v} %", v == s.scale, partial(app.set_scale, v)) for v in SCALES])
         if self.app.scale_limited:
             self.label(self.R(330, y - 14, 860, 24),
                        self.t("ui.settings.scale_limited", percent=round(self.app.scale * 100)),
                        "@warn")
             y += 18
         y = self._row(y, "ui.settings.palette",
-                      [(self.t(f"ui.palette.{p}"), p == s.palette, self._palette(p))
+                      [(self.t(f"ui.palette.{p}"), p == s.palette, partial(app.set_palette, p))
                        for p in PALETTES])
-        self.palette_y = y - 8
+        self.preview = (self.R(330, y - 8, 0, 0).topleft, _swatches(s.palette, self.app.scale))
         y += 44
         y = self._row(y, "ui.settings.fullscreen",
-                      [(self.t("ui.common.off"), not s.fullscreen, self._full(False)),
-                       (self.t("ui.common.on"), s.fullscreen, self._full(True))])
+                      self._off_on(s.fullscreen, partial(app.set_fullscreen, False),
+                                   partial(app.set_fullscreen, True)))
         y = self._row(y, "ui.settings.predictions",
-                      [(self.t("ui.common.off"), not s.predictions, self._predictions(False)),
-                       (self.t("ui.common.on"), s.predictions, self._predictions(True))])
+                      self._off_on(s.predictions, self._predictions(False),
+                                   self._predictions(True)))
         self.label(self.R(64, y + 6, self.width - 128, 24),
                    self.t("ui.settings.stored", folder=str(self.app.settings_dir or
                                                            _config_folder())), "@muted")
@@ -61,33 +63,12 @@ class SettingsScreen(Screen):
             x += width + 10
         return y + 66
 
-    def _lang(self, lang: str) -> Callable[[], Transition]:
-        """Action switching the language."""
-        def act() -> Transition:
-            self.app.set_language(lang)
-            return None
-        return act
-
-    def _scale(self, value: int) -> Callable[[], Transition]:
-        """Action changing the UI scale."""
-        def act() -> Transition:
-            self.app.set_scale(value)
-            return None
-        return act
-
-    def _palette(self, palette: str) -> Callable[[], Transition]:
-        """Action changing the palette."""
-        def act() -> Transition:
-            self.app.set_palette(palette)
-            return None
-        return act
-
-    def _full(self, on: bool) -> Callable[[], Transition]:
-        """Action entering or leaving fullscreen."""
-        def act() -> Transition:
-            self.app.set_fullscreen(on)
-            return None
-        return act
+    def _off_on(self, on: bool, off_action: Callable[[], Transition],
+                on_action: Callable[[], Transition]
+                ) -> list[tuple[str, bool, Callable[[], Transition]]]:
+        """The Off and On choices of a row."""
+        return [(self.t("ui.common.off"), not on, off_action),
+                (self.t("ui.common.on"), on, on_action)]
 
     def _predictions(self, on: bool) -> Callable[[], Transition]:
         """Action turning the prediction prompts on or off."""
@@ -99,33 +80,27 @@ class SettingsScreen(Screen):
         return act
 
     def draw(self, surface: pygame.Surface) -> None:
-        """Draw a preview of the violence scale in the chosen palette."""
-        try:
-            from game.ui.widgets.palette import legend_entries
-        except ImportError:
-            return
-        s = self.app.scale
-        x = round(330 * s)
-        y = round(getattr(self, "palette_y", 300) * s)
-        size = round(30 * s)
-        small = theme.font(round(13 * s))
-        for entry in legend_entries(self.app.settings.palette):
-            rect = pygame.Rect(x, y, size, size)
-            pygame.draw.rect(surface, entry.colour, rect)
-            pygame.draw.rect(surface, theme.INK, rect, 1)
-            draw.draw_text(surface, entry.cue, small, _ink(entry.colour), rect.center, "center")
-            x += size + round(6 * s)
+        """Draw the preview of the violence scale in the chosen palette (made at layout)."""
+        position, image = self.preview
+        surface.blit(image, position)
 
     def close(self) -> Transition:
         """Leave settings."""
         return Pop()
 
 
-def _ink(colour: tuple[int, int, int]) -> tuple[int, int, int]:
-    """Black or white text for a swatch."""
-    from game.ui.widgets.palette import ink_on
-
-    return ink_on(colour)
+def _swatches(palette: str, scale: float) -> pygame.Surface:
+    """The violence scale's colours in a row, each with its cue, at the given UI scale."""
+    entries = legend_entries(palette)
+    size, gap = round(30 * scale), round(6 * scale)
+    image = pygame.Surface((len(entries) * (size + gap), size), pygame.SRCALPHA)
+    small = theme.font(round(13 * scale))
+    for i, entry in enumerate(entries):
+        rect = pygame.Rect(i * (size + gap), 0, size, size)
+        pygame.draw.rect(image, entry.colour, rect)
+        pygame.draw.rect(image, theme.INK, rect, 1)
+        draw.draw_text(image, entry.cue, small, ink_on(entry.colour), rect.center, "center")
+    return image
 
 
 def _config_folder() -> str:
