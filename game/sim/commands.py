@@ -37,6 +37,14 @@ def find_active(model: Model, action_id: str, region: int, turn: int) -> AgendaI
     return None
 
 
+def intervention(model: Model, action_id: str) -> Intervention:
+    """Return the intervention an action id names; raise Impossible if content has none."""
+    action = model.pack.interventions.get(action_id)
+    if action is None:
+        raise Impossible(Message("reason.unknown_action", {"action": action_id}))
+    return action
+
+
 @dataclass
 class EnactIntervention:
     """Start an intervention, in a region or nationally, from the quarter about to be played."""
@@ -45,15 +53,9 @@ class EnactIntervention:
     region: str | None = None
     seat: int = 0
 
-    def _action(self, model: Model) -> Intervention:
-        action = model.pack.interventions.get(self.action_id)
-        if action is None:
-            raise Impossible(Message("reason.unknown_action", {"action": self.action_id}))
-        return action
-
     def region_index(self, model: Model) -> int:
         """Array index of the target region (-1 for a national action)."""
-        action = self._action(model)
+        action = intervention(model, self.action_id)
         if action.scope == "national":
             return -1
         assert self.region is not None
@@ -63,7 +65,7 @@ class EnactIntervention:
         """Runs in which it can be enacted now; raise Impossible with the first reason if none."""
         world, state = model.world, model.state
         turn = state.turn + 1
-        action = self._action(model)
+        action = intervention(model, self.action_id)
         if not 0 <= self.seat < len(world.seats):
             raise Impossible(Message("reason.wrong_role", {"role": "?"}))
         player = world.seats[self.seat]
@@ -123,7 +125,7 @@ class EnactIntervention:
     def apply(self, model: Model) -> None:
         """Put the intervention on the agenda and pay its political capital."""
         runs = self.feasible_runs(model)
-        action = self._action(model)
+        action = intervention(model, self.action_id)
         turn = model.state.turn + 1
         starts = turn + action.delay
         ends = starts + action.duration if action.duration else None
@@ -151,9 +153,7 @@ class RepealIntervention:
     seat: int = 0
 
     def _item(self, model: Model) -> AgendaItem:
-        action = model.pack.interventions.get(self.action_id)
-        if action is None:
-            raise Impossible(Message("reason.unknown_action", {"action": self.action_id}))
+        action = intervention(model, self.action_id)
         seats = model.world.seats
         if not 0 <= self.seat < len(seats) or seats[self.seat].role not in action.roles:
             role = seats[self.seat].role if 0 <= self.seat < len(seats) else "?"
