@@ -53,6 +53,9 @@ class MainScreen(Screen):
         """The turn whose prediction prompt was answered or skipped (asked once per quarter)."""
         self.timer_button: Any = None
         self._timer_text = ""
+        self._map_layer: pygame.Surface | None = None
+        self._panel_layer: pygame.Surface | None = None
+        """The drawn map and region panel, kept until the next layout (see draw)."""
 
     # ---- model access ---------------------------------------------------------------------
 
@@ -128,7 +131,7 @@ class MainScreen(Screen):
 
     def layout(self) -> None:
         """Build the national bar, region list, region panel rows and the cards."""
-        self._invalidate_layers()
+        self._map_layer = self._panel_layer = None
         if self.c is None:
             return
         if self.region not in self.region_ids():
@@ -586,23 +589,16 @@ class MainScreen(Screen):
     # region, a language, size or palette change), so it is drawn once into two opaque layers
     # (the map with its legend, the region panel's charts) and each frame only blits them.
 
-    def _invalidate_layers(self) -> None:
-        """Forget the drawn layers (called by every layout)."""
-        self._map_layer: pygame.Surface | None = None
-        self._panel_layer: pygame.Surface | None = None
-
     def draw(self, surface: pygame.Surface) -> None:
         """Blit the map layer and the region panel layer, drawing them first if needed."""
         if self.c is None:
             return
-        map_layer = getattr(self, "_map_layer", None)
-        if map_layer is None:
-            map_layer = self._map_layer = self._draw_map_layer()
-        panel_layer = getattr(self, "_panel_layer", None)
-        if panel_layer is None:
-            panel_layer = self._panel_layer = self._draw_panel_layer()
-        surface.blit(map_layer, self.map_rect)
-        surface.blit(panel_layer, self._panel_rect())
+        if self._map_layer is None:
+            self._map_layer = self._draw_map_layer()
+        if self._panel_layer is None:
+            self._panel_layer = self._draw_panel_layer()
+        surface.blit(self._map_layer, self.map_rect)
+        surface.blit(self._panel_layer, self._panel_rect())
 
     def _panel_rect(self) -> pygame.Rect:
         """The region panel's background, in window pixels."""
