@@ -11,6 +11,7 @@ import pygame_gui
 from pygame_gui.core import UIContainer, UIElement
 from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextBox
 
+from game.ui import theme
 from game.ui.keyboard import FocusRing
 
 if TYPE_CHECKING:
@@ -122,6 +123,8 @@ class Screen:
         self.focus = FocusRing()
         self.actions: dict[int, Action] = {}
         self.depth = 0
+        self._layer: tuple[pygame.Rect, pygame.Surface] | None = None
+        """The custom drawing kept by blit_layer until the next build."""
 
     # ---- helpers for subclasses -------------------------------------------------------
 
@@ -235,6 +238,7 @@ class Screen:
             Plate(pygame.Rect((0, 0), size), self.app.manager, self.root, DIM,
                   starting_height=0)
         self.actions = {}
+        self._layer = None
         index = self.focus.index
         self.focus.clear()
         self.layout()
@@ -314,3 +318,20 @@ class Screen:
 
     def draw(self, surface: pygame.Surface) -> None:
         """Draw custom graphics (maps, charts) beneath the screen's pygame_gui elements."""
+
+    def blit_layer(self, surface: pygame.Surface, rect: pygame.Rect,
+                   paint: Callable[[pygame.Surface], object]) -> None:
+        """Blit the part `rect` of what `paint` draws (in window coordinates, on the background).
+
+        For custom drawing that changes only when the screen is built again: `paint` runs once
+        per build (or when `rect` moves), and each frame only blits the kept copy.
+        """
+        rect = rect.clip(surface.get_rect())
+        if rect.w <= 0 or rect.h <= 0:
+            return
+        if self._layer is None or self._layer[0] != rect:
+            canvas = pygame.Surface(surface.get_size())
+            canvas.fill(theme.BACKGROUND)
+            paint(canvas)
+            self._layer = (rect, canvas.subsurface(rect).copy())
+        surface.blit(self._layer[1], rect)

@@ -186,6 +186,10 @@ class AssumptionsScreen(Screen):
     # ---- drawing ----------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        """Blit the charts, drawn once per layout."""
+        self.blit_layer(surface, self.chart_rects[0].unionall(self.chart_rects), self._charts)
+
+    def _charts(self, surface: pygame.Surface) -> None:
         """Two charts: killings and trust, the game as played and in the changed world."""
         from game.ui.widgets import charts, palette
 

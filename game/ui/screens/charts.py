@@ -75,7 +75,9 @@ class ChartsScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the charts."""
-        draw_term_charts(self, surface, self.chart_rects, self.region)
+        self.blit_layer(surface, self.chart_rects[0].unionall(self.chart_rects),
+                        lambda canvas: draw_term_charts(self, canvas, self.chart_rects,
+                                                        self.region))
 
     def on_key(self, event: pygame.event.Event) -> Transition:
         """C closes the charts again."""

@@ -166,8 +166,10 @@ class DebriefScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the charts with the baseline (and the run past the term if asked)."""
-        draw_term_charts(self, surface, self.chart_rects, self.region,
-                         extra=self.next_run if self.show_next else None, baseline=self.baseline)
+        self.blit_layer(surface, self.chart_rects[0].unionall(self.chart_rects), lambda canvas:
+                        draw_term_charts(self, canvas, self.chart_rects, self.region,
+                                         extra=self.next_run if self.show_next else None,
+                                         baseline=self.baseline))
 
     def toggle_next(self) -> Transition:
         """Show or hide what the model says happened after the term."""

@@ -205,10 +205,16 @@ class ResultsScreen(Screen):
                 y += 32
 
     def draw(self, surface: pygame.Surface) -> None:
+        """Blit the Why? panel, drawn once per layout."""
+        self.blit_layer(surface, self._why_rect(), self._draw_why)
+
+    def _why_rect(self) -> pygame.Rect:
+        """The Why? panel, in window pixels."""
+        return self.R(876, 92, self.width - 892, self.height - 92 - 80)
+
+    def _draw_why(self, surface: pygame.Surface) -> None:
         """Draw the Why? bars (length = share of the biggest cause; sign also in words)."""
-        s = self.app.scale
-        draw.draw_panel(surface, self.R(876, 92, self.width - 892, self.height - 92 - 80),
-                        radius=round(6 * s))
+        draw.draw_panel(surface, self._why_rect(), radius=round(6 * self.app.scale))
         for rect, fraction, _amount, good in self.why_rows:
             pygame.draw.rect(surface, theme.GRID, rect)
             filled = pygame.Rect(rect.x, rect.y, max(1, round(rect.w * fraction)), rect.h)

@@ -47,11 +47,8 @@ class TitleScreen(Screen):
         s = self.app.scale
         area = pygame.Rect(round(560 * s), round(70 * s), round((self.width - 620) * s),
                            round((self.height - 150) * s))
-        key = (area.size, self.app.settings.palette)
-        if getattr(self, "_backdrop_key", None) != key:
-            self._backdrop_key = key
-            self._backdrop = self._draw_backdrop(area.size)
-        surface.blit(self._backdrop, area)
+        self.blit_layer(surface, area,
+                        lambda canvas: canvas.blit(self._draw_backdrop(area.size), area))
 
     def _draw_backdrop(self, size: tuple[int, int]) -> pygame.Surface:
         """The framed map (plain when the outline cannot be read)."""
