@@ -173,7 +173,6 @@ def _classroom_screens(app: Any, shot: Callable[[str], None],
     new_game = NewGameScreen(app)
     new_game.scenario = "guerrero-2019"
     new_game.role = HOT_SEAT
-    new_game._fix_choices()
     visit(new_game, "new_game_hotseat")
     panel = AssumptionsScreen(app)
     app.apply(Push(panel))

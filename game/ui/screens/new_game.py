@@ -76,7 +76,8 @@ class NewGameScreen(Screen):
         return sc is not None and all(r in sc.roles for r in ROLE_ORDER)
 
     def layout(self) -> None:
-        """Build the three columns."""
+        """Build the three columns (after making role and city fit the scenario)."""
+        self._fix_choices()
         self.label(self.R(48, 24, 800, 44), self.t("ui.new_game.title"), "@heading")
         pack = self.app.session.pack
         if pack is None:
@@ -90,7 +91,7 @@ class NewGameScreen(Screen):
         y = 108.0
         for sid in self.scenario_ids:
             self.button(self.R(48, y, 330, 44), self.t(f"scenario.{sid}.title"),
-                        self._pick_scenario(sid), tip=self.t(f"scenario.{sid}.teaches"),
+                        self.assign(scenario=sid), tip=self.t(f"scenario.{sid}.teaches"),
                         cls="@primary" if sid == self.scenario else None)
             y += 52
         mid_w = self.width - 48 - 330 - 24 - 24 - 360 - 48
@@ -116,12 +117,12 @@ class NewGameScreen(Screen):
             turns = sc.roles[role].turns
             self.button(self.R(x, y, 360, 44),
                         self.t(f"ui.new_game.role_{role}", years=turns // 4, turns=turns),
-                        self._pick_role(role), tip=self.t(f"ui.new_game.role_{role}_tip"),
+                        self.assign(role=role), tip=self.t(f"ui.new_game.role_{role}_tip"),
                         cls="@primary" if role == self.role else None)
             y += 52
         if self.hot_seat_possible():
             self.button(self.R(x, y, 360, 44), self.t("ui.new_game.role_hotseat"),
-                        self._pick_role(HOT_SEAT), tip=self.t("ui.new_game.role_hotseat_tip"),
+                        self.assign(role=HOT_SEAT), tip=self.t("ui.new_game.role_hotseat_tip"),
                         cls="@primary" if self.role == HOT_SEAT else None)
             y += 52
         if self.role == HOT_SEAT:
@@ -139,7 +140,7 @@ class NewGameScreen(Screen):
             self.label(self.R(x, y + 4, 360, 26), self.t("ui.new_game.city"), "@subheading")
             y += 36
             for rid in sc.roles["municipal"].regions:
-                self.button(self.R(x, y, 360, 40), self.t(f"region.{rid}"), self._pick_region(rid),
+                self.button(self.R(x, y, 360, 40), self.t(f"region.{rid}"), self.assign(region=rid),
                             cls="@primary" if rid == self.region else None)
                 y += 46
         y += 8
@@ -188,39 +189,15 @@ class NewGameScreen(Screen):
         if self.seed_entry is not None:
             self.seed_text = self.seed_entry.get_text()
 
-    def _pick_scenario(self, sid: str) -> Callable[[], Transition]:
-        """Action choosing a scenario."""
-        def act() -> Transition:
-            self._remember_seed()
-            self.scenario = sid
-            self._fix_choices()
-            self.rebuild()
-            return None
-        return act
-
-    def _pick_role(self, role: str) -> Callable[[], Transition]:
-        """Action choosing a role."""
-        def act() -> Transition:
-            self._remember_seed()
-            self.role = role
-            self._fix_choices()
-            self.rebuild()
-            return None
-        return act
-
-    def _pick_region(self, rid: str) -> Callable[[], Transition]:
-        """Action choosing the mayor's city."""
-        def act() -> Transition:
-            self._remember_seed()
-            self.region = rid
-            self.rebuild()
-            return None
-        return act
+    def teardown(self) -> None:
+        """Remember the typed seed before its box goes with the rest of the screen."""
+        self._remember_seed()
+        self.seed_entry = None
+        super().teardown()
 
     def _toggle_mayor(self, rid: str) -> Callable[[], Transition]:
         """Action adding or removing a mayor at the table (one at least stays)."""
         def act() -> Transition:
-            self._remember_seed()
             if rid in self.mayors:
                 if len(self.mayors) > 1:
                     self.mayors.remove(rid)
@@ -232,7 +209,6 @@ class NewGameScreen(Screen):
 
     def _toggle_tutorial(self) -> Transition:
         """Turn the first-play tutorial on or off."""
-        self._remember_seed()
         self.tutorial = not self.tutorial
         self.rebuild()
         return None
