@@ -40,19 +40,6 @@ def draw_text(surface: pygame.Surface, text: str, font: pygame.font.Font,
     return rect
 
 
-def draw_wrapped(surface: pygame.Surface, text: str, font: pygame.font.Font,
-                 colour: theme.Colour, rect: pygame.Rect) -> int:
-    """Draw wrapped text inside a rectangle; return the height used."""
-    y = rect.top
-    step = font.get_linesize()
-    for line in wrap(text, font, rect.width):
-        if y + step > rect.bottom + 1:
-            break
-        surface.blit(font.render(line, True, colour), (rect.left, y))
-        y += step
-    return y - rect.top
-
-
 def draw_focus(surface: pygame.Surface, rect: pygame.Rect, scale: float) -> None:
     """Draw the keyboard focus ring (a second cue besides the selected colour)."""
     width = max(2, round(2 * scale))

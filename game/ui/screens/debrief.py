@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +12,7 @@ import pygame
 
 from game import paths
 from game.ui import fmt
-from game.ui.screen import Push, Reset, Screen, Transition
+from game.ui.screen import Reset, Screen, Transition
 from game.ui.screens.charts import draw_term_charts
 
 if TYPE_CHECKING:
@@ -223,10 +222,3 @@ class DebriefScreen(Screen):
         """Esc does nothing here: leaving the debrief is a deliberate button."""
         return None
 
-    def _library(self) -> Callable[[], Transition]:
-        """Action opening the findings browser."""
-        def act() -> Transition:
-            from game.ui.screens.library import LibraryScreen
-
-            return Push(LibraryScreen(self.app, tab="findings"))
-        return act

@@ -245,11 +245,6 @@ class MexicoMap:
         """Return where each label was drawn in the last `draw` (copies; for tests and tooltips)."""
         return {k: pygame.Rect(v) for k, v in self._label_rects.items()}
 
-    @property
-    def marker_positions(self) -> dict[str, tuple[int, int]]:
-        """Return each marker's centre as drawn in the last `draw`."""
-        return dict(self._marker_pos)
-
     # -- drawing ------------------------------------------------------------------------------
 
     def draw(
