@@ -474,14 +474,10 @@ class MainScreen(Screen):
         if session.predictions_on() and self._predicted_turn != c.turn:
             return Push(PredictionScreen(self.app))
         before = {rid: dict(c.region_view(rid)) for rid in self.region_ids()}
-        before_national = {"approval": c.approval(), "capital": c.capital(),
-                           "budget": c.budget_left()}
-        queue_before = list(c.queue())
         record = session.end_turn()
         self.region = self._home_region(self.region_ids())
         session.autosave()
-        return Push(ResultsScreen(self.app, record, before, before_national, self.region,
-                                  queue_before))
+        return Push(ResultsScreen(self.app, record, before, self.region))
 
     def pass_seat(self) -> Transition:
         """Hand the screen to the next player at the table (their city, options and budget)."""

@@ -48,12 +48,10 @@ class ResultsScreen(Screen):
     name = "results"
 
     def __init__(self, app: App, record: Any, before: dict[str, dict[str, Any]],
-                 before_national: dict[str, float], region: str | None,
-                 queue_before: list[Any] | None = None) -> None:
+                 region: str | None) -> None:
         super().__init__(app)
         self.record = record
         self.before = before
-        self.before_national = before_national
         self.region = region if region in record.regions else next(iter(record.regions), None)
         self.indicator = "homicides"
         self.why_rows: list[tuple[pygame.Rect, float, float, bool]] = []
