@@ -93,6 +93,8 @@ class App:
         self.idle = 0.0
         self.clock = pygame.time.Clock()
         self.frames = 0
+        self._last_size: tuple[int, int] | None = None
+        """The window size the screens were last laid out for after a resize event."""
 
     # ---- window, scale, language ------------------------------------------------------
 
@@ -276,7 +278,7 @@ class App:
             self.running = False
             return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
-            if getattr(self, "_last_size", None) != self.window.get_size():
+            if self._last_size != self.window.get_size():
                 self._last_size = self.window.get_size()
                 self.relayout()
             return

@@ -42,7 +42,6 @@ class Session:
         self._pack: ContentPack | None = None
         self.pack_error: str | None = None
         self.campaign: Any = None
-        self.last_record: Any = None
         self.baseline_cache: Any = None
         self._workshops: Any = None
         self._clear_game_extras()
@@ -164,7 +163,6 @@ class Session:
         """Resolve the quarter; the first seat plans next."""
         record = self.campaign.end_turn()
         self.seat = 0
-        self.last_record = record
         return record
 
     # ---- result files -----------------------------------------------------------------------
@@ -294,7 +292,6 @@ class Session:
         except (OSError, ValueError) as exc:
             return self.app.t("ui.saves.refused", reason=str(exc))
         self.campaign = campaign
-        self.last_record = campaign.records[-1] if campaign.records else None
         self.baseline_cache = None
         self._clear_game_extras()
         self._restore_game_extras(campaign.extras)
@@ -338,7 +335,6 @@ class Session:
 
     def _started(self) -> None:
         """Reset what a new game starts without."""
-        self.last_record = None
         self.baseline_cache = None
         self._clear_game_extras()
 

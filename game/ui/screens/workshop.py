@@ -106,7 +106,7 @@ class WorkshopScreen(Screen):
         self.label(self.R(x, 148, w, 26), t("ui.workshop.settings"), "@subheading")
         self.text(self.R(x, 178, w, self.height - 178 - 96), self.settings_html(), "@boxed")
         self.button(self.R(48, self.height - 68, 180, 44), t("ui.common.back"), lambda: Pop())
-        self.start_button = self.button(
+        self.button(
             self.R(self.width - 48 - 260, self.height - 68, 260, 44), t("ui.workshop.start"),
             self.start, cls="@primary", tip=t("ui.workshop.start_tip"),
             enabled=self.workshop is not None)
