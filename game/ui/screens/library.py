@@ -90,20 +90,8 @@ def finding_html(screen: Screen, fid: str) -> str:
     pack = screen.app.session.pack
     finding = pack.findings.get(fid) if pack else None
     for cid in finding.citations if finding else []:
-        parts.append("• " + html.escape(citation_text(screen, cid)) + "<br>")
+        parts.append("• " + html.escape(screen.t(f"citation.{cid}")) + "<br>")
     if finding is None:
         parts.append(html.escape(screen.t("ui.library.no_sources")))
     return "".join(parts)
 
-
-def citation_text(screen: Screen, cid: str) -> str:
-    """Format one citation: the catalog's wording if any, else authors, year, title, venue."""
-    key = f"citation.{cid}"
-    text = screen.t(key)
-    if text != key:
-        return text
-    pack = screen.app.session.pack
-    citation = pack.citations.get(cid) if pack else None
-    if citation is None:
-        return cid
-    return f"{citation.authors} ({citation.year}). {citation.title}. {citation.venue}."
