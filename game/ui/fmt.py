@@ -1,9 +1,10 @@
-"""Numbers for people: units, signs, percentages and a human scale for counts of lives."""
+"""Numbers for people: units, signs, percentages, a human scale for counts of lives; messages."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import Any
 
 Translate = Callable[..., str]
 
@@ -130,3 +131,17 @@ def human_scale(t: Translate, lives: float) -> str:
     if lives < 500:
         return t("ui.scale.classrooms", count=number(lives / 30, 0))
     return t("ui.scale.schools", count=number(lives / 500, 0 if lives >= 5000 else 1))
+
+
+def message(t: Translate, message: Any) -> str:
+    """Translate a model Message (key + params), or show any other value as it is."""
+    key = getattr(message, "key", None)
+    if not isinstance(key, str):
+        return str(message)
+    return t(key, **dict(getattr(message, "params", {}) or {}))
+
+
+def error(t: Translate, exc: Exception) -> str:
+    """Translate the Message an exception carries (Impossible, BadSave), else its own text."""
+    carried = getattr(exc, "message", None)
+    return str(exc) if carried is None else message(t, carried)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game import paths
+from game.ui import fmt
 
 if TYPE_CHECKING:
     from game.content.schema import ContentPack
@@ -288,7 +289,7 @@ class Session:
         try:
             campaign = Campaign.load(pack, path)
         except BadSave as exc:
-            return self.app.t("ui.saves.refused", reason=_message_text(self.app, exc))
+            return self.app.t("ui.saves.refused", reason=fmt.error(self.app.t, exc))
         except (OSError, ValueError) as exc:
             return self.app.t("ui.saves.refused", reason=str(exc))
         self.campaign = campaign
@@ -329,7 +330,7 @@ class Session:
         try:
             self.campaign = Campaign.new(pack, scenario, role, region=region, seed=seed)
         except Exception as exc:
-            return self.app.t("ui.error.cannot_start", reason=_message_text(self.app, exc))
+            return self.app.t("ui.error.cannot_start", reason=fmt.error(self.app.t, exc))
         self._started()
         return None
 
@@ -348,7 +349,7 @@ class Session:
         try:
             self.campaign = Campaign.new_hot_seat(pack, scenario, list(mayors), seed)
         except Exception as exc:
-            return self.app.t("ui.error.cannot_start", reason=_message_text(self.app, exc))
+            return self.app.t("ui.error.cannot_start", reason=fmt.error(self.app.t, exc))
         self._started()
         return None
 
@@ -362,7 +363,7 @@ class Session:
             campaign = workshop_campaign(self.workshops, workshop)
             code = self.workshops.code(workshop)
         except Exception as exc:
-            return self.app.t("ui.error.cannot_start", reason=_message_text(self.app, exc))
+            return self.app.t("ui.error.cannot_start", reason=fmt.error(self.app.t, exc))
         campaign.set_term(self.workshops.turns(workshop))
         self.campaign = campaign
         self._started()
@@ -371,14 +372,3 @@ class Session:
         self.player = player.strip()
         return None
 
-
-def _message_text(app: App, exc: Exception) -> str:
-    """Translate an exception carrying a Message (Impossible, BadSave) or fall back to str()."""
-    message = getattr(exc, "message", None)
-    key = getattr(message, "key", None)
-    if isinstance(key, str):
-        params = getattr(message, "params", {}) or {}
-        return app.t(key, **dict(params))
-    if isinstance(message, str):
-        return message
-    return str(exc)

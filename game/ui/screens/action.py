@@ -73,7 +73,7 @@ class ActionScreen(ModalScreen):
         if o.active:
             parts.append(f"<br><b>{e(t('ui.action.is_active'))}</b>")
         elif not o.possible and o.reason is not None:
-            parts.append(f"<br><b>{e(t('ui.action.why_not'))}</b> {e(self._message(o.reason))}")
+            parts.append(f"<br><b>{e(t('ui.action.why_not'))}</b> {e(fmt.message(t, o.reason))}")
         if self.problem:
             parts.append(f"<br><br><b>{e(self.problem)}</b>")
         self.text(self.R(20, 56, r.w - 40, r.h - 130), "".join(parts), None, box)
@@ -87,13 +87,6 @@ class ActionScreen(ModalScreen):
                     container=box)
         self.focus.restore(0)
 
-    def _message(self, message: Any) -> str:
-        """Translate a model Message."""
-        key = getattr(message, "key", None)
-        if not isinstance(key, str):
-            return str(message)
-        return self.t(key, **dict(getattr(message, "params", {}) or {}))
-
     def _call(self, verb: str) -> Transition:
         """Enact or repeal through the campaign; show an Impossible reason in the dialog."""
         campaign = self.app.session.campaign
@@ -101,8 +94,7 @@ class ActionScreen(ModalScreen):
             getattr(campaign, verb)(self.option.action_id, self.option.region,
                                     seat=self.app.session.seat)
         except Exception as exc:
-            message = getattr(exc, "message", None)
-            self.problem = self._message(message) if message is not None else str(exc)
+            self.problem = fmt.error(self.t, exc)
             self.rebuild()
             return None
         return Pop("changed")

@@ -403,7 +403,7 @@ class MainScreen(Screen):
                  capital=fmt.number(option.cost_capital, 0))
         self.label(self.R(10, 27, w - 20, 20), cost, "@small", card)
         if not option.possible and option.reason is not None and not active:
-            third = self._message(option.reason)
+            third = fmt.message(self.t, option.reason)
             cls3 = "@warn"
         else:
             findings = " ".join(option.findings)
@@ -426,13 +426,6 @@ class MainScreen(Screen):
         if count == 1:
             return self.t("ui.card.one_quarter")
         return self.t("ui.card.quarters", count=count)
-
-    def _message(self, message: Any) -> str:
-        """Translate a model Message."""
-        key = getattr(message, "key", None)
-        if not isinstance(key, str):
-            return str(message)
-        return self.t(key, **dict(getattr(message, "params", {}) or {}))
 
     # ---- actions ----------------------------------------------------------------------------
 

@@ -18,14 +18,6 @@ if TYPE_CHECKING:
 ROW = 26.0
 
 
-def message_text(screen: Screen, message: Any) -> str:
-    """Translate a model Message (key + params) or show a plain value."""
-    key = getattr(message, "key", None)
-    if not isinstance(key, str):
-        return str(message)
-    return screen.t(key, **dict(getattr(message, "params", {}) or {}))
-
-
 def queue_lines(screen: Screen, queue: list[Any]) -> list[str]:
     """Describe delayed effects still to arrive (QueuedEffect), one line each."""
     lines = []
@@ -85,7 +77,7 @@ class ResultsScreen(Screen):
         parts.append(f"<b>{e(t('ui.results.headlines'))}</b><br>")
         headlines = list(getattr(rec, "headlines", []) or [])
         for message in headlines:
-            parts.append(f"• {e(message_text(self, message))}<br>")
+            parts.append(f"• {e(fmt.message(self.t, message))}<br>")
         if not headlines:
             parts.append(e(t("ui.results.quiet")) + "<br>")
         national = rec.national
