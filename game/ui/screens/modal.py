@@ -15,18 +15,20 @@ class ModalScreen(Screen):
     modal = True
     dialog_size: tuple[float, float] = (640, 400)
 
+    def _fitted_size(self) -> tuple[float, float]:
+        """The dialog's size in layout units, leaving a margin of 20 around it in the window."""
+        w, h = self.dialog_size
+        return min(w, self.width - 40), min(h, self.height - 40)
+
     def dialog(self) -> UIContainer:
         """Create the centred dialog box; its inner area is (0, 0, w, h) in layout units."""
-        w, h = self.dialog_size
-        w = min(w, self.width - 40)
-        h = min(h, self.height - 40)
+        w, h = self._fitted_size()
         x = (self.width - w) / 2
         y = (self.height - h) / 2
-        self.dialog_box = self.plate(self.R(x, y, w, h), theme.PANEL, theme.ACCENT, width=2,
-                                     radius=8, height=2)
-        return self.dialog_box
+        return self.plate(self.R(x, y, w, h), theme.PANEL, theme.ACCENT, width=2, radius=8,
+                          height=2)
 
     def dialog_rect(self) -> pygame.Rect:
         """Return the dialog's size in layout units as a rect at the origin."""
-        w, h = self.dialog_size
-        return pygame.Rect(0, 0, round(min(w, self.width - 40)), round(min(h, self.height - 40)))
+        w, h = self._fitted_size()
+        return pygame.Rect(0, 0, round(w), round(h))
