@@ -95,6 +95,8 @@ class App:
         self.frames = 0
         self._last_size: tuple[int, int] | None = None
         """The window size the screens were last laid out for after a resize event."""
+        self._depth_applying = 0
+        """How many apply() calls are running (memory is released when the outermost ends)."""
 
     # ---- window, scale, language ------------------------------------------------------
 
@@ -205,7 +207,7 @@ class App:
         """Apply what a screen asked for; the one place the stack changes."""
         if transition is None:
             return
-        self._depth_applying = getattr(self, "_depth_applying", 0) + 1
+        self._depth_applying += 1
         try:
             self._apply(transition)
         finally:
@@ -216,8 +218,6 @@ class App:
     def _apply(self, transition: Transition) -> None:
         """Apply one transition (apply() wraps this)."""
         match transition:
-            case None:
-                return
             case Push(screen=screen):
                 self._push(screen)
             case Pop(result=result):
