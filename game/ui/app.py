@@ -241,9 +241,12 @@ class App:
 
     def start(self) -> None:
         """Show the title (and the content note on a first start, or a settings problem)."""
+        from game.ui.screens.note import ContentNoteScreen
         from game.ui.screens.title import TitleScreen
 
         self.apply(Push(TitleScreen(self)))
+        if not self.settings.seen_content_note:
+            self.apply(Push(ContentNoteScreen(self)))
         if self.settings.problems:
             self.notify(self.t("ui.settings.damaged"))
 

@@ -9,14 +9,12 @@ from game.ui.screen import Push, Quit, Screen, Transition
 
 
 class TitleScreen(Screen):
-    """The first screen; shows the content note on the very first start."""
+    """The first screen (App.start puts the content note over it on the very first start)."""
 
     name = "title"
 
     def layout(self) -> None:
         """Build the menu."""
-        from game.ui.screens.note import ContentNoteScreen
-
         left = 96.0
         self.label(self.R(left, 96, 600, 64), "Plaza", "@title")
         self.text(self.R(left - 4, 160, 440, 110), self.t("ui.title.tagline"), "@subtitle")
@@ -38,9 +36,6 @@ class TitleScreen(Screen):
                         tip=self.t(key + "_tip"), cls=cls, enabled=enabled)
             y += 43
         self.label(self.R(left, self.height - 48, 800, 24), self.t("ui.title.footer"), "@muted")
-        if not self.app.settings.seen_content_note and not getattr(self, "_note_shown", False):
-            self._note_shown = True
-            self.app.apply(Push(ContentNoteScreen(self.app)))
 
     def draw(self, surface: pygame.Surface) -> None:
         """Draw a calm backdrop: the map of Mexico, drawn once per layout and then blitted."""
