@@ -96,3 +96,24 @@ def card_button(app: Any, option: Any) -> Any:
     """Return the top screen's intervention card for `option` (found by its tooltip)."""
     summary = app.t(f"action.{option.action_id}.summary")
     return next(i.element for i in app.top.focus.items if i.hint.startswith(summary))
+
+
+def play_to_debrief(app: Any, limit: int) -> None:
+    """End quarters until the debrief (in fewer than `limit` steps), answering dialogs by keys."""
+    import pygame
+
+    from game.ui.screens.debrief import DebriefScreen
+    from game.ui.screens.dilemma import DilemmaScreen
+    from game.ui.screens.prediction import PredictionScreen
+    from game.ui.screens.results import ResultsScreen
+
+    steps = 0
+    while not isinstance(app.top, DebriefScreen):
+        steps += 1
+        assert steps < limit
+        if isinstance(app.top, DilemmaScreen):
+            key(app, pygame.K_1, "1")
+        elif isinstance(app.top, (PredictionScreen, ResultsScreen)):
+            key(app, pygame.K_ESCAPE)
+        else:
+            key(app, pygame.K_e, "e")

@@ -5,17 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 import pygame
-from conftest import card_button, click, find_button, key, new_game_by_mouse, tab_to
+from conftest import (
+    card_button,
+    click,
+    find_button,
+    key,
+    new_game_by_mouse,
+    play_to_debrief,
+    tab_to,
+)
 
 MAX_STEPS = 400
 
 
 def test_mayor_term_by_keyboard_only(make_app: Any) -> None:
     """Title -> new game (Juárez, mayor) -> one action -> 12 quarters -> debrief, keys only."""
-    from game.ui.screens.debrief import DebriefScreen
-    from game.ui.screens.dilemma import DilemmaScreen
     from game.ui.screens.main import MainScreen
-    from game.ui.screens.results import ResultsScreen
 
     app = make_app("en")
     app.start()
@@ -44,16 +49,7 @@ def test_mayor_term_by_keyboard_only(make_app: Any) -> None:
     key(app, pygame.K_RETURN)
     assert app.top is main
     assert campaign.is_active(option.action_id, option.region)
-    steps = 0
-    while not isinstance(app.top, DebriefScreen):
-        steps += 1
-        assert steps < MAX_STEPS
-        if isinstance(app.top, DilemmaScreen):
-            key(app, pygame.K_1, "1")
-        elif isinstance(app.top, ResultsScreen):
-            key(app, pygame.K_ESCAPE)
-        else:
-            key(app, pygame.K_e, "e")
+    play_to_debrief(app, MAX_STEPS)
     assert campaign.turn == 12
     app.frame()
 

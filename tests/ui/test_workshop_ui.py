@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 import pygame
-from conftest import card_button, click, find_button, key, new_game_by_mouse, tab_to
+from conftest import (
+    card_button,
+    click,
+    find_button,
+    key,
+    new_game_by_mouse,
+    play_to_debrief,
+    tab_to,
+)
 
 MAX_STEPS = 200
 
@@ -32,32 +40,6 @@ def workshop_code(**settings: Any) -> str:
     data = {"scenario": "juarez-2010", "seed": 7, "role": "municipal", "turns": 3,
             "actions": ["vet_police", "community_policing"], "timer_minutes": 5, **settings}
     return str(workshops.code(workshops.from_data(data)))
-
-
-def play_to_debrief(app: Any, predict: bool = False) -> None:
-    """End quarters until the debrief, answering every dialog by keyboard."""
-    from game.ui.screens.debrief import DebriefScreen
-    from game.ui.screens.dilemma import DilemmaScreen
-    from game.ui.screens.prediction import PredictionScreen
-    from game.ui.screens.results import ResultsScreen
-
-    steps = 0
-    while not isinstance(app.top, DebriefScreen):
-        steps += 1
-        assert steps < MAX_STEPS
-        if isinstance(app.top, DilemmaScreen):
-            key(app, pygame.K_1, "1")
-        elif isinstance(app.top, PredictionScreen):
-            if predict:
-                key(app, pygame.K_f, "f")
-                key(app, pygame.K_r, "r")
-                click(app, find_button(app, app.t("ui.predict.confirm")))
-            else:
-                key(app, pygame.K_ESCAPE)
-        elif isinstance(app.top, ResultsScreen):
-            key(app, pygame.K_ESCAPE)
-        else:
-            key(app, pygame.K_e, "e")
 
 
 def test_join_workshop_by_code_predict_and_write_result(make_app: Any) -> None:
@@ -118,7 +100,7 @@ def test_join_workshop_by_code_predict_and_write_result(make_app: Any) -> None:
     assert len(scored) == 1 and scored[0]["violence"] == "fall"
     assert t("ui.results.prediction") in app.top._prediction_lines()[0]
     key(app, pygame.K_ESCAPE)
-    play_to_debrief(app)
+    play_to_debrief(app, MAX_STEPS)
     debrief = app.top
     right = sum(bool(v) for v in scored[0]["right"].values())
     assert t("ui.debrief.calibration", right=right, total=2) in debrief.summary_html()
