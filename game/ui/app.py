@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -118,8 +119,13 @@ class App:
 
     def _new_manager(self) -> pygame_gui.UIManager:
         """Create a UI manager with the theme at the current scale."""
-        return pygame_gui.UIManager(self.window.get_size(), theme.theme_dict(self.scale),
-                                    enable_live_theme_updates=False)
+        theme_data = theme.theme_dict(self.scale)
+        manager = pygame_gui.UIManager(self.window.get_size(), theme_data,
+                                       enable_live_theme_updates=False)
+        with warnings.catch_warnings():  # pygame_gui loads a few of these itself: harmless
+            warnings.simplefilter("ignore", UserWarning)
+            manager.preload_fonts(theme.fonts_to_preload(theme_data))
+        return manager
 
     @property
     def scale_limited(self) -> bool:

@@ -70,3 +70,26 @@ def font(size: int, bold: bool = False, italic: bool = False) -> pygame.font.Fon
         pygame.font.init()
     key = "bold" if bold else "italic" if italic else "regular"
     return pygame.font.Font(str(paths.asset(FONT_FILES[key])), max(6, size))
+
+
+def fonts_to_preload(theme_data: dict[str, Any]) -> list[dict[str, str | int | float]]:
+    """Every font size the theme names, in each style rich text may ask for.
+
+    Loading them with the manager avoids pygame_gui's "preload this font" warnings and a
+    stutter the first time a screen uses a size.
+    """
+    names_sizes: set[tuple[str, int]] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            font = node.get("font")
+            if isinstance(font, dict) and "size" in font:
+                names_sizes.add((str(font.get("name", "noto_sans")), int(font["size"])))
+            for value in node.values():
+                walk(value)
+
+    walk(theme_data)
+    return [{"name": name, "point_size": size, "style": style, "antialiased": 1}
+            for name, size in sorted(names_sizes)
+            for style in ("regular", "bold", "italic", "bold_italic")]
+
