@@ -18,7 +18,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame
 
 from game.ui.widgets.charts import Series, draw_line_chart
-from game.ui.widgets.mexico_map import MapMarker, MexicoMap, draw_legend
+from game.ui.widgets.mexico_map import MapMarker, MexicoMap, draw_legend_strip
 from game.ui.widgets.palette import categorical_colour
 
 MARKERS = [
@@ -52,7 +52,8 @@ def main(frames: int = 200) -> None:
     for _ in range(frames):
         start = time.perf_counter()
         mexico.draw(surface, MARKERS, "culiacan", "standard", font)
-        draw_legend(surface, pygame.Rect(830, 10, 220, 220), "standard", font, "Legend", bins)
+        draw_legend_strip(surface, pygame.Rect(10, 540, 800, 60), "standard", font, "Legend",
+                          bins)  # the legend the main screen draws, under the map
         draw_line_chart(
             surface, pygame.Rect(830, 240, 440, 300), series, font,
             title="Chart", y_label="per 100k", x_labels=labels, y_min=0, marker_x=20,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -391,6 +392,25 @@ def _overlap(a: pygame.Rect, b: pygame.Rect) -> float:
     return float(clipped.w * clipped.h)
 
 
+@contextmanager
+def _legend_frame(surface: pygame.Surface, rect: pygame.Rect, labels: Sequence[str], who: str,
+                  st: MapStyle) -> Iterator[bool]:
+    """Check the labels, clip to the legend, fill it and draw its border; yield False if empty."""
+    if len(labels) != pal.BIN_COUNT:
+        raise ValueError(f"{who} needs {pal.BIN_COUNT} labels, got {len(labels)}")
+    if rect.w <= 0 or rect.h <= 0:
+        yield False
+        return
+    previous_clip = surface.get_clip()
+    surface.set_clip(rect.clip(previous_clip) if previous_clip else rect)
+    try:
+        surface.fill(st.legend_bg, rect)
+        pygame.draw.rect(surface, st.legend_border, rect, width=1)
+        yield True
+    finally:
+        surface.set_clip(previous_clip)
+
+
 def draw_legend(
     surface: pygame.Surface,
     rect: pygame.Rect,
@@ -407,17 +427,11 @@ def draw_legend(
     `labels` are the translated range texts, one per bin, lowest first; `trend_labels`
     optionally explains the arrows as (rising, falling).
     """
-    if len(labels) != pal.BIN_COUNT:
-        raise ValueError(f"draw_legend needs {pal.BIN_COUNT} labels, got {len(labels)}")
     st = style or MapStyle()
     rect = pygame.Rect(rect)
-    if rect.w <= 0 or rect.h <= 0:
-        return
-    previous_clip = surface.get_clip()
-    surface.set_clip(rect.clip(previous_clip) if previous_clip else rect)
-    try:
-        surface.fill(st.legend_bg, rect)
-        pygame.draw.rect(surface, st.legend_border, rect, width=1)
+    with _legend_frame(surface, rect, labels, "draw_legend", st) as visible:
+        if not visible:
+            return
         pad = max(2, min(8, rect.w // 20, rect.h // 20))
         rows = pal.BIN_COUNT + 1 + (2 if trend_labels else 0)
         line_h = font.get_linesize()
@@ -451,8 +465,6 @@ def draw_legend(
                 text = font.render(label, True, st.ink)
                 surface.blit(text, text.get_rect(midleft=(text_x, cy)))
                 y += row_h
-    finally:
-        surface.set_clip(previous_clip)
 
 
 def draw_legend_strip(
@@ -472,19 +484,13 @@ def draw_legend_strip(
     First line: the title, and the trend arrows explained on the right. Then one numbered,
     coloured swatch per bin with its range, `columns` to a line, in equal columns.
     """
-    if len(labels) != pal.BIN_COUNT:
-        raise ValueError(f"draw_legend_strip needs {pal.BIN_COUNT} labels, got {len(labels)}")
     st = style or MapStyle()
     rect = pygame.Rect(rect)
-    if rect.w <= 0 or rect.h <= 0:
-        return
     columns = max(1, min(columns, pal.BIN_COUNT))
     lines = 1 + (pal.BIN_COUNT + columns - 1) // columns
-    previous_clip = surface.get_clip()
-    surface.set_clip(rect.clip(previous_clip) if previous_clip else rect)
-    try:
-        surface.fill(st.legend_bg, rect)
-        pygame.draw.rect(surface, st.legend_border, rect, width=1)
+    with _legend_frame(surface, rect, labels, "draw_legend_strip", st) as visible:
+        if not visible:
+            return
         pad = max(3, min(8, rect.h // 10))
         row_h = max(1, (rect.h - 2 * pad) // lines)
         radius = strip_swatch_radius(font)
@@ -509,8 +515,6 @@ def draw_legend_strip(
                             st.marker_edge)
             text = font.render(label, True, st.ink)
             surface.blit(text, text.get_rect(midleft=(x0 + 2 * radius + 4, y)))
-    finally:
-        surface.set_clip(previous_clip)
 
 
 def strip_swatch_radius(font: pygame.font.Font) -> int:
