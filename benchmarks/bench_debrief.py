@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from classroom.classgen import make_class  # noqa: E402
 
-from game import paths  # noqa: E402
+from game.core import paths  # noqa: E402
 from game.debrief import make_report  # noqa: E402
 from game.workshop import Workshops, write_text_atomic  # noqa: E402
 

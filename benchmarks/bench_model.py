@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from game.content import load_content  # noqa: E402
-from game.paths import content_root  # noqa: E402
+from game.core.paths import content_root  # noqa: E402
 from game.simulate import Simulation  # noqa: E402
 
 SCENARIO = "national-2018"

@@ -15,8 +15,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from game import history_data, paths
-from game.content import load_content
+from game.content import load_content, paths
+from game.content import real_series as history_data
 from game.content.schema import ContentPack, Decision, PlanFile
 from game.simulate import Simulation
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,7 +12,9 @@ import numpy as np
 
 from game.content.loader import validate_model
 from game.content.schema import MARKETS, ContentPack, Role, SaveFile
-from game.problems import BadInput, Problem
+from game.core.files import write_text_atomic
+from game.core.i18n import Message
+from game.core.problems import BadInput, Problem
 from game.sim.commands import (
     AnswerDilemma,
     EnactIntervention,
@@ -23,12 +23,11 @@ from game.sim.commands import (
     find_active,
 )
 from game.sim.commands import upkeep as agenda_upkeep
-from game.sim.history import WHY_INDICATORS, run_summary, turn_json
 from game.sim.mechanisms import competition_index
-from game.sim.messages import Message
 from game.sim.model import Model, TurnResult
 from game.sim.news import headlines
 from game.sim.params import Params
+from game.sim.records import WHY_INDICATORS, run_summary, turn_json
 from game.sim.state import World, build_world
 
 SAVE_VERSION = 1
@@ -469,18 +468,8 @@ class Campaign:
 
     def save(self, path: Path) -> None:
         """Write the save atomically: a temporary file in the same folder, then a rename."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(self.to_save(), indent=1, sort_keys=True)
-        handle, temp = tempfile.mkstemp(prefix=".save-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_text_atomic(path, json.dumps(self.to_save(), indent=1, sort_keys=True),
+                          mode=0o600)
 
     @classmethod
     def load(cls, pack: ContentPack, path: Path) -> Campaign:

@@ -13,8 +13,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from game import __version__, paths
-from game.problems import BadInput, Problem
+from game import __version__
+from game.core import paths
+from game.core.problems import BadInput, Problem
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -183,7 +184,7 @@ def screen_available() -> bool:
 
 def headless_demo(content: Path, lang: str, out: TextIO) -> int:
     """With no screen: say how to run the simulator, and show a short demo of it."""
-    from game.i18n import Translator
+    from game.core.i18n import Translator
 
     t = Translator(lang)
     print(t("cli.no_screen"), file=out)

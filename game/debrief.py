@@ -15,9 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from game.i18n import Translator
-from game.problems import BadInput, Problem
-from game.workshop import write_text_atomic
+from game.core.files import write_text_atomic
+from game.core.i18n import Translator
+from game.core.problems import BadInput, Problem
+from game.core.scales import nice_ticks
 
 PROGRESS_EVERY = 25
 PALETTE = {"team": "#0072B2", "base": "#444444", "median": "#D55E00", "good": "#009E73",
@@ -149,24 +150,6 @@ def collect(paths: Sequence[Path], t: Translator, workshop: str | None = None,
 # --- numbers and scales --------------------------------------------------------------------------
 
 
-def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round tick values covering [low, high] (steps of 1, 2, 2.5 or 5 times a power of ten)."""
-    if not math.isfinite(low) or not math.isfinite(high):
-        return [0.0]
-    if high - low < 1e-9:
-        low, high = low - 1, high + 1
-    raw = (high - low) / max(1, count)
-    power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
-    first = math.floor(low / step) * step
-    ticks = []
-    value = first
-    while value <= high + step * 0.999:
-        ticks.append(round(value, 10))
-        value += step
-    return ticks
-
-
 def fmt(value: float, decimals: int = 0, signed: bool = False) -> str:
     """A number for reading: thousands separators, a real minus sign, + when asked."""
     text = f"{abs(value):,.{decimals}f}"
@@ -252,7 +235,7 @@ def strip_plot(points: list[tuple[str, float]], baseline: float | None, label: s
     """A dot per team along one axis (stacked where they crowd), the baseline as a dashed line."""
     width, left, right, radius = 720, 24, 24, 5.5
     values = [v for _, v in points] + ([baseline] if baseline is not None else [])
-    ticks = nice_ticks(min(values), max(values), 6)
+    ticks = nice_ticks(min(values), max(values), 7)
     low, high = ticks[0], ticks[-1]
 
     def x_of(value: float) -> float:
@@ -281,7 +264,7 @@ def strip_plot(points: list[tuple[str, float]], baseline: float | None, label: s
         parts.append(f'<line x1="{x:.1f}" y1="{top_pad - 6}" x2="{x:.1f}" y2="{axis_y:.1f}" '
                      f'stroke="{PALETTE["grid"]}" stroke-width="1"/>')
         parts.append(f'<text x="{x:.1f}" y="{axis_y + 16:.1f}" text-anchor="middle" '
-                     f'class="tick">{fmt(tick, 1 if step_decimals(ticks) else 0)}</text>')
+                     f'class="tick">{fmt(tick, 1 if needs_decimals(ticks) else 0)}</text>')
     parts.append(f'<line x1="{left}" y1="{axis_y:.1f}" x2="{width - right}" y2="{axis_y:.1f}" '
                  f'stroke="{PALETTE["ink"]}" stroke-width="1"/>')
     if baseline is not None:
@@ -314,7 +297,7 @@ def strip_plot(points: list[tuple[str, float]], baseline: float | None, label: s
     return "".join(parts)
 
 
-def step_decimals(ticks: list[float]) -> bool:
+def needs_decimals(ticks: list[float]) -> bool:
     """Whether tick labels need a decimal place."""
     return any(abs(tick - round(tick)) > 1e-9 for tick in ticks)
 
@@ -327,7 +310,7 @@ def line_chart(series: list[tuple[str, list[float]]], baseline: list[float],
     left, right, top, bottom = (36, 8, 8, 18) if small else (56, 110, 14, 40)
     everything = [v for _, values in series for v in values] + baseline + (median or [])
     high = y_max if y_max is not None else max([*everything, 1.0])
-    ticks = nice_ticks(0.0, high, 3 if small else 5)
+    ticks = nice_ticks(0.0, high, 4 if small else 6)
     top_value = ticks[-1]
     turns = max([len(values) for _, values in series] + [len(baseline), 2])
 
@@ -343,7 +326,7 @@ def line_chart(series: list[tuple[str, list[float]]], baseline: list[float],
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" '
                      f'stroke="{PALETTE["grid"]}" stroke-width="1"/>')
         parts.append(f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" class="tick">'
-                     f'{fmt(tick, 1 if step_decimals(ticks) else 0)}</text>')
+                     f'{fmt(tick, 1 if needs_decimals(ticks) else 0)}</text>')
     if not small:
         every = max(1, math.ceil(turns / 8))
         for k in range(0, turns, every):

@@ -21,9 +21,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from game.campaign import Campaign
 from game.content.loader import field_path
 from game.content.schema import Workshop
-from game.problems import BadInput, Problem
-from game.sim.history import run_summary
-from game.workshop import write_text_atomic
+from game.core.files import write_text_atomic
+from game.core.problems import BadInput, Problem
+from game.sim.records import run_summary
 
 RESULT_FORMAT = "plaza-result"
 RESULT_VERSION = 1
@@ -236,8 +236,8 @@ def build_result(campaign: Campaign, player: str, workshop: Workshop | None = No
     workshop_block = None
     if workshop is not None:
         if code is None:
-            from game import paths
             from game.content.loader import load_assumptions
+            from game.core import paths
             from game.workshop import Workshops
 
             switches = load_assumptions(paths.content_root(), campaign.pack)

@@ -14,12 +14,12 @@ import numpy as np
 from game.campaign import MAX_TURNS, check_setup
 from game.content import load_content, load_plan
 from game.content.schema import ContentPack, PlanFile, Role
-from game.i18n import Translator
-from game.problems import BadInput, Problem
+from game.core.i18n import Translator
+from game.core.problems import BadInput, Problem
 from game.sim.commands import EnactIntervention, Impossible, RepealIntervention
-from game.sim.history import percentiles, run_summary, turn_json, weighted_legitimacy
 from game.sim.model import REGION_INDICATORS, Model, TurnResult
 from game.sim.params import Params, parse_overrides
+from game.sim.records import percentiles, run_summary, turn_json, weighted_legitimacy
 from game.sim.state import World, build_world
 
 MAX_RUNS = 100_000

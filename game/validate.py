@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from game import paths
 from game.content.loader import (
     check_plan,
     cross_check,
@@ -16,7 +15,8 @@ from game.content.loader import (
     validate_model,
 )
 from game.content.schema import ContentPack, Role, Scenario
-from game.problems import BadInput, Problem
+from game.core import paths
+from game.core.problems import BadInput, Problem
 
 
 def run_validate(targets: list[Path], scenario_id: str | None, role: Role | None) -> int:

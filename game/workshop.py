@@ -11,10 +11,8 @@ import argparse
 import hashlib
 import json
 import math
-import os
 import struct
 import sys
-import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -37,8 +35,9 @@ from game.content.schema import (
     Role,
     Workshop,
 )
-from game.i18n import LANGUAGES, Translator
-from game.problems import BadInput, Problem
+from game.core.files import write_text_atomic
+from game.core.i18n import LANGUAGES, Translator
+from game.core.problems import BadInput, Problem
 from game.sim.params import parse_overrides
 
 CODE_PREFIX = "PLZ"
@@ -431,22 +430,6 @@ def workshop_toml(workshop: Workshop, code: str) -> str:
         lines += ["", "[switches]     # mechanisms from content/assumptions.toml; false = off"]
         lines += [f"{sid} = {_toml_value(on)}" for sid, on in ws.switches.items()]
     return "\n".join(lines) + "\n"
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write a text file through a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".plaza-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, 0o644)  # a class's files are shared: readable like any written file
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 # --- one object for the UI and the command line -----------------------------------------------

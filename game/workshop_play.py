@@ -10,8 +10,8 @@ from typing import Any, TextIO
 from game.campaign import MAX_TURNS, Campaign, check_setup
 from game.content.loader import load_plan
 from game.content.schema import PlanFile, Role, Workshop
-from game.i18n import Translator
-from game.problems import BadInput, Problem
+from game.core.i18n import Translator
+from game.core.problems import BadInput, Problem
 from game.results import Prediction, build_result, write_result
 from game.sim.commands import Impossible
 from game.sim.params import parse_overrides

@@ -24,7 +24,7 @@ def test_headless_layers_do_not_load_pygame() -> None:
     code = (
         "import json, sys\n"
         "import game.sim, game.content, game.campaign, game.simulate, game.validate\n"
-        "import game.sim.model, game.sim.mechanisms, game.sim.events, game.sim.history\n"
+        "import game.sim.model, game.sim.mechanisms, game.sim.events, game.sim.records\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
         "('pygame', 'pygame_gui') or m.startswith('game.ui'))))\n"
     )

@@ -27,7 +27,7 @@ from game.content.schema import (
     Scenario,
     Workshop,
 )
-from game.problems import BadInput, Problem
+from game.core.problems import BadInput, Problem
 
 MAX_FILE_BYTES = 2_000_000
 """No hand-written content, plan or save is near this size; larger files are refused unread."""

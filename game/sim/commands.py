@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.content.schema import Intervention
-from game.sim.messages import Message
+from game.core.i18n import Message
 from game.sim.model import Model
 from game.sim.state import AgendaItem, Mask
 

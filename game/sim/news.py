@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.sim.messages import Message
+from game.core.i18n import Message
 from game.sim.model import TurnResult
 from game.sim.state import World
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from game.content.loader import override_problem
 from game.content.schema import Parameter
-from game.problems import BadInput, Problem
+from game.core.problems import BadInput, Problem
 
 
 def parse_overrides(items: list[str]) -> dict[str, float]:

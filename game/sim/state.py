@@ -9,6 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from game.content.schema import MARKETS, ContentPack, Role, Scenario
+from game.core import calendar
 
 Array = npt.NDArray[np.float64]
 Mask = npt.NDArray[np.bool_]
@@ -67,8 +68,7 @@ class World:
 
     def period(self, turn: int) -> str:
         """Return the calendar quarter of a turn, as '2010-Q1'."""
-        quarters = self.scenario.start_year * 4 + self.scenario.start_quarter - 1 + turn - 1
-        return f"{quarters // 4}-Q{quarters % 4 + 1}"
+        return calendar.period(self.scenario.start_year, self.scenario.start_quarter, turn)
 
 
 @dataclass

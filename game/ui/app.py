@@ -13,7 +13,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
-from game.i18n import LANGUAGES, Translator
+from game.core.i18n import LANGUAGES, Translator
 from game.ui import draw, theme
 from game.ui.screen import Many, Pop, Push, Quit, Replace, Reset, Screen, Transition
 from game.ui.session import Session

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from game import history_data
 from game.campaign import Campaign
+from game.content import real_series as history_data
 
 
 def real_series(campaign: Campaign, region: str | None,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game import paths
+from game.core import calendar, paths
 from game.ui import fmt
 
 if TYPE_CHECKING:
@@ -253,8 +253,7 @@ class Session:
         role = next((setup for name, setup in scenario.roles.items() if name == info.role), None)
         term = int(getattr(role, "turns", 0) or 0)
         turn = info.turn + 1 if term <= 0 or info.turn < term else info.turn
-        quarters = scenario.start_year * 4 + scenario.start_quarter - 1 + max(1, turn) - 1
-        return f"{quarters // 4}-Q{quarters % 4 + 1}"
+        return calendar.period(scenario.start_year, scenario.start_quarter, max(1, turn))
 
     def autosave(self) -> None:
         """Save the current game to the autosave slot (quietly; failures are not fatal)."""

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game import paths
-from game.i18n import LANGUAGES
+from game.core import paths
+from game.core.files import write_text_atomic
+from game.core.i18n import LANGUAGES
 
 SETTINGS_FILE = "settings.json"
 SCALES: tuple[int, ...] = (100, 125, 150, 175, 200)
@@ -92,11 +91,7 @@ def save_settings(settings: Settings, folder: Path | None = None) -> bool:
     """Write settings atomically; return False (and keep playing) if the folder is not writable."""
     path = settings_path(folder)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(settings.to_json(), handle, indent=2)
-        os.replace(tmp, path)
+        write_text_atomic(path, json.dumps(settings.to_json(), indent=2))
     except OSError:
         return False
     return True

@@ -9,7 +9,7 @@ from typing import Any
 
 import pygame
 
-from game import paths
+from game.core import paths
 
 Colour = tuple[int, int, int]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from game import paths
+from game.core import paths
 from game.workshop import Workshops
 
 

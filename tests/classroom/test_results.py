@@ -11,7 +11,7 @@ import pytest
 from game.campaign import Campaign
 from game.cli import main
 from game.content.schema import Decision, PlanFile, Workshop
-from game.problems import BadInput
+from game.core.problems import BadInput
 from game.results import RESULT_VERSION, Prediction, build_result, read_result, write_result
 from game.workshop import Workshops
 from game.workshop_play import play_plan, workshop_campaign

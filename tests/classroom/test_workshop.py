@@ -13,12 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game import paths
 from game.cli import main
 from game.content.loader import seat_actions
 from game.content.schema import Workshop
-from game.i18n import Translator, flatten
-from game.problems import BadInput
+from game.core import paths
+from game.core.i18n import Translator, flatten
+from game.core.problems import BadInput
 from game.workshop import (
     ALPHABET,
     CODE_PREFIX,

@@ -24,7 +24,7 @@ from game_process import run_game
 
 from game.content import load_content
 from game.content.schema import Decision, PlanFile
-from game.paths import content_root
+from game.core.paths import content_root
 from game.simulate import Simulation
 
 REPO = Path(__file__).resolve().parents[2]

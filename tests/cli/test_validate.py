@@ -16,7 +16,7 @@ from game_process import run_game
 
 from game.campaign import Campaign
 from game.content import load_content
-from game.paths import content_root
+from game.core.paths import content_root
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = Path(__file__).resolve().parent / "corpus"

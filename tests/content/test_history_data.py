@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from game import history_data
+from game.content import real_series as history_data
 
 
 def test_national_2018_matches_the_published_total() -> None:

@@ -19,8 +19,8 @@ import pytest
 from game.campaign import Campaign
 from game.content import load_content
 from game.content.schema import ContentPack, Decision, Intervention, PlanFile
-from game.i18n import load_catalog
-from game.paths import content_root
+from game.core.i18n import load_catalog
+from game.core.paths import content_root
 from game.sim import events as sim_events
 from game.sim import mechanisms
 from game.sim.commands import REQUIREMENT_REASONS, Impossible

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from game.content import load_content
 from game.content.schema import ContentPack, Decision, PlanFile
-from game.paths import content_root
+from game.core.paths import content_root
 from game.sim.model import TurnResult
 from game.simulate import Simulation
 

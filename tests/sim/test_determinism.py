@@ -17,7 +17,7 @@ from game_process import run_game
 from game.campaign import Campaign
 from game.content import load_content
 from game.content.schema import ContentPack, Decision, PlanFile
-from game.paths import content_root
+from game.core.paths import content_root
 from game.simulate import Simulation
 
 REPO = Path(__file__).resolve().parents[2]

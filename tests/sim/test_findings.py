@@ -11,9 +11,9 @@ from functools import cache
 import numpy as np
 import pytest
 
-from game import paths
 from game.content import load_content
 from game.content.schema import ContentPack, Decision, PlanFile
+from game.core import paths
 from game.simulate import Simulation
 
 RUNS = 24

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from game import paths
 from game.content import load_content
 from game.content.schema import Decision, PlanFile
+from game.core import paths
 from game.sim.ledger import CAUSE_FINDINGS
 from game.simulate import Simulation
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from game.content.schema import NATIONAL_LEVERS, REGIONAL_LEVERS
-from game.i18n import flatten
+from game.core.i18n import flatten
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "game" / "ui"

@@ -33,7 +33,7 @@ def clear_text(app: Any, entry: Any) -> None:
 
 def workshop_code(**settings: Any) -> str:
     """The code of a workshop made with the shipped content."""
-    from game import paths
+    from game.core import paths
     from game.workshop import Workshops
 
     workshops = Workshops.load(paths.content_root())
@@ -210,7 +210,7 @@ def test_assumptions_panel_shows_a_difference(make_app: Any) -> None:
 
 def test_a_saved_workshop_game_keeps_its_workshop_player_and_predictions(make_app: Any) -> None:
     """Load brings back the workshop's rules, the team name, the predictions and the length."""
-    from game import paths
+    from game.core import paths
     from game.results import Prediction
     from game.workshop import Workshops
 

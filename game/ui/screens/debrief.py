@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game import paths
+from game.core import paths
 from game.ui import fmt
 from game.ui.screen import Reset, Screen, Transition
 from game.ui.screens.charts import draw_term_charts

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from game.i18n import load_catalog
+from game.core.i18n import load_catalog
 from game.ui.screen import Pop, Screen, Transition
 
 FINDING_IDS: tuple[str, ...] = tuple(f"F{i}" for i in range(1, 17))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from pygame_gui.elements import UITextEntryLine
 
+from game.core import calendar
 from game.ui.screen import Pop, Push, Replace, Screen, Transition
 
 if TYPE_CHECKING:
@@ -20,8 +21,7 @@ HOT_SEAT = "hotseat"
 
 def quarter_label(year: int, quarter: int, offset: int = 0) -> str:
     """Return "2010-Q1" for a start and an offset in quarters."""
-    index = (year * 4 + quarter - 1) + offset
-    return f"{index // 4}-Q{index % 4 + 1}"
+    return calendar.period(year, quarter, offset + 1)
 
 
 class NewGameScreen(Screen):

@@ -7,7 +7,7 @@ from functools import partial
 
 import pygame
 
-from game.i18n import LANGUAGES
+from game.core.i18n import LANGUAGES
 from game.ui import draw, theme
 from game.ui.screen import Pop, Screen, Transition
 from game.ui.settings import PALETTES, SCALES
@@ -105,6 +105,6 @@ def _swatches(palette: str, scale: float) -> pygame.Surface:
 
 def _config_folder() -> str:
     """Return the user config folder's path for display."""
-    from game import paths
+    from game.core import paths
 
     return str(paths.user_config_dir())

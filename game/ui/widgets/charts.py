@@ -9,13 +9,11 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.core.scales import nice_ticks, step_decimals
+
 Colour = tuple[int, int, int]
 Point = tuple[float, float]
 
-# "Round" tick steps are these mantissas times a power of ten.
-_NICE_MANTISSAS = (1.0, 2.0, 2.5, 5.0)
-MIN_TICKS = 4
-MAX_TICKS = 6
 
 
 @dataclass
@@ -57,49 +55,9 @@ class ChartLayout:
 # -- axis arithmetic ---------------------------------------------------------------------------
 
 
-def nice_ticks(lo: float, hi: float, max_ticks: int = MAX_TICKS) -> list[float]:
-    """Return evenly spaced round ticks (1, 2, 2.5 or 5 x 10^k) covering [lo, hi].
-
-    The first tick is <= lo and the last >= hi; there are at most `max_ticks` of them and,
-    for any non-degenerate range, at least MIN_TICKS when max_ticks allows it.
-    """
-    if not (math.isfinite(lo) and math.isfinite(hi)):
-        raise ValueError(f"tick range must be finite, got {lo!r}..{hi!r}")
-    if lo > hi:
-        lo, hi = hi, lo
-    if hi == lo:
-        # A flat series still needs an axis: widen symmetrically around the value.
-        spread = abs(lo) * 0.1 or 1.0
-        lo, hi = lo - spread, hi + spread
-    max_ticks = max(2, max_ticks)
-    exponent = math.floor(math.log10((hi - lo) / max_ticks)) - 1
-    best: list[float] = []
-    # Walk steps from fine to coarse; take the finest that fits in max_ticks. Coarser steps
-    # give fewer ticks, so the first fit has the most ticks (hence >= MIN_TICKS when possible).
-    for k in range(exponent, exponent + 4):
-        for mantissa in _NICE_MANTISSAS:
-            step = mantissa * 10.0**k
-            first = math.floor(lo / step + 1e-9) * step
-            last = math.ceil(hi / step - 1e-9) * step
-            count = round((last - first) / step) + 1
-            if count <= max_ticks:
-                digits = _step_decimals(step) + 2
-                best = [round(first + i * step, digits) for i in range(count)]
-                return [0.0 if t == 0 else t for t in best]  # no "-0"
-    return best  # unreachable: four decades always contain a fitting step
-
-
-def _step_decimals(step: float) -> int:
-    """Return how many decimals print a step exactly (2.5 -> 1, 0.25 -> 2, 5000 -> 0)."""
-    for decimals in range(0, 10):
-        if abs(round(step, decimals) - step) <= abs(step) * 1e-9:
-            return decimals
-    return 10
-
-
 def format_tick(value: float, step: float) -> str:
     """Format a tick with thousands separators and just enough decimals for the step."""
-    text = f"{value:,.{_step_decimals(step)}f}"
+    text = f"{value:,.{step_decimals(step)}f}"
     return "0" if text.strip("-0.,") == "" else text
 
 

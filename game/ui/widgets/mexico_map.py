@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pygame
 
-from game import paths
+from game.core import paths
 from game.ui.widgets import palette as pal
 
 Colour = tuple[int, int, int]

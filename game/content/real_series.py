@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 from functools import cache
 
-from game import paths
 from game.content.schema import Scenario
+from game.core import paths
 
 HISTORY_FILE = "history/state_quarter_homicides.csv"
 

@@ -4,14 +4,31 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from game import paths
+from game.core import paths
 
 LANGUAGES = ("en", "es")
 DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class Message:
+    """What the model says: a catalog key and its parameters ('@key' parameters are keys too).
+
+    The model and the classroom emit Messages; only the screens and the command line turn
+    them into words, in the player's language.
+    """
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        """Return a JSON-ready form."""
+        return {"key": self.key, "params": dict(self.params)}
 
 
 def flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
