@@ -23,11 +23,12 @@ from game.sim.commands import (
     find_active,
 )
 from game.sim.commands import upkeep as agenda_upkeep
+from game.sim.indicators import WHY_INDICATORS
 from game.sim.mechanisms import competition_index
 from game.sim.model import Model, TurnResult
 from game.sim.news import headlines
 from game.sim.params import Params
-from game.sim.records import WHY_INDICATORS, run_summary, turn_json
+from game.sim.records import run_summary, turn_json
 from game.sim.state import World, build_world
 
 SAVE_VERSION = 1
@@ -364,7 +365,7 @@ class Campaign:
 
     def _record(self, result: TurnResult, previous: TurnResult | None) -> TurnRecord:
         data = turn_json(self.world, result, 0)
-        why = {k: v for k, v in data["why"].items() if k in WHY_INDICATORS or k == "approval"}
+        why = {k: v for k, v in data["why"].items() if k in WHY_INDICATORS}
         groups = {rid: self._groups(i) for i, rid in enumerate(self.world.region_ids)}
         return TurnRecord(
             turn=data["turn"], period=data["period"], regions=data["regions"],

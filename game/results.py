@@ -23,17 +23,12 @@ from game.content.loader import field_path
 from game.content.schema import Workshop
 from game.core.files import write_text_atomic
 from game.core.problems import BadInput, Problem
+from game.sim.indicators import KEPT_INDICATORS
 from game.sim.records import run_summary
 
 RESULT_FORMAT = "plaza-result"
 RESULT_VERSION = 1
 MAX_RESULT_BYTES = 20_000_000
-REGION_FIELDS = (
-    "homicides", "homicide_rate", "true_homicides", "disappearances", "legitimacy",
-    "competition", "visible_attacks", "civilian_deaths", "kidnappings", "abuses",
-    "police_integrity", "judicial_integrity", "coordination", "army", "guard", "mayor_approval",
-)
-"""Per-region indicators kept for every turn (the rest of the model's stay in saves)."""
 Direction = Literal["rise", "fall"]
 
 
@@ -54,7 +49,7 @@ def findings_met(campaign: Campaign) -> list[str]:
 
     The game's debrief screen calls this too, so a result file and the screen agree.
     """
-    from game.sim.ledger import CAUSE_FINDINGS
+    from game.sim.causes import findings_of
 
     met: set[str] = set()
     for decision in campaign.decisions:
@@ -68,7 +63,7 @@ def findings_met(campaign: Campaign) -> list[str]:
         for per_region in record.why.get("homicides", {}).values():
             top = sorted(per_region.items(), key=lambda kv: -abs(float(kv[1])))[:2]
             for cause, _ in top:
-                met.update(CAUSE_FINDINGS.get(cause, ()))
+                met.update(findings_of(cause))
     return sorted(met, key=lambda f: int(f[1:]))
 
 
@@ -186,7 +181,7 @@ def build_result(campaign: Campaign, player: str, workshop: Workshop | None = No
     turns = []
     scope_turns = []
     for record in campaign.records:
-        regions = {rid: {name: values[name] for name in REGION_FIELDS}
+        regions = {rid: {name: values[name] for name in KEPT_INDICATORS}
                    for rid, values in record.regions.items()}
         summary = _scope_turn(campaign, record.regions, record.national, scope)
         scope_turns.append(summary)

@@ -17,7 +17,8 @@ from game.content.schema import ContentPack, PlanFile, Role
 from game.core.i18n import Translator
 from game.core.problems import BadInput, Problem
 from game.sim.commands import EnactIntervention, Impossible, RepealIntervention
-from game.sim.model import REGION_INDICATORS, Model, TurnResult
+from game.sim.indicators import REGION_INDICATORS
+from game.sim.model import Model, TurnResult
 from game.sim.params import Params, parse_overrides
 from game.sim.records import percentiles, run_summary, turn_json, weighted_legitimacy
 from game.sim.state import World, build_world

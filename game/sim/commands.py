@@ -8,8 +8,12 @@ import numpy as np
 
 from game.content.schema import Intervention
 from game.core.i18n import Message
+from game.sim.levers import FORCE_LEVERS
 from game.sim.model import Model
 from game.sim.state import AgendaItem, Mask
+
+FORCES_PRESENT = 0.05
+"""Forces index above which federal forces count as present in a region (can be withdrawn)."""
 
 
 class Impossible(Exception):
@@ -107,11 +111,15 @@ class EnactIntervention:
             if find_active(model, self.action_id, index, state.turn + 1) is not None:
                 runs[:] = False
         elif requirement == "forces_present":
-            runs = np.asarray(state.army[:, index] + state.guard[:, index] > 0.05) | np.array([
-                any(i.region == index and i.action in ("deploy_army", "deploy_guard",
-                                                       "request_federal_support")
-                    and i.paying_on(state.turn + 1) for i in state.agenda)
-            ] * state.runs)
+            ordered = np.zeros(state.runs, dtype=bool)
+            for item in state.agenda:
+                levers = model.pack.interventions[item.action].regional_effects
+                if item.region == index and item.paying_on(state.turn + 1) and (
+                    FORCE_LEVERS & set(levers)
+                ):
+                    ordered |= item.runs
+            present = state.army[:, index] + state.guard[:, index] > FORCES_PRESENT
+            runs = np.asarray(present) | ordered
         elif requirement == "groups_present":
             runs = np.asarray(state.group_active[:, index].any(axis=1), dtype=bool)
         elif requirement == "border_region":

@@ -6,47 +6,8 @@ from collections import defaultdict
 
 import numpy as np
 
+from game.sim.causes import CAUSES
 from game.sim.state import Array
-
-CAUSE_FINDINGS: dict[str, tuple[str, ...]] = {
-    "competition": ("F1", "F7"),
-    "retaliation": ("F3",),
-    "kingpin": ("F3", "F4"),
-    "splinters": ("F9",),
-    "contest": ("F1", "F8"),
-    "military": ("F3",),
-    "arrangements": ("F2",),
-    "transition": ("F2",),
-    "policing": ("F14", "F6"),
-    "armed_strength": ("F12",),
-    "event": ("F4",),
-    "forensics": ("F13",),
-    "violence": ("F5", "F14"),
-    "visible_attacks": ("F5",),
-    "abuses": ("F3", "F12"),
-    "accountability": ("F12",),
-    "social_programs": ("F8", "F14"),
-    "institutions": ("F6", "F14"),
-    "commission": ("F13",),
-    "legitimacy": ("F14",),
-    "us_pressure": ("F11",),
-    "migrants": ("F10",),
-    "migration_enforcement": ("F11",),
-    "protection": ("F10",),
-    "markets": ("F12", "F7"),
-    "infiltration": ("F6", "F7"),
-    "vetting": ("F14",),
-    "anti_collusion": ("F6",),
-    "training": ("F14",),
-    "tolerance": ("F2", "F15"),
-    "alliances": ("F14",),
-    "federal_support": ("F14", "F2"),
-    "joint_work": ("F2", "F14"),
-    "elections": ("F2",),
-    "fading": ("F15",),
-    "chance": (),
-}
-"""Every cause the model can name, with the findings behind it (shown in the Why? panel)."""
 
 
 class Ledger:
@@ -57,7 +18,7 @@ class Ledger:
 
     def add(self, indicator: str, cause: str, amount: Array) -> None:
         """Record that a cause moved an indicator by `amount` this quarter."""
-        if cause not in CAUSE_FINDINGS:
+        if cause not in CAUSES:
             raise KeyError(f"unknown cause '{cause}'")
         current = self.entries[indicator].get(cause)
         self.entries[indicator][cause] = amount if current is None else current + amount

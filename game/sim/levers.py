@@ -10,6 +10,8 @@ from game.content.schema import NATIONAL_LEVERS, REGIONAL_LEVERS, ContentPack
 from game.sim.state import Array, State, World
 
 REGIONAL_INDEX = {name: i for i, name in enumerate(REGIONAL_LEVERS)}
+FORCE_LEVERS = frozenset({"army", "guard_crime", "federal_support"})
+"""Regional levers that put federal forces on the ground (what a withdrawal can pull out)."""
 NATIONAL_INDEX = {name: i for i, name in enumerate(NATIONAL_LEVERS)}
 
 

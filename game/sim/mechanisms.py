@@ -56,10 +56,11 @@ def competition_index(territory: Array) -> Array:
     return np.asarray(1.0 - (territory**2).sum(axis=2) - uncontrolled**2)
 
 
-def effective_policing(state: State) -> Array:
+def effective_policing(state: State, p: Params) -> Array:
     """Local police that work: capacity times integrity, helped by public trust (F14, F6)."""
+    floor = p.policing_trust_floor
     return np.asarray(
-        state.police_capacity * state.police_integrity * (0.5 + 0.5 * state.legitimacy)
+        state.police_capacity * state.police_integrity * (floor + (1 - floor) * state.legitimacy)
     )
 
 
@@ -209,9 +210,10 @@ def social_opportunity(state: State, levers: Levers, p: Params, ledger: Ledger) 
     Opportunity moves toward a ceiling a funded program can reach, and slides back, more slowly,
     once funding stops: programs help, slowly, and only while they last.
     """
-    programs = np.minimum(levers.local("social_programs"), 1.5)
+    programs = np.minimum(levers.local("social_programs"), p.program_stack_cap)
     o = state.opportunity
-    ceiling = np.minimum(state.opportunity_norm + p.program_opportunity_gain * programs, 0.95)
+    ceiling = np.minimum(state.opportunity_norm + p.program_opportunity_gain * programs,
+                         p.opportunity_ceiling)
     funded = programs > 0
     pushes = {
         "social_programs": np.where(funded, p.program_opportunity_rate * (ceiling - o), 0.0),
@@ -228,7 +230,7 @@ def market_substitution(state: State, levers: Levers, p: Params, weights: Array)
     the direction is known: a slow loss of revenue with substitution into extortion, fuel theft
     and kidnapping.
     """
-    legal = levers.national[:, 1] > 0
+    legal = levers.national_lever("cannabis_legal")[:, 0] > 0
     before = state.cannabis_legal_share
     after = np.where(legal, before + p.cannabis_decline_rate * (1 - before), before)
     state.cannabis_legal_share = after
@@ -312,7 +314,8 @@ def kingpin_operations(
     instead become a siege (F4) and its split waits for the player's answer.
     """
     attempted = levers.local("kingpin") > 0
-    chance = np.clip(p.kingpin_success + p.kingpin_force_bonus * np.minimum(force, 2), 0, 0.95)
+    chance = np.clip(p.kingpin_success + p.kingpin_force_bonus
+                     * np.minimum(force, p.kingpin_force_cap), 0, p.kingpin_success_cap)
     success = attempted & (roll < chance)
     siege = success & siege_possible
     state.pending_capture |= siege
@@ -390,7 +393,7 @@ def territorial_contest(world: World, state: State, policing: Array, p: Params) 
     total = np.maximum(weight.sum(axis=2, keepdims=True), 1e-12)
     uncontrolled = np.clip(
         state.uncontrolled_norm + p.state_control_gain * (policing - state.policing_norm),
-        0.02, 0.9,
+        p.uncontrolled_min, p.uncontrolled_max,
     )
     target = (1 - uncontrolled)[:, :, None] * weight / total
     state.territory += p.territory_speed * (target - state.territory)
@@ -505,7 +508,7 @@ def expected_abuses(force: Array, competition: Array, hr_law: Array, p: Params) 
 def crossfire_share(force: Array, competition: Array, p: Params) -> Array:
     """Share of victims who are bystanders: more where soldiers meet contested plazas (F3)."""
     return np.asarray(np.clip(p.civilian_base_share + p.civilian_crossfire * force * competition,
-                              0.0, 0.9))
+                              0.0, p.civilian_share_max))
 
 
 def local_legitimacy(
@@ -534,7 +537,8 @@ def local_legitimacy(
                                                        - state.arrangements_norm),
         "institutions": p.legitimacy_institutions * integrity_change + p.legitimacy_alliances
         * np.minimum(levers.local("alliances") + levers.local("community_policing"), 1),
-        "commission": p.legitimacy_commission * commission * (state.judicial_integrity - 0.3),
+        "commission": p.legitimacy_commission * commission
+        * (state.judicial_integrity - p.commission_trust_threshold),
         "event": event_legitimacy,
         "fading": -p.legitimacy_memory * (logit(state.legitimacy) - logit(state.legitimacy_norm)),
     }
@@ -575,7 +579,7 @@ def national_approval(
 
 def us_pressure_and_capital(world: World, state: State, levers: Levers, p: Params) -> None:
     """US pressure eases when the Guard stops migrants (F11); capital regrows with approval."""
-    enforcement = np.minimum(levers.national[:, 0], 1)
+    enforcement = np.minimum(levers.national_lever("guard_migration")[:, 0], 1)
     state.us_pressure = np.clip(
         state.us_pressure - p.us_pressure_relax * (state.us_pressure - state.us_pressure_norm)
         - p.guard_migration_us_relief * enforcement, 0.0, 1.0)

@@ -9,27 +9,15 @@ import numpy as np
 from game.content.schema import MARKETS, ContentPack
 from game.sim import mechanisms as m
 from game.sim.events import EventTotals, Signals, apply_effect, fires
+from game.sim.indicators import read_all
 from game.sim.ledger import Ledger
 from game.sim.levers import build_levers
 from game.sim.params import Params
 from game.sim.randomness import RunRandom
 from game.sim.state import AgendaItem, Array, Mask, World, initial_state
 
-REGION_INDICATORS = (
-    "homicides", "homicide_rate", "true_homicides", "disappearances", "legitimacy",
-    "competition", "visible_attacks", "civilian_deaths", "kidnappings", "abuses",
-    "police_integrity", "judicial_integrity", "police_capacity", "coordination", "arrangements",
-    "mobilisation", "opportunity", "migrants", "army", "guard", "armed_strength", "revenue",
-    "mayor_approval",
-)
 FIXED_ROLLS = 4
 """Uniforms per run and region each quarter before the events': siege, capture, split, entry."""
-
-NATIONAL_INDICATORS = (
-    "homicides", "homicide_rate", "true_homicides", "disappearances", "visible_attacks",
-    "civilian_deaths", "kidnappings", "abuses", "approval", "capital", "us_pressure",
-)
-
 
 @dataclass
 class EventRecord:
@@ -67,13 +55,17 @@ class Model:
                             for mk in MARKETS])
         self.substitution = weights / max(weights.sum(), 1e-9)
         self.answers: dict[str, str] = {}
+        self.siege_events = [e.id for e in pack.events.values()
+                             if e.trigger == "capture_in_stronghold"]
+        """Dilemmas a capture in a stronghold raises (F4): the capture waits for their answer."""
         self._calibrate()
 
     def _calibrate(self) -> None:
         """Set each region's intercept so the first quarter starts at its real homicide level."""
         s, p = self.state, self.p
+        s.uncontrolled_norm = np.clip(s.uncontrolled_norm, p.uncontrolled_min, p.uncontrolled_max)
         force = s.army + p.guard_force_weight * s.guard
-        policing = m.effective_policing(s)
+        policing = m.effective_policing(s, p)
         s.policing_norm = policing.copy()
         competition = m.competition_index(s.territory)
         terms = m.homicide_terms(s, competition, force, policing, p)
@@ -166,7 +158,7 @@ class Model:
         m.social_opportunity(s, levers, p, ledger)
         m.market_substitution(s, levers, p, self.substitution)
         expected_kidnappings = m.migrant_vulnerability(w, s, levers, p, ledger)
-        policing = m.effective_policing(s)
+        policing = m.effective_policing(s, p)
         # Nothing since the answers moved territory: `fragmentation` is still the index.
         m.recruitment_and_strength(w, s, levers, force, fragmentation, policing, hr_law, p)
         siege_possible = self._siege_possible(rolls[:, 0])
@@ -208,7 +200,7 @@ class Model:
         commission = levers.national_lever("truth_commission") > 0
         s.forensic = np.clip(s.forensic + p.commission_forensics * commission * (1 - s.forensic),
                              0, 1)
-        return self._result(q, competition, ledger, records)
+        return self._result(q, ledger, records)
 
     def _record_split(self, ledger: Ledger, cause: str, before: Array) -> Array:
         """Record how much a step changed competition (causes add up to the quarter's change)."""
@@ -221,8 +213,8 @@ class Model:
         s, p = self.state, self.p
         lead_t = np.where(s.group_active, s.territory, 0).max(axis=2)
         lead_s = np.where(s.group_active, s.strength, 0).max(axis=2)
-        siege_event = self.pack.events.get("capture_siege")
-        allowed = siege_event is not None and bool(self.world.roles & set(siege_event.roles))
+        allowed = any(self.world.roles & set(self.pack.events[e].roles)
+                      for e in self.siege_events)
         return np.asarray(
             allowed & (lead_t > p.siege_territory) & (lead_s > p.siege_strength)
             & (roll < p.siege_chance)
@@ -231,8 +223,10 @@ class Model:
     def _capture_without_siege(self) -> None:
         """A deferred capture with no siege dilemma pending goes ahead as an ordinary capture."""
         s = self.state
-        waiting = s.pending_capture & ~s.pending.get("capture_siege", np.zeros_like(
-            s.pending_capture))
+        sieges = np.zeros_like(s.pending_capture)
+        for event_id in self.siege_events:
+            sieges |= s.pending.get(event_id, sieges)
+        waiting = s.pending_capture & ~sieges
         if waiting.any():
             m.split_leading_group(s, waiting, self.p.kingpin_split_share, 1)
             m.retaliation_pulse(self.world, s, waiting, self.p)
@@ -253,56 +247,13 @@ class Model:
             kidnappings=s.expected_kidnappings, abuses=s.abuse_norm,
             disappearances=s.homicides_true - s.homicides,
         )
-        return self._result(q, q.competition, Ledger(), [])
+        return self._result(q, Ledger(), [])
 
     def _result(
-        self, q: m.Quarter, competition: Array, ledger: Ledger, records: list[EventRecord]
+        self, q: m.Quarter, ledger: Ledger, records: list[EventRecord]
     ) -> TurnResult:
-        s, w = self.state, self.world
-        assert q.visible_attacks is not None and q.civilian_deaths is not None
-        assert q.kidnappings is not None and q.abuses is not None
-        assert q.disappearances is not None
-        rate = s.homicides * 4 / w.population * 100_000
-        regions: dict[str, Array] = {
-            "homicides": s.homicides,
-            "homicide_rate": rate,
-            "true_homicides": s.homicides_true,
-            "disappearances": q.disappearances,
-            "legitimacy": s.legitimacy,
-            "competition": competition,
-            "visible_attacks": q.visible_attacks,
-            "civilian_deaths": q.civilian_deaths,
-            "kidnappings": q.kidnappings,
-            "abuses": q.abuses,
-            "police_integrity": s.police_integrity,
-            "judicial_integrity": s.judicial_integrity,
-            "police_capacity": s.police_capacity,
-            "coordination": s.coordination,
-            "arrangements": s.arrangements,
-            "mobilisation": s.mobilisation,
-            "opportunity": s.opportunity,
-            "migrants": s.migrants,
-            "army": s.army,
-            "guard": s.guard,
-            "armed_strength": s.strength.sum(axis=2),
-            "revenue": s.markets.sum(axis=2),
-            "mayor_approval": s.mayor_approval,
-        }
-        regions = {k: np.array(v, dtype=np.float64, copy=True) for k, v in regions.items()}
-        total_h = regions["homicides"].sum(axis=1)
-        national = {
-            "homicides": total_h,
-            "homicide_rate": total_h * 4 / w.population.sum() * 100_000,
-            "true_homicides": regions["true_homicides"].sum(axis=1),
-            "disappearances": regions["disappearances"].sum(axis=1),
-            "visible_attacks": regions["visible_attacks"].sum(axis=1),
-            "civilian_deaths": regions["civilian_deaths"].sum(axis=1),
-            "kidnappings": regions["kidnappings"].sum(axis=1),
-            "abuses": regions["abuses"].sum(axis=1),
-            "approval": s.approval.copy(),
-            "capital": s.capital[:, 0].copy(),
-            "us_pressure": s.us_pressure.copy(),
-        }
+        s = self.state
+        regions, national = read_all(self.world, s, q)
         why = {k: dict(v) for k, v in ledger.entries.items()}
         return TurnResult(
             turn=s.turn, regions=regions, national=national, why=why, events=records,

@@ -6,20 +6,14 @@ from typing import Any
 
 import numpy as np
 
-from game.sim.model import NATIONAL_INDICATORS, REGION_INDICATORS, TurnResult
+from game.sim.indicators import BY_ID, NATIONAL_INDICATORS, REGION_INDICATORS
+from game.sim.model import TurnResult
 from game.sim.state import World
-
-COUNT_INDICATORS = frozenset({
-    "homicides", "true_homicides", "disappearances", "visible_attacks", "civilian_deaths",
-    "kidnappings", "abuses",
-})
-WHY_INDICATORS = ("homicides", "legitimacy", "police_integrity", "kidnappings", "coordination",
-                  "opportunity", "arrangements", "judicial_integrity", "mayor_approval",
-                  "competition")
 
 
 def _number(name: str, value: float) -> float | int:
-    if name in COUNT_INDICATORS:
+    """An indicator's value as JSON shows it: whole counts, other values to four decimals."""
+    if BY_ID[name].is_count:
         return round(value)
     return round(float(value), 4)
 

@@ -281,7 +281,7 @@ def initial_state(world: World, runs: int) -> State:
         judicial_norm=judicial.copy(),
         opportunity_norm=opportunity.copy(),
         legitimacy_norm=legitimacy.copy(),
-        uncontrolled_norm=np.clip(1.0 - territory.sum(axis=2), 0.02, 0.9),
+        uncontrolled_norm=np.clip(1.0 - territory.sum(axis=2), 0.0, 1.0),
         policing_norm=zeros.copy(),
         us_pressure_norm=np.full(runs, scenario.us_pressure),
         expected_kidnappings=zeros.copy(),

@@ -24,7 +24,7 @@ from game.core.paths import content_root
 from game.sim import events as sim_events
 from game.sim import mechanisms
 from game.sim.commands import REQUIREMENT_REASONS, Impossible
-from game.sim.model import NATIONAL_INDICATORS, REGION_INDICATORS
+from game.sim.indicators import NATIONAL_INDICATORS, REGION_INDICATORS
 from game.simulate import Simulation
 
 REPO = Path(__file__).resolve().parents[2]

@@ -8,7 +8,7 @@ import pytest
 from game.content import load_content
 from game.content.schema import Decision, PlanFile
 from game.core import paths
-from game.sim.ledger import CAUSE_FINDINGS
+from game.sim.causes import findings_of
 from game.simulate import Simulation
 
 BOUNDED = ("legitimacy", "police_integrity", "judicial_integrity", "coordination",
@@ -54,4 +54,4 @@ def test_every_cause_names_known_findings(sim: Simulation) -> None:
     for result in sim.results:
         for causes in result.why.values():
             for cause in causes:
-                assert set(CAUSE_FINDINGS[cause]) <= findings
+                assert set(findings_of(cause)) <= findings

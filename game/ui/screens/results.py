@@ -152,7 +152,7 @@ class ResultsScreen(Screen):
 
     def _why(self) -> None:
         """The causes of the chosen indicator's change, each with its findings."""
-        from game.sim.ledger import CAUSE_FINDINGS
+        from game.sim.causes import findings_of
 
         t = self.t
         e = html.escape
@@ -177,7 +177,7 @@ class ResultsScreen(Screen):
             self.why_rows.append((self.R(x, y + 22, w - 92, 8), abs(amount) / biggest, amount,
                                   fmt.is_good(name, amount)))
             y += 36
-            for fid in CAUSE_FINDINGS.get(cause, ()):
+            for fid in findings_of(cause):
                 if fid not in findings:
                     findings.append(fid)
         if not items:
