@@ -20,9 +20,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from classroom.classgen import make_class  # noqa: E402
 
+from game.classroom.debrief import make_report  # noqa: E402
+from game.classroom.workshops import Workshops  # noqa: E402
 from game.core import paths  # noqa: E402
-from game.debrief import make_report  # noqa: E402
-from game.workshop import Workshops, write_text_atomic  # noqa: E402
+from game.core.files import write_text_atomic  # noqa: E402
 
 TEAMS = 200
 REPEATS = 3

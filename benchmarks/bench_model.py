@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO))
 
 from game.content import load_content  # noqa: E402
 from game.core.paths import content_root  # noqa: E402
-from game.simulate import Simulation  # noqa: E402
+from game.play.lab import Simulation  # noqa: E402
 
 SCENARIO = "national-2018"
 TURNS = 24

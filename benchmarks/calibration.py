@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from game.content import load_content, paths
 from game.content import real_series as history_data
 from game.content.schema import ContentPack, Decision, PlanFile
-from game.simulate import Simulation
+from game.play.lab import Simulation
 
 
 def simulate(pack: ContentPack, scenario: str, role: str, runs: int, turns: int,

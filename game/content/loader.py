@@ -265,6 +265,27 @@ def scenario_problems(
     return problems
 
 
+def setup_problems(pack: ContentPack, scenario_id: str, role: str, region: str | None,
+                   file: str = "(command line)") -> list[Problem]:
+    """Problems with a choice of scenario, role and (a mayor's) city, one per fault."""
+    scenario = pack.scenarios.get(scenario_id)
+    if scenario is None:
+        return [Problem(file, "scenario", f"unknown scenario '{scenario_id}' (choose from "
+                        f"{', '.join(sorted(pack.scenarios))})")]
+    if role not in scenario.roles:
+        return [Problem(file, "role", f"{scenario_id} cannot be played as '{role}' (choose from "
+                        f"{', '.join(scenario.roles)})")]
+    if role == "municipal":
+        cities = scenario.roles["municipal"].regions
+        if region is not None and region not in cities:
+            return [Problem(file, "region", f"a mayor in {scenario_id} governs one of "
+                            f"{', '.join(cities) or 'no city'}, not '{region}'")]
+    elif region is not None:
+        return [Problem(file, "region", "only the municipal role takes a region (hot-seat "
+                        "mayors are listed as mayors)")]
+    return []
+
+
 def load_plan(
     path: Path, pack: ContentPack, scenario_id: str, role: Role, region: str | None = None,
     seats: list[tuple[Role, str | None]] | None = None,
@@ -452,10 +473,7 @@ def workshop_actions(workshop: Workshop, pack: ContentPack) -> list[str]:
 def check_workshop(workshop: Workshop, file: str, pack: ContentPack,
                    switches: dict[str, AssumptionSwitch]) -> list[Problem]:
     """Check a parsed workshop against the content: scenario, seats, actions and assumptions."""
-    problems: list[Problem] = []
-    if workshop.role == "federal" and workshop.region is not None:
-        problems.append(Problem(file, "region", "is for the municipal role; a federal workshop "
-                                "has none (hot-seat mayors go in mayors)"))
+    problems = setup_problems(pack, workshop.scenario, workshop.role, workshop.region, file)
     if workshop.mayors and workshop.role != "federal":
         problems.append(Problem(file, "mayors", "hot-seat mayors need role = \"federal\""))
     if len(set(workshop.mayors)) != len(workshop.mayors):
@@ -464,15 +482,8 @@ def check_workshop(workshop: Workshop, file: str, pack: ContentPack,
         problems.append(Problem(file, "actions", "lists an intervention twice"))
     scenario = pack.scenarios.get(workshop.scenario)
     if scenario is None:
-        return [*problems, Problem(file, "scenario", f"unknown scenario '{workshop.scenario}' "
-                                   f"(choose from {', '.join(sorted(pack.scenarios))})")]
-    if workshop.role not in scenario.roles:
-        problems.append(Problem(file, "role", f"{scenario.id} cannot be played as "
-                                f"'{workshop.role}' (choose from {', '.join(scenario.roles)})"))
+        return problems
     cities = scenario.roles["municipal"].regions if "municipal" in scenario.roles else []
-    if workshop.region is not None and workshop.region not in cities:
-        problems.append(Problem(file, "region", f"a mayor in {scenario.id} governs one of "
-                                f"{', '.join(cities) or 'no city'}, not '{workshop.region}'"))
     for city in workshop.mayors:
         if city not in cities:
             problems.append(Problem(file, "mayors", f"'{city}' is not a city a mayor governs in "

@@ -1,8 +1,9 @@
 """Files in and out: one atomic writer that never replaces special files, one capped reader.
 
 Everything the game writes (saves, settings, workshop files, result files, reports) goes
-through `write_text_atomic`; everything it reads from a person (plans, saves, result files,
-workshops) goes through `read_text_capped`, and JSON through `parse_json_capped`.
+through `write_text_atomic` (compiled catalogs through its binary twin, `write_bytes_atomic`);
+everything it reads from a person (plans, saves, result files, workshops) goes through
+`read_text_capped`, and JSON through `parse_json_capped`.
 """
 
 from __future__ import annotations
@@ -27,13 +28,22 @@ def _problem(path: Path, message: str) -> BadInput:
     return BadInput([Problem(str(path), "(file)", message)])
 
 
-def write_text_atomic(path: Path, text: str, *, mode: int = 0o644) -> None:
+def write_text_atomic(path: Path, text: str, *, mode: int = 0o644,
+                      make_folder: bool = False) -> None:
     """Write a text file whole or not at all: a temporary file beside it, fsync, then a rename.
 
     Refuses (OSError) to replace anything but a regular file, so `-o /dev/null` or a folder
-    is never swapped for a file. The folder is synced after the rename so the new name
-    survives a power cut. `mode` 0o644: a class's files are shared and read by others.
+    is never swapped for a file. The folder must exist unless `make_folder` (the game's own
+    folders); a person's `--out` into a missing folder is their typo. The folder is synced
+    after the rename so the new name survives a power cut. `mode` 0o644: a class's files are
+    shared and read by others.
     """
+    write_bytes_atomic(path, text.encode("utf-8"), mode=mode, make_folder=make_folder)
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, mode: int = 0o644,
+                       make_folder: bool = False) -> None:
+    """Write a binary file whole or not at all, exactly as `write_text_atomic` writes text."""
     try:
         existing = os.stat(path)
     except FileNotFoundError:
@@ -41,11 +51,12 @@ def write_text_atomic(path: Path, text: str, *, mode: int = 0o644) -> None:
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         raise IsADirectoryError(21, "is not a regular file: Plaza will not replace it",
                                 str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if make_folder:
+        path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp, mode)
@@ -155,7 +166,8 @@ def parse_json_capped(text: str, name: str, max_depth: int = MAX_JSON_DEPTH) -> 
     try:
         return json.loads(text, parse_constant=no_constant, parse_int=bounded_int)
     except json.JSONDecodeError as exc:
-        raise BadInput([Problem(name, "(file)", f"is damaged: not JSON (line {exc.lineno}, "
-                                f"column {exc.colno})")]) from exc
+        raise BadInput([Problem(name, "(syntax)", f"JSON syntax error: {exc.msg} (line "
+                                f"{exc.lineno}, column {exc.colno}): the file is damaged")]
+                       ) from exc
     except (ValueError, RecursionError) as exc:
         raise BadInput([Problem(name, "(file)", f"is damaged: {exc}")]) from exc

@@ -52,6 +52,11 @@ def user_config_dir() -> Path:
     return path
 
 
+def user_cache_dir() -> Path:
+    """Return the per-user folder for files the game can make again (compiled catalogs)."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
+
+
 def saves_dir() -> Path:
     """Return (and create) the folder holding save slots and the autosave."""
     path = user_data_dir() / "saves"

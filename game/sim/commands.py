@@ -189,10 +189,15 @@ class RepealIntervention:
 
 @dataclass
 class AnswerDilemma:
-    """Choose how to answer a pending dilemma; the answer lands in the coming quarter."""
+    """Choose how to answer a pending dilemma; the answer lands in the coming quarter.
+
+    `region` is where the player saw it (for logs and screens); the answer holds wherever the
+    dilemma is pending.
+    """
 
     event_id: str
     choice_id: str
+    region: str | None = None
 
     def validate(self, model: Model) -> None:
         """Raise Impossible if there is no such pending dilemma or choice."""
@@ -206,3 +211,29 @@ class AnswerDilemma:
         """Record the answer for the next step."""
         self.validate(model)
         model.answers[self.event_id] = self.choice_id
+
+
+Command = EnactIntervention | RepealIntervention | AnswerDilemma
+"""Every player verb: each validates itself (raising Impossible) and applies itself to a model."""
+
+
+@dataclass(frozen=True)
+class Dilemma:
+    """A pending decision the player must answer before the quarter resolves."""
+
+    event_id: str
+    region: str
+    choices: list[str]
+    default: str | None
+
+
+def pending_dilemmas(model: Model, runs: Mask | None = None) -> list[Dilemma]:
+    """Dilemmas raised last quarter and still unresolved, in the given runs (default: any run)."""
+    pending = []
+    for event_id, where in model.state.pending.items():
+        event = model.pack.events[event_id]
+        here = where if runs is None else where & runs[:, None]
+        for i in np.flatnonzero(here.any(axis=0)):
+            pending.append(Dilemma(event_id, model.world.region_ids[int(i)],
+                                   [c.id for c in event.choices], event.default_choice))
+    return pending

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from game.core.i18n import Translator
 
 Translate = Callable[..., str]
 
@@ -123,14 +126,16 @@ def per_day(count: float, days: float = 91.0) -> float:
     return count / days
 
 
-def human_scale(t: Translate, lives: float) -> str:
+def human_scale(t: Translator, lives: float) -> str:
     """Put a number of lives on a human scale (classrooms, schools); empty for small numbers."""
     lives = abs(lives)
     if lives < 30:
         return ""
     if lives < 500:
-        return t("ui.scale.classrooms", count=number(lives / 30, 0))
-    return t("ui.scale.schools", count=number(lives / 500, 0 if lives >= 5000 else 1))
+        return t.plural("ui.scale.classrooms", round(lives / 30), count=number(lives / 30, 0))
+    schools, decimals = lives / 500, 0 if lives >= 5000 else 1
+    return t.plural("ui.scale.schools", round(schools) if decimals == 0 else schools,
+                    count=number(schools, decimals))
 
 
 def message(t: Translate, message: Any) -> str:

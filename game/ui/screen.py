@@ -132,6 +132,14 @@ class Screen:
         """Translate a catalog key in the current language."""
         return self.app.t(key, **params)
 
+    def plural(self, key: str, count: float, /, **params: Any) -> str:
+        """Translate a count-dependent key in the form its count takes (see Translator.plural)."""
+        return self.app.t.plural(key, count, **params)
+
+    def period(self, label: str) -> str:
+        """Write a quarter label ("2010-Q1") in the current language's form."""
+        return self.app.t.period(label)
+
     def R(self, x: float, y: float, w: float, h: float) -> pygame.Rect:  # noqa: N802
         """Convert a rectangle in layout units (1280x720 at 100%) to window pixels."""
         s = self.app.scale

@@ -81,8 +81,8 @@ class Session:
         """The workshop reader (codes, switches, overrides) on the loaded content, or None."""
         pack = self.pack
         if self._workshops is None and pack is not None:
+            from game.classroom.workshops import Workshops
             from game.content.loader import load_assumptions
-            from game.workshop import Workshops
 
             self._workshops = Workshops(pack, load_assumptions(paths.content_root(), pack))
         return self._workshops
@@ -142,7 +142,7 @@ class Session:
 
     def predict(self, violence: str, legitimacy: str) -> None:
         """Store the prediction for the quarter about to resolve (replacing an earlier one)."""
-        from game.results import Prediction
+        from game.play.predictions import Prediction
 
         turn = self.campaign.turn + 1
         self.predictions = [p for p in self.predictions if p.turn != turn]
@@ -150,14 +150,15 @@ class Session:
 
     def scored_predictions(self) -> list[dict[str, Any]]:
         """Each prediction of a played turn with the outcome and whether it was right."""
-        from game.results import _scope_turn, scope_regions, score_predictions
+        from game.play.predictions import score_predictions
+        from game.play.scope import scope_regions, scope_turn
 
         c = self.campaign
         made = [p for p in self.predictions if 1 <= p.turn <= c.turn] if c is not None else []
         if not made:
             return []
         scope = scope_regions(c)
-        scope_turns = [_scope_turn(c, r.regions, r.national, scope) for r in c.records]
+        scope_turns = [scope_turn(c, r.regions, r.national, scope) for r in c.records]
         return score_predictions(c, made, scope_turns)
 
     def end_turn(self) -> Any:
@@ -177,7 +178,7 @@ class Session:
 
     def write_result(self) -> tuple[Path | None, str]:
         """Write the result file of the game so far; return its path (or None) and a text."""
-        from game.results import build_result, write_result
+        from game.classroom.result_files import build_result, write_result
 
         c = self.campaign
         if c is None or not c.records:
@@ -280,7 +281,7 @@ class Session:
         pack = self.pack
         if pack is None:
             return self.app.t("ui.error.content", reason=self.pack_error or "")
-        from game.campaign import BadSave, Campaign
+        from game.play.campaign import BadSave, Campaign
 
         path = self.slot_path(slot)
         if not path.exists():
@@ -299,8 +300,8 @@ class Session:
 
     def _restore_game_extras(self, extras: dict[str, Any]) -> None:
         """Bring back a saved game's workshop, player and predictions (what can be read)."""
-        from game.results import Prediction
-        from game.workshop import CodeError
+        from game.classroom.workshops import CodeError
+        from game.play.predictions import Prediction
 
         code = str(extras.get("workshop_code") or "")
         if code and self.workshops is not None:
@@ -322,7 +323,7 @@ class Session:
         pack = self.pack
         if pack is None:
             return self.app.t("ui.error.content", reason=self.pack_error or "")
-        from game.campaign import Campaign
+        from game.play.campaign import Campaign
 
         if scenario not in pack.scenarios:
             return self.app.t("ui.error.unknown_scenario", scenario=scenario)
@@ -343,7 +344,7 @@ class Session:
         pack = self.pack
         if pack is None:
             return self.app.t("ui.error.content", reason=self.pack_error or "")
-        from game.campaign import Campaign
+        from game.play.campaign import Campaign
 
         try:
             self.campaign = Campaign.new_hot_seat(pack, scenario, list(mayors), seed)
@@ -356,14 +357,11 @@ class Session:
         """Start a workshop's game for a player or team; switch to the workshop's language."""
         if self.pack is None or self.workshops is None:
             return self.app.t("ui.error.content", reason=self.pack_error or "")
-        from game.workshop_play import workshop_campaign
-
         try:
-            campaign = workshop_campaign(self.workshops, workshop)
+            campaign = self.workshops.new_game(workshop)
             code = self.workshops.code(workshop)
         except Exception as exc:
             return self.app.t("ui.error.cannot_start", reason=fmt.error(self.app.t, exc))
-        campaign.set_term(self.workshops.turns(workshop))
         self.campaign = campaign
         self._started()
         self.workshop = workshop

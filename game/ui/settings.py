@@ -91,7 +91,7 @@ def save_settings(settings: Settings, folder: Path | None = None) -> bool:
     """Write settings atomically; return False (and keep playing) if the folder is not writable."""
     path = settings_path(folder)
     try:
-        write_text_atomic(path, json.dumps(settings.to_json(), indent=2))
+        write_text_atomic(path, json.dumps(settings.to_json(), indent=2), make_folder=True)
     except OSError:
         return False
     return True

@@ -114,7 +114,7 @@ def run_smoke(screenshots_dir: Path | None = None, lang: str = "en",
         answer_dilemmas()
         _settle(app, 1)
     if not seen_dilemma:
-        from game.campaign import Dilemma
+        from game.play.campaign import Dilemma
 
         event = "capture_siege"
         choices = [c.id for c in campaign.pack.events[event].choices]

@@ -5,11 +5,12 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from game.campaign import Campaign
+from game.classroom.result_files import build_result, write_result
+from game.classroom.workshops import Workshops
 from game.content.schema import Decision, PlanFile, Workshop
-from game.results import Prediction, build_result, write_result
-from game.workshop import Workshops
-from game.workshop_play import play_plan, workshop_campaign
+from game.play.campaign import Campaign
+from game.play.plan import Plan, play
+from game.play.predictions import Prediction
 
 NAMES = ["Los Ñandúes", "Équipe <b>A</b> & co", 'The "Quiet" Ones', "Grupo 7 — Sur"]
 
@@ -49,8 +50,8 @@ def make_class(folder: Path, workshops: Workshops, workshop: Workshop, teams: in
     baseline: Campaign | None = None
     paths = []
     for k in range(teams):
-        campaign = workshop_campaign(workshops, workshop)
-        play_plan(campaign, random_plan(workshops, workshop, rng), turns)
+        campaign = workshops.new_game(workshop)
+        play(campaign, Plan.from_file(random_plan(workshops, workshop, rng)), turns)
         if baseline is None:
             baseline = campaign.baseline()
         guesses = [Prediction(turn, rng.choice(["rise", "fall"]), rng.choice(["rise", "fall"]))

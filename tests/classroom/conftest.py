@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from game.classroom.workshops import Workshops
 from game.core import paths
-from game.workshop import Workshops
 
 
 @pytest.fixture(scope="session")

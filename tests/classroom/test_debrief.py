@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
+from game.classroom.result_files import read_result
+from game.classroom.workshops import Workshops
 from game.cli import main
-from game.results import read_result
-from game.workshop import Workshops
 
 from .classgen import make_class, team_name
 

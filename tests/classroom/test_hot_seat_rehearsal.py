@@ -6,7 +6,7 @@ from pathlib import Path
 
 from game_process import run_game
 
-from game.results import read_result
+from game.classroom.result_files import read_result
 
 PLAN = """
 [[decision]]

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from game.campaign import Campaign
+from game.classroom.result_files import RESULT_VERSION, build_result, read_result, write_result
+from game.classroom.workshops import Workshops
 from game.cli import main
 from game.content.schema import Decision, PlanFile, Workshop
 from game.core.problems import BadInput
-from game.results import RESULT_VERSION, Prediction, build_result, read_result, write_result
-from game.workshop import Workshops
-from game.workshop_play import play_plan, workshop_campaign
+from game.play.campaign import Campaign
+from game.play.plan import Plan, play
+from game.play.predictions import Prediction
 
 PLAN = """
 [[decision]]
@@ -33,10 +34,10 @@ def played(workshops: Workshops, turns: int = 6) -> tuple[Workshop, Campaign]:
     """A short mayor's game of Juárez in a workshop, with two decisions."""
     workshop = workshops.from_data({"scenario": "juarez-2010", "seed": 42, "role": "municipal",
                                     "turns": turns})
-    campaign = workshop_campaign(workshops, workshop)
+    campaign = workshops.new_game(workshop)
     plan = PlanFile(decision=[Decision(turn=1, action="vet_police", region="juarez"),
                               Decision(turn=2, action="local_social_programs", region="juarez")])
-    play_plan(campaign, plan, turns)
+    play(campaign, Plan.from_file(plan), turns)
     return workshop, campaign
 
 
@@ -144,13 +145,12 @@ def test_headless_refuses_what_the_workshop_does_not_allow(workshops: Workshops,
 
 def test_replay_under_another_assumption(workshops: Workshops) -> None:
     """Same decisions, mechanism off: the same game with nothing switched, a different one with."""
-    from game.workshop_play import replay_with
 
     workshop, campaign = played(workshops, 4)
-    same, notes = replay_with(campaign, dict(campaign.overrides))
+    same, notes = campaign.in_other_world(dict(campaign.overrides))
     assert notes == [] and same.fingerprint() == campaign.fingerprint()
     off = workshop.model_copy(update={"switches": {"competition_violence": False}})
-    other, _ = replay_with(campaign, workshops.overrides(off))
+    other, _ = campaign.in_other_world(workshops.overrides(off))
     assert other.turn == campaign.turn and other.fingerprint() != campaign.fingerprint()
 
 
@@ -158,5 +158,5 @@ def test_a_hot_seat_workshop_starts_a_game_with_its_seats(workshops: Workshops) 
     """mayors = [...] gives the federal seat first, then one seat per city."""
     workshop = workshops.from_data({"scenario": "guerrero-2019", "seed": 7, "role": "federal",
                                     "mayors": ["montana"]})
-    campaign = workshop_campaign(workshops, workshop)
+    campaign = workshops.new_game(workshop)
     assert campaign.seats == [("federal", None), ("municipal", "montana")]

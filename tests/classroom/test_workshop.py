@@ -3,30 +3,24 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
+from game_process import run_game
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from game.classroom.bits import ALPHABET, READ_AS, group
+from game.classroom.workshop_codes import CODE_PREFIX, CodeError
+from game.classroom.workshops import Workshops, workshop_toml
 from game.cli import main
 from game.content.loader import seat_actions
 from game.content.schema import Workshop
 from game.core import paths
-from game.core.i18n import Translator, flatten
+from game.core.i18n import Translator, load_catalog
 from game.core.problems import BadInput
-from game.workshop import (
-    ALPHABET,
-    CODE_PREFIX,
-    CodeError,
-    Workshops,
-    format_code,
-    workshop_toml,
-)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -146,7 +140,7 @@ def test_typed_codes_forgive_case_spaces_and_lookalikes(workshops: Workshops) ->
     code = workshops.code(workshops.from_data(SAMPLE_CODES[1]))
     relaxed = code.lower().replace("-", " ").replace("0", "o").replace("1", "l")
     assert workshops.from_code(relaxed) == workshops.from_code(code)
-    assert format_code(code.replace("-", "")[3:]) == code
+    assert group(CODE_PREFIX, [READ_AS[c] for c in code.replace("-", "")[3:]]) == code
 
 
 def test_a_mistyped_code_is_one_clear_line(workshops: Workshops,
@@ -190,16 +184,14 @@ def test_bad_workshop_settings_are_all_reported(tmp_path: Path) -> None:
                    'actions = ["vet_police", "nope"]\nlanguage = "fr"\n[parameters]\n'
                    'military_violence = 9.0\nunknown_param = 1.0\n[switches]\n'
                    'military_backfire = false\nno_such_switch = true\n', encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "game", "workshop", "show", str(bad)],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
+    proc = run_game("workshop", "show", bad)
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert all(line.startswith(f"{bad}: ") for line in lines)
     assert any("language" in line for line in lines)
     bad.write_text(bad.read_text(encoding="utf-8").replace('language = "fr"\n', ""),
                    encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "game", "workshop", "show", str(bad)],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
+    proc = run_game("workshop", "show", bad)
     fields = [line.split(": ")[1] for line in proc.stderr.strip().splitlines()]
     assert fields == ["region", "actions", "actions", "switches.no_such_switch",
                       "parameters.military_violence", "parameters.military_violence",
@@ -218,13 +210,9 @@ def test_switches_and_their_words_are_complete() -> None:
     """Each switch's parameters exist inside their ranges, and its words exist in both languages."""
     workshops = Workshops.load(paths.content_root())
     assert "military_backfire" in workshops.switches
-    catalogs = {}
-    for lang in ("en", "es"):
-        merged: dict[str, str] = {}
-        for name in ("workshop.toml", "report.toml"):
-            with (ROOT / "content" / "locale" / lang / name).open("rb") as handle:
-                merged.update(flatten(tomllib.load(handle)))
-        catalogs[lang] = merged
+    catalogs = {lang: {key: text for key, text in load_catalog(lang).items()
+                       if key.startswith(("assumption.", "workshop.", "report."))}
+                for lang in ("en", "es")}
     assert set(catalogs["en"]) == set(catalogs["es"])
     for key, text in catalogs["en"].items():
         assert set(re.findall(r"{(\w+)}", text)) == set(re.findall(r"{(\w+)}",

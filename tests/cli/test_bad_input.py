@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from game_process import Ran, run_game
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -25,29 +22,6 @@ CMD = "(command line)"
 
 # The plan corpus is checked against this scenario and role in both commands.
 PLAN_SETUP = ["--scenario", "juarez-2010", "--role", "federal"]
-
-
-_RESULTS: dict[tuple[str, ...], subprocess.CompletedProcess[str]] = {}
-"""Results of invocations started ahead of time, side by side (see `prefetch`)."""
-
-
-def run_game(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    """Run `python -m game ARGS` (or take the prefetched result of exactly that command)."""
-    key = tuple(map(str, args))
-    if key in _RESULTS:
-        return _RESULTS[key]
-    return _run(key)
-
-
-def _run(args: tuple[str, ...]) -> subprocess.CompletedProcess[str]:
-    """Run `python -m game ARGS` in a subprocess, headless, with the repository importable."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
-    env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1")
-    return subprocess.run(
-        [sys.executable, "-m", "game", *args], cwd=REPO, env=env, capture_output=True,
-        text=True, encoding="utf-8", errors="replace", timeout=120, check=False,
-    )
 
 
 def problem_lines(stderr: str) -> list[tuple[str, str, str]]:
@@ -60,7 +34,7 @@ def problem_lines(stderr: str) -> list[tuple[str, str, str]]:
     return triples
 
 
-def assert_bad_input(proc: subprocess.CompletedProcess[str], expected: list[tuple[str, str]],
+def assert_bad_input(proc: Ran, expected: list[tuple[str, str]],
                      *, exact: bool = True) -> list[tuple[str, str, str]]:
     """Exit 2, no traceback, no output, and a line for each expected (file, field)."""
     detail = f"exit {proc.returncode}\nstdout: {proc.stdout[:500]}\nstderr: {proc.stderr[:2000]}"
@@ -438,43 +412,7 @@ def test_not_a_content_folder(tmp_path: Path) -> None:
     assert all(f.startswith(str(tmp_path)) for f, _, _ in triples)
 
 
-# ---------------------------------------------------------------- running side by side
-
-
-def _values(param: object) -> tuple[object, ...]:
-    """The arguments of a parametrize entry, marked (pytest.param) or not."""
-    values = getattr(param, "values", param)
-    return values if isinstance(values, tuple) else (values,)
-
-
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder for this module's content copies and renamed files."""
     return tmp_path_factory.mktemp("bad_input")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def prefetch(workdir: Path) -> Iterator[None]:
-    """Start the corpus's many short subprocesses side by side: each test then reads its own."""
-    commands: list[tuple[str | Path, ...]] = []
-    for case in PLAN_CASES:
-        commands.append(("validate", *PLAN_SETUP, CORPUS / case.file))
-        commands.append(("simulate", *PLAN_SETUP, "--plan", CORPUS / case.file, "--turns", "2"))
-    for param in SCENARIO_PARAMS:
-        (case,) = _values(param)
-        assert isinstance(case, ScenarioCase)
-        commands.append(("validate", CORPUS / case.file))
-        commands.append(scenario_simulate_args(workdir, case))
-    for param in SAVE_PARAMS:
-        name = _values(param)[0]
-        assert isinstance(name, str)
-        commands.append(("validate", save_path(workdir, name)))
-    for param in COMMAND_LINE_PARAMS:
-        args = _values(param)[0]
-        assert isinstance(args, list)
-        commands.append(command_line_args(args))
-    keys = [tuple(map(str, c)) for c in commands]
-    with ThreadPoolExecutor(max_workers=2 * (os.cpu_count() or 2)) as pool:
-        _RESULTS.update(zip(keys, pool.map(_run, keys), strict=True))
-    yield
-    _RESULTS.clear()

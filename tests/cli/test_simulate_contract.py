@@ -11,21 +11,18 @@ import csv
 import io
 import json
 import math
-import os
 import re
-import subprocess
 import tomllib
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
-from game_process import run_game
+from game_process import Ran, run_game
 
 from game.content import load_content
 from game.content.schema import Decision, PlanFile
 from game.core.paths import content_root
-from game.simulate import Simulation
+from game.play.lab import Simulation
 
 REPO = Path(__file__).resolve().parents[2]
 SCENARIOS = REPO / "content" / "scenarios"
@@ -38,7 +35,7 @@ COUNT_KEYS = ("homicides", "visible_attacks", "civilian_deaths", "kidnappings")
 PERIOD = re.compile(r"^\d{4}-Q[1-4]$")
 
 
-def ok(proc: subprocess.CompletedProcess[str]) -> str:
+def ok(proc: Ran) -> str:
     """The stdout of a run that must succeed."""
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
@@ -79,7 +76,7 @@ def combo_args(scenario: str, role: str, region: str | None) -> list[str]:
 
 @pytest.fixture(scope="module")
 def outputs() -> dict[str, str]:
-    """Every subprocess this module needs, run side by side once."""
+    """Every command line this module reads, run once (in this process)."""
     jobs: dict[str, list[str]] = {
         "single": ["simulate", "--scenario", "juarez-2010", "--seed", "3", "--format", "json"],
         "batch": ["simulate", "--scenario", "juarez-2010", "--role", "municipal", "--seed",
@@ -97,9 +94,7 @@ def outputs() -> dict[str, str]:
                               "--seed", str(SEED_BASE + k), "--turns", "6"]
     for combo in COMBOS:
         jobs[f"combo:{combo}"] = combo_args(*combo)
-    with ThreadPoolExecutor(max_workers=2 * (os.cpu_count() or 2)) as pool:
-        procs = dict(zip(jobs, pool.map(lambda a: run_game(*a), jobs.values()), strict=True))
-    return {name: ok(proc) for name, proc in procs.items()}
+    return {name: ok(run_game(*args)) for name, args in jobs.items()}
 
 
 # ---------------------------------------------------------------- json

@@ -8,28 +8,27 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from game_process import run_game
+from game_process import Ran, run_game
 
-from game.campaign import Campaign
 from game.content import load_content
 from game.core.paths import content_root
+from game.play.campaign import Campaign
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = Path(__file__).resolve().parent / "corpus"
 CONTENT = REPO / "content"
 
 
-def assert_clean(proc: subprocess.CompletedProcess[str]) -> None:
+def assert_clean(proc: Ran) -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""
     assert proc.stdout.startswith("ok")
 
 
-def problem_pairs(proc: subprocess.CompletedProcess[str]) -> list[tuple[str, str]]:
+def problem_pairs(proc: Ran) -> list[tuple[str, str]]:
     """(file, field) of each stderr line of a bad-input run."""
     assert proc.returncode == 2, proc.stderr
     assert "Traceback" not in proc.stderr

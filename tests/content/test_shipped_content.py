@@ -16,16 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from game.campaign import Campaign
 from game.content import load_content
 from game.content.schema import ContentPack, Decision, Intervention, PlanFile
 from game.core.i18n import load_catalog
 from game.core.paths import content_root
+from game.play.campaign import Campaign
+from game.play.lab import Simulation
 from game.sim import events as sim_events
 from game.sim import mechanisms
 from game.sim.commands import REQUIREMENT_REASONS, Impossible
 from game.sim.indicators import NATIONAL_INDICATORS, REGION_INDICATORS
-from game.simulate import Simulation
 
 REPO = Path(__file__).resolve().parents[2]
 GAME = REPO / "game"
@@ -253,10 +253,10 @@ CLI_KEY = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]+)["']""")
 
 
 def message_keys() -> set[str]:
-    """Literal message ids the sim, campaign, simulator and command line emit."""
+    """Literal message ids the model, play, classroom and command-line layers emit."""
     keys: set[str] = set()
-    sources = [*sorted((GAME / "sim").glob("*.py")), GAME / "campaign.py", GAME / "simulate.py",
-               GAME / "cli.py"]
+    sources = [path for folder in ("sim", "play", "classroom", "cli")
+               for path in sorted((GAME / folder).rglob("*.py"))]
     for path in sources:
         text = path.read_text(encoding="utf-8")
         keys |= set(MESSAGE_KEY.findall(text)) | set(CLI_KEY.findall(text))

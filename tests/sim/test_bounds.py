@@ -2,7 +2,7 @@
 
 For every scenario and role, hypothesis draws plans (actions the role may take, in regions it
 may act in, on turns 1-40, some of them stops) and dilemma answers, runs them for two seeds
-side by side through `game.simulate.Simulation`, and checks every reported value.
+side by side through `game.play.lab.Simulation`, and checks every reported value.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from game.content import load_content
 from game.content.schema import ContentPack, Decision, PlanFile
 from game.core.paths import content_root
+from game.play.lab import Simulation
 from game.sim.model import TurnResult
-from game.simulate import Simulation
 
 PACK: ContentPack = load_content(content_root())
 TURNS = 40

@@ -12,13 +12,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from game_process import run_game
+from game_process import run_game_process
 
-from game.campaign import Campaign
 from game.content import load_content
 from game.content.schema import ContentPack, Decision, PlanFile
 from game.core.paths import content_root
-from game.simulate import Simulation
+from game.play.campaign import Campaign
+from game.play.lab import Simulation
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -60,7 +60,7 @@ def test_same_seed_and_plan_identical_bytes_across_processes(tmp_path: Path) -> 
                 [*base, "--seed", "7", "--format", "csv"], [*base, "--seed", "7", "--format",
                                                             "csv"]]
     with ThreadPoolExecutor(max_workers=len(commands)) as pool:
-        procs = list(pool.map(lambda c: run_game(*c, text=False), commands))
+        procs = list(pool.map(lambda c: run_game_process(*c, text=False), commands))
     for proc in procs:
         assert proc.returncode == 0, proc.stderr.decode()
     first, second, other, csv1, csv2 = (p.stdout for p in procs)

@@ -14,7 +14,7 @@ import pytest
 from game.content import load_content
 from game.content.schema import ContentPack, Decision, PlanFile
 from game.core import paths
-from game.simulate import Simulation
+from game.play.lab import Simulation
 
 RUNS = 24
 SEED = 101

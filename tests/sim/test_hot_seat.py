@@ -8,11 +8,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from game.campaign import Campaign
 from game.content import load_content
 from game.content.schema import ContentPack
 from game.core import paths
 from game.core.problems import BadInput
+from game.play.campaign import Campaign
 from game.sim.commands import Impossible
 
 SEEDS = range(20)

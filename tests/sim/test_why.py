@@ -8,8 +8,8 @@ import pytest
 from game.content import load_content
 from game.content.schema import Decision, PlanFile
 from game.core import paths
+from game.play.lab import Simulation
 from game.sim.causes import findings_of
-from game.simulate import Simulation
 
 BOUNDED = ("legitimacy", "police_integrity", "judicial_integrity", "coordination",
            "opportunity", "arrangements", "competition")

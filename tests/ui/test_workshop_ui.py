@@ -33,8 +33,8 @@ def clear_text(app: Any, entry: Any) -> None:
 
 def workshop_code(**settings: Any) -> str:
     """The code of a workshop made with the shipped content."""
+    from game.classroom.workshops import Workshops
     from game.core import paths
-    from game.workshop import Workshops
 
     workshops = Workshops.load(paths.content_root())
     data = {"scenario": "juarez-2010", "seed": 7, "role": "municipal", "turns": 3,
@@ -45,7 +45,7 @@ def workshop_code(**settings: Any) -> str:
 def test_join_workshop_by_code_predict_and_write_result(make_app: Any) -> None:
     """A mistyped code is caught; the right one starts the workshop's game; a prediction is
     scored on the results screen and in the debrief; the result file reads back."""
-    from game.results import read_result
+    from game.classroom.result_files import read_result
     from game.ui.screens.main import MainScreen
     from game.ui.screens.prediction import PredictionScreen
     from game.ui.screens.results import ResultsScreen
@@ -210,9 +210,9 @@ def test_assumptions_panel_shows_a_difference(make_app: Any) -> None:
 
 def test_a_saved_workshop_game_keeps_its_workshop_player_and_predictions(make_app: Any) -> None:
     """Load brings back the workshop's rules, the team name, the predictions and the length."""
+    from game.classroom.workshops import Workshops
     from game.core import paths
-    from game.results import Prediction
-    from game.workshop import Workshops
+    from game.play.predictions import Prediction
 
     app = make_app()
     workshops = Workshops.load(paths.content_root())

@@ -63,7 +63,7 @@ class AssumptionsScreen(Screen):
             return c
         self.demo = True
         if self.base is None:
-            from game.campaign import Campaign
+            from game.play.campaign import Campaign
 
             pack = self.app.session.pack
             assert pack is not None
@@ -150,14 +150,14 @@ class AssumptionsScreen(Screen):
         game = self._game()
         mine = sum(v or 0.0 for v in homicides_of(game))
         theirs = sum(v or 0.0 for v in homicides_of(self.other))
-        what = t("ui.assumptions.demo" if self.demo else "ui.assumptions.your_decisions",
-                 turns=game.turn, seed=game.seed)
+        what = self.plural("ui.assumptions.demo" if self.demo else "ui.assumptions.your_decisions",
+                           game.turn, turns=game.turn, seed=game.seed)
         diff = theirs - mine
         if abs(diff) < 0.5:
             change = t("ui.assumptions.no_change")
         else:
-            change = t("ui.assumptions.more" if diff > 0 else "ui.assumptions.fewer",
-                       count=fmt.number(abs(diff), 0))
+            change = self.plural("ui.assumptions.more" if diff > 0 else "ui.assumptions.fewer",
+                                 round(abs(diff)), count=fmt.number(abs(diff), 0))
         text = f"{what} {change}"
         if self.notes:
             text += " " + t("ui.assumptions.skipped", count=len(self.notes))
@@ -175,11 +175,9 @@ class AssumptionsScreen(Screen):
 
     def show(self) -> Transition:
         """Replay the game's decisions in the changed world, on the same seed."""
-        from game.workshop_play import replay_with
-
         if self.selected is not None and not self.flipped:
             self.flipped = {self.selected}
-        self.other, self.notes = replay_with(self._game(), self.overrides())
+        self.other, self.notes = self._game().in_other_world(self.overrides())
         self.rebuild()
         return None
 
@@ -212,6 +210,7 @@ class AssumptionsScreen(Screen):
             charts.draw_line_chart(
                 surface, rect.inflate(-round(16 * s), -round(12 * s)), lines,
                 theme.font(round(14 * s)), title=title, y_label=unit,
-                x_labels=[game.world.period(k) for k in range(1, game.turn + 1)], y_min=0.0,
+                x_labels=[self.period(game.world.period(k)) for k in range(1, game.turn + 1)],
+                y_min=0.0,
                 small_font=theme.font(round(12 * s)),
                 tick_format=lambda v, step: fmt.number(v, 0 if step >= 1 else 1))

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.ui import fmt, theme
-from game.ui.history_hook import real_series
 from game.ui.screen import Pop, Screen, Transition
 
 if TYPE_CHECKING:
@@ -113,7 +112,7 @@ def draw_term_charts(screen: Screen, surface: pygame.Surface, rects: list[pygame
             lines.append(charts.Series(t("ui.charts.next"), more, palette.categorical_colour(3),
                                        dashed=True))
         if name in ("homicide_rate",):
-            history = real_series(c, region, periods)
+            history = c.real_rates(region, periods)
             if history is not None:
                 lines.append(charts.Series(t("ui.charts.history"), history,
                                            palette.categorical_colour(2), dashed=True))
@@ -121,7 +120,7 @@ def draw_term_charts(screen: Screen, surface: pygame.Surface, rects: list[pygame
             surface, rect.inflate(-round(16 * s), -round(12 * s)), lines,
             theme.font(round(14 * s)),
             title=t(f"indicator.{name}.name") if name != "approval" else t("ui.charts.approval"),
-            y_label=t(unit_key), x_labels=periods, y_min=0.0,
+            y_label=t(unit_key), x_labels=[screen.period(p) for p in periods], y_min=0.0,
             y_max=100.0 if mult == 100.0 else None,
             marker_x=c.term_turns - 1 if length > c.term_turns else None,
             marker_label=t("ui.charts.term_end") if length > c.term_turns else None,

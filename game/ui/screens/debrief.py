@@ -81,12 +81,14 @@ class DebriefScreen(Screen):
         lives = c.lives_against(self.baseline)
         parts = [f"<b>{e(t('ui.debrief.lives'))}</b><br>"]
         if lives > 0:
-            parts.append(e(t("ui.debrief.saved", count=fmt.number(lives, 0))))
+            parts.append(e(self.plural("ui.debrief.saved", round(lives),
+                                       count=fmt.number(lives, 0))))
         elif lives < 0:
-            parts.append(e(t("ui.debrief.lost", count=fmt.number(-lives, 0))))
+            parts.append(e(self.plural("ui.debrief.lost", round(-lives),
+                                       count=fmt.number(-lives, 0))))
         else:
             parts.append(e(t("ui.debrief.same")))
-        scale = fmt.human_scale(t, lives)
+        scale = fmt.human_scale(self.app.t, lives)
         if scale:
             parts.append(" " + e(scale))
         parts.append("<br>" + e(t("ui.debrief.totals",
@@ -138,7 +140,7 @@ class DebriefScreen(Screen):
 
     def findings_met(self) -> list[str]:
         """Findings behind the actions taken, the dilemmas faced and the main causes seen."""
-        from game.results import findings_met
+        from game.classroom.result_files import findings_met
 
         return findings_met(self.app.session.campaign)
 
@@ -150,7 +152,7 @@ class DebriefScreen(Screen):
         parts = [f"<b>{e(t('ui.debrief.timeline'))}</b><br>"]
         decisions = [d for d in c.decisions if not d.get("default")]
         for d in decisions:
-            period = c.world.period(int(d["turn"]))
+            period = self.period(c.world.period(int(d["turn"])))
             where = t(f"region.{d['region']}") if d.get("region") else t("ui.action.national")
             if d.get("verb") == "answer":
                 line = t("ui.debrief.answered", event=t(f"event.{d['event']}.title"),

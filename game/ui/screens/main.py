@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.core.i18n import LANGUAGES
 from game.ui import draw, fmt, theme
 from game.ui.screen import Push, Screen, Transition
 
@@ -29,6 +30,12 @@ PANEL_W = 404.0
 ROW_H = 22.0
 LEGEND_H = 64.0
 """Height of the legend strip along the bottom of the map area (below the country)."""
+
+
+def next_language(lang: str) -> str:
+    """The language the L key switches to: the next catalog's, round to English."""
+    index = LANGUAGES.index(lang) if lang in LANGUAGES else -1
+    return LANGUAGES[(index + 1) % len(LANGUAGES)]
 
 
 class MainScreen(Screen):
@@ -150,7 +157,8 @@ class MainScreen(Screen):
         turn = c.turn + 1
         period = c.period()
         turns = self.app.session.game_turns()
-        self.label(self.R(16, 4, 300, 26), t("ui.main.quarter", period=period), "@bar_strong", bar)
+        self.label(self.R(16, 4, 300, 26), t("ui.main.quarter", period=self.period(period)),
+                   "@bar_strong", bar)
         self.label(self.R(16, 28, 300, 24),
                    t("ui.main.turn_of", turn=min(turn, turns), turns=turns),
                    "@bar_text", bar)
@@ -204,7 +212,7 @@ class MainScreen(Screen):
         if upcoming is None:
             return self.t("ui.main.no_election")
         turn, level = upcoming
-        return self.t("ui.main.election", period=c.world.period(turn),
+        return self.t("ui.main.election", period=self.period(c.world.period(turn)),
                       level=self.t(f"ui.level.{level}"))
 
     def _region_buttons(self) -> None:
@@ -534,7 +542,7 @@ class MainScreen(Screen):
         if key == pygame.K_p:
             return self.cycle_region(-1)
         if key == pygame.K_l:
-            self.app.set_language("es" if self.app.settings.lang == "en" else "en")
+            self.app.set_language(next_language(self.app.settings.lang))
             return None
         return None
 

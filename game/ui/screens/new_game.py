@@ -167,12 +167,13 @@ class NewGameScreen(Screen):
         e = html.escape
         role_setup = sc.roles.get("federal" if self.role == HOT_SEAT else self.role)
         turns = role_setup.turns if role_setup else 0
-        start = quarter_label(sc.start_year, sc.start_quarter)
-        end = quarter_label(sc.start_year, sc.start_quarter, max(0, turns - 1))
+        start = self.period(quarter_label(sc.start_year, sc.start_quarter))
+        end = self.period(quarter_label(sc.start_year, sc.start_quarter, max(0, turns - 1)))
         regions = ", ".join(self.t(f"region.{r.id}") for r in sc.regions)
         parts = [
             f"<b>{e(self.t(f'scenario.{sc.id}.title'))}</b><br>",
-            e(self.t("ui.new_game.dates", start=start, end=end, turns=turns)), "<br><br>",
+            e(self.plural("ui.new_game.dates", turns, start=start, end=end, turns=turns)),
+            "<br><br>",
             f"<b>{e(self.t('ui.new_game.teaches'))}</b><br>",
             e(self.t(f"scenario.{sc.id}.teaches")), "<br><br>",
             f"<b>{e(self.t('ui.new_game.places'))}</b><br>",

@@ -33,8 +33,8 @@ class PredictionScreen(ModalScreen):
         box = self.dialog()
         r = self.dialog_rect()
         c = self.app.session.campaign
-        self.label(self.R(24, 14, r.w - 48, 36), t("ui.predict.title", period=c.period()),
-                   "@heading", box)
+        self.label(self.R(24, 14, r.w - 48, 36),
+                   t("ui.predict.title", period=self.period(c.period())), "@heading", box)
         self.label(self.R(24, 52, r.w - 48, 24), t("ui.predict.intro"), "@muted", box)
         y = 92.0
         for question in QUESTIONS:

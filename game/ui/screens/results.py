@@ -30,7 +30,7 @@ def queue_lines(screen: Screen, queue: list[Any]) -> list[str]:
         where = screen.t(f"region.{region}") if isinstance(region, str) else \
             screen.t("ui.action.national")
         lines.append(screen.t("ui.results.queue_item", action=name, where=where,
-                              period=str(getattr(item, "starts_period", "?"))))
+                              period=screen.period(str(getattr(item, "starts_period", "?")))))
     return lines
 
 
@@ -52,7 +52,8 @@ class ResultsScreen(Screen):
         """Build the four areas."""
         t = self.t
         rec = self.record
-        self.label(self.R(24, 14, 900, 38), t("ui.results.title", period=rec.period), "@heading")
+        self.label(self.R(24, 14, 900, 38), t("ui.results.title", period=self.period(rec.period)),
+                   "@heading")
         self.button(self.R(self.width - 244, self.height - 64, 220, 48), t("ui.results.continue"),
                     self.close, cls="@primary", tip=t("ui.results.continue_tip"))
         regions = list(rec.regions)
@@ -82,9 +83,10 @@ class ResultsScreen(Screen):
             parts.append(e(t("ui.results.quiet")) + "<br>")
         national = rec.national
         deaths = float(national.get("homicides", 0.0))
-        parts.append("<br>" + e(t("ui.results.national_deaths", count=fmt.number(deaths, 0),
-                                  per_day=fmt.number(fmt.per_day(deaths), 0))))
-        scale = fmt.human_scale(t, deaths)
+        parts.append("<br>" + e(self.plural("ui.results.national_deaths", round(deaths),
+                                            count=fmt.number(deaths, 0),
+                                            per_day=fmt.number(fmt.per_day(deaths), 0))))
+        scale = fmt.human_scale(self.app.t, deaths)
         if scale:
             parts.append(" " + e(scale))
         c = self.app.session.campaign
@@ -152,7 +154,7 @@ class ResultsScreen(Screen):
 
     def _why(self) -> None:
         """The causes of the chosen indicator's change, each with its findings."""
-        from game.sim.causes import findings_of
+        from game.play.registry import findings_of
 
         t = self.t
         e = html.escape

@@ -39,13 +39,14 @@ class SavesScreen(Screen):
             elif info.problem:
                 detail = t("ui.saves.damaged")
             elif info.period:
-                detail = t("ui.saves.detail_period", period=info.period,
-                           scenario=t(f"scenario.{info.scenario}.title"),
-                           role=t(f"role.{info.role}"), turn=info.turn)
+                detail = self.plural("ui.saves.detail_period", info.turn,
+                                     period=self.period(info.period),
+                                     scenario=t(f"scenario.{info.scenario}.title"),
+                                     role=t(f"role.{info.role}"), turn=info.turn)
             else:
-                detail = t("ui.saves.detail",
-                           scenario=t(f"scenario.{info.scenario}.title"),
-                           role=t(f"role.{info.role}"), turn=info.turn)
+                detail = self.plural("ui.saves.detail", info.turn,
+                                     scenario=t(f"scenario.{info.scenario}.title"),
+                                     role=t(f"role.{info.role}"), turn=info.turn)
             enabled = info.exists if self.mode == "load" else True
             self.button(self.R(64, y, 300, 48), name, self._pick(slot), enabled=enabled,
                         cls="@primary" if enabled and self.mode == "save" else None,

@@ -25,7 +25,7 @@ class SettingsScreen(Screen):
         app, s = self.app, self.app.settings
         y = 100.0
         y = self._row(y, "ui.settings.language",
-                      [(self.t(f"ui.language.{lang}"), lang == s.lang,
+                      [(self.app.t.language_name(lang), lang == s.lang,
                         partial(app.set_language, lang)) for lang in LANGUAGES])
         y = self._row(y, "ui.settings.scale",
                       [(f"{v} %", v == s.scale, partial(app.set_scale, v)) for v in SCALES])

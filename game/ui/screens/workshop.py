@@ -32,7 +32,8 @@ def workshop_lines(screen: Screen, workshop: Any) -> list[str]:
         lines.append(t("ui.workshop.mayor", city=t(f"region.{workshops.region(ws)}")))
     else:
         lines.append(t("ui.workshop.federal"))
-    lines.append(t("ui.workshop.turns", turns=workshops.turns(ws)))
+    turns = workshops.turns(ws)
+    lines.append(screen.plural("ui.workshop.turns", turns, turns=turns))
     enabled = workshops.actions(ws)
     if ws.actions is None:
         lines.append(t("ui.workshop.actions_all", count=len(enabled)))
@@ -50,7 +51,8 @@ def workshop_lines(screen: Screen, workshop: Any) -> list[str]:
     lines.append(t("ui.workshop.predictions_on" if ws.predictions
                    else "ui.workshop.predictions_off"))
     if ws.timer_minutes:
-        lines.append(t("ui.workshop.timer", minutes=ws.timer_minutes))
+        lines.append(screen.plural("ui.workshop.timer", ws.timer_minutes,
+                                   minutes=ws.timer_minutes))
     else:
         lines.append(t("ui.workshop.no_timer"))
     return lines
@@ -142,7 +144,7 @@ class WorkshopScreen(Screen):
 
     def check(self) -> Transition:
         """Read the typed code: show its settings, or say what is wrong with it."""
-        from game.workshop import CodeError
+        from game.classroom.workshops import CodeError
 
         self._remember()
         workshops = self.app.session.workshops

@@ -96,7 +96,7 @@ def validate_path(target: Path, pack: object, scenario_id: str | None,
 
 def validate_save(target: Path, pack: ContentPack) -> list[Problem]:
     """Problems found in a save file."""
-    from game.campaign import BadSave, Campaign
+    from game.play.campaign import BadSave, Campaign
 
     try:
         Campaign.load(pack, target)

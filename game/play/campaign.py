@@ -10,17 +10,22 @@ from typing import Any
 
 import numpy as np
 
-from game.content.loader import validate_model
-from game.content.schema import MARKETS, ContentPack, Role, SaveFile
-from game.core.files import write_text_atomic
+from game.content import real_series
+from game.content.loader import setup_problems, validate_model
+from game.content.schema import MARKETS, ContentPack, Role, SavedDecision, SaveFile
+from game.core.files import parse_json_capped, read_text_capped, write_text_atomic
 from game.core.i18n import Message
 from game.core.problems import BadInput, Problem
+from game.play.plan import Plan, Skipped, Step, play
 from game.sim.commands import (
     AnswerDilemma,
+    Command,
+    Dilemma,
     EnactIntervention,
     Impossible,
     RepealIntervention,
     find_active,
+    pending_dilemmas,
 )
 from game.sim.commands import upkeep as agenda_upkeep
 from game.sim.indicators import WHY_INDICATORS
@@ -35,7 +40,7 @@ SAVE_VERSION = 1
 MAX_TURNS = 40
 MAX_SAVE_BYTES = 5_000_000
 
-__all__ = ["ActionOption", "BadSave", "Campaign", "Dilemma", "Impossible", "Message",
+__all__ = ["ActionOption", "BadSave", "Campaign", "Dilemma", "Impossible", "Logged", "Message",
            "QueuedEffect", "TurnRecord"]
 
 
@@ -75,16 +80,6 @@ class ActionOption:
 
 
 @dataclass
-class Dilemma:
-    """A pending decision the player must answer before the turn ends."""
-
-    event_id: str
-    region: str
-    choices: list[str]
-    default: str | None
-
-
-@dataclass
 class QueuedEffect:
     """An enacted intervention whose effect has not arrived yet."""
 
@@ -92,6 +87,46 @@ class QueuedEffect:
     region: str | None
     starts_turn: int
     starts_period: str
+
+
+@dataclass(frozen=True)
+class Logged:
+    """One command in a game's log: the turn it was made for, and whether it was a default."""
+
+    turn: int
+    command: Command
+    default: bool = False
+    """A dilemma left unanswered took its default answer when the quarter resolved."""
+
+    def as_record(self) -> dict[str, Any]:
+        """The log line as saves and result files keep it."""
+        command = self.command
+        if isinstance(command, AnswerDilemma):
+            record: dict[str, Any] = {"turn": self.turn, "verb": "answer",
+                                      "event": command.event_id, "choice": command.choice_id,
+                                      "region": command.region}
+            if self.default:
+                record["default"] = True
+            return record
+        verb = "enact" if isinstance(command, EnactIntervention) else "repeal"
+        record = {"turn": self.turn, "verb": verb, "action": command.action_id,
+                  "region": command.region}
+        if command.seat:
+            record["seat"] = command.seat
+        return record
+
+    @classmethod
+    def of_saved(cls, saved: SavedDecision) -> Logged:
+        """The log entry a save's decision line stands for."""
+        command: Command
+        if saved.verb == "answer":
+            assert saved.event is not None and saved.choice is not None
+            command = AnswerDilemma(saved.event, saved.choice, saved.region)
+        else:
+            assert saved.action is not None
+            kind = EnactIntervention if saved.verb == "enact" else RepealIntervention
+            command = kind(saved.action, saved.region, saved.seat)
+        return cls(saved.turn, command, saved.default)
 
 
 @dataclass
@@ -133,7 +168,8 @@ class Campaign:
         extra: list[tuple[Role, str | None]] = [("municipal", city) for city in self.mayors]
         self.world: World = build_world(pack, scenario_id, role, region, extra)
         self.model = Model(pack, self.world, Params(pack.parameters, self.overrides), [seed])
-        self.decisions: list[dict[str, Any]] = []
+        self.log: list[Logged] = []
+        """Every command the players gave, in order: replaying it rebuilds this game."""
         self.results: list[TurnResult] = []
         self.records: list[TurnRecord] = []
         self.start: TurnRecord = self._record(self.model.snapshot(), None)
@@ -151,7 +187,7 @@ class Campaign:
     def new(cls, pack: ContentPack, scenario_id: str, role: str, region: str | None = None,
             seed: int = 0, overrides: dict[str, float] | None = None) -> Campaign:
         """Start a game, checking scenario, role and region; raise BadInput if they are wrong."""
-        problems = check_setup(pack, scenario_id, role, region)
+        problems = setup_problems(pack, scenario_id, role, region)
         if problems:
             raise BadInput(problems)
         scenario = pack.scenarios[scenario_id]
@@ -163,9 +199,9 @@ class Campaign:
     def new_hot_seat(cls, pack: ContentPack, scenario_id: str, mayors: list[str],
                      seed: int = 0, overrides: dict[str, float] | None = None) -> Campaign:
         """Start a hot-seat game: the federal government (seat 0) and one mayor per city."""
-        problems = check_setup(pack, scenario_id, "federal", None)
+        problems = setup_problems(pack, scenario_id, "federal", None)
         for city in mayors:
-            problems += check_setup(pack, scenario_id, "municipal", city)
+            problems += setup_problems(pack, scenario_id, "municipal", city)
         if not mayors:
             problems.append(Problem("(command line)", "mayors", "a hot-seat game needs a mayor"))
         if len(set(mayors)) != len(mayors):
@@ -312,13 +348,7 @@ class Campaign:
 
     def pending_dilemmas(self) -> list[Dilemma]:
         """Dilemmas raised last quarter that need an answer before the turn ends."""
-        pending = []
-        for event_id, where in self.model.state.pending.items():
-            event = self.pack.events[event_id]
-            for i in np.flatnonzero(where[0]):
-                pending.append(Dilemma(event_id, self.world.region_ids[int(i)],
-                                       [c.id for c in event.choices], event.default_choice))
-        return pending
+        return pending_dilemmas(self.model)
 
     def answered(self, event_id: str) -> str | None:
         """The answer already given to a pending dilemma, if any."""
@@ -326,36 +356,49 @@ class Campaign:
 
     # --- what the player does -------------------------------------------------------------
 
+    @property
+    def decisions(self) -> list[dict[str, Any]]:
+        """The log as saves and result files keep it (one dict per command)."""
+        return [entry.as_record() for entry in self.log]
+
+    def execute(self, command: Command) -> None:
+        """Carry out a player's command for the coming quarter and log it: the only way in.
+
+        Raises Impossible, with the reason for the player, and changes nothing if it cannot
+        be done (no intervention can start once the term is over).
+        """
+        if isinstance(command, EnactIntervention) and self.is_over:
+            raise Impossible(Message("reason.term_over"))
+        command.apply(self.model)
+        self.log.append(Logged(self.turn + 1, command))
+
     def enact(self, action_id: str, region: str | None = None, seat: int = 0) -> None:
         """Enact an intervention for the coming quarter; raise Impossible with the reason."""
-        if self.is_over:
-            raise Impossible(Message("reason.term_over"))
-        EnactIntervention(action_id, region, seat).apply(self.model)
-        self.decisions.append({"turn": self.turn + 1, "verb": "enact", "action": action_id,
-                               "region": region, **({"seat": seat} if seat else {})})
+        self.execute(EnactIntervention(action_id, region, seat))
 
     def repeal(self, action_id: str, region: str | None = None, seat: int = 0) -> None:
         """Stop an ongoing intervention from the coming quarter."""
-        RepealIntervention(action_id, region, seat).apply(self.model)
-        self.decisions.append({"turn": self.turn + 1, "verb": "repeal", "action": action_id,
-                               "region": region, **({"seat": seat} if seat else {})})
+        self.execute(RepealIntervention(action_id, region, seat))
 
     def answer(self, event_id: str, region: str | None, choice_id: str) -> None:
         """Answer a pending dilemma (the region is shown to the player; answers apply to all)."""
-        AnswerDilemma(event_id, choice_id).apply(self.model)
-        self.decisions.append({"turn": self.turn + 1, "verb": "answer", "event": event_id,
-                               "choice": choice_id, "region": region})
+        self.execute(AnswerDilemma(event_id, choice_id, region))
 
-    def end_turn(self, *, allow_past_term: bool = False) -> TurnRecord:
-        """Resolve the coming quarter; dilemmas left unanswered take their default answer."""
-        if self.turn >= MAX_TURNS or (self.is_over and not allow_past_term):
+    def end_turn(self) -> TurnRecord:
+        """Resolve the coming quarter of the term; dilemmas left open take their default."""
+        if self.is_over:
+            raise Impossible(Message("reason.term_over"))
+        return self.resolve_quarter()
+
+    def resolve_quarter(self) -> TurnRecord:
+        """Resolve the coming quarter, past the term too (what happened next, a workshop)."""
+        if self.turn >= MAX_TURNS:
             raise Impossible(Message("reason.term_over"))
         for dilemma in self.pending_dilemmas():
             if dilemma.event_id not in self.model.answers and dilemma.default is not None:
                 self.model.answers[dilemma.event_id] = dilemma.default
-                self.decisions.append({"turn": self.turn + 1, "verb": "answer",
-                                       "event": dilemma.event_id, "choice": dilemma.default,
-                                       "region": dilemma.region, "default": True})
+                self.log.append(Logged(self.turn + 1, AnswerDilemma(
+                    dilemma.event_id, dilemma.default, dilemma.region), default=True))
         previous = self.results[-1] if self.results else None
         result = self.model.step()
         self.results.append(result)
@@ -380,44 +423,31 @@ class Campaign:
         return Campaign(self.pack, self.scenario_id, self.role, self.region, self.seed,
                         self.overrides if overrides is None else overrides, self.mayors)
 
-    def replay(self, upto_turn: int | None = None,
-               drop: set[int] | None = None) -> Campaign:
-        """A fresh game with the same seed and decisions (optionally without some), re-run."""
+    def own_plan(self) -> Plan:
+        """This game's log as a plan (answers taken by default are left to the quarters)."""
+        return Plan([Step(entry.turn, entry.command) for entry in self.log if not entry.default])
+
+    def replay(self) -> Campaign:
+        """A fresh game with the same seed and decisions, re-run to this turn."""
         copy = self.fresh()
-        target = self.turn if upto_turn is None else upto_turn
-        copy.apply_log([d for n, d in enumerate(self.decisions) if not drop or n not in drop],
-                       target)
+        copy.set_term(self.term)
+        play(copy, self.own_plan(), self.turn, strict=True, enter_next=True)
         return copy
 
-    def apply_log(self, decisions: list[dict[str, Any]], upto_turn: int) -> None:
-        """Re-play a decision log up to a turn, then re-enter the plans made for the next one."""
-        by_turn: dict[int, list[dict[str, Any]]] = {}
-        for decision in decisions:
-            by_turn.setdefault(int(decision["turn"]), []).append(decision)
-        while True:
-            for decision in by_turn.get(self.turn + 1, []):
-                self.replay_decision(decision)
-            if self.turn >= upto_turn:
-                return
-            self.end_turn(allow_past_term=True)
+    def in_other_world(self, overrides: dict[str, float]) -> tuple[Campaign, list[Skipped]]:
+        """The same seed and decisions under other assumptions (the assumptions panel).
 
-    def replay_decision(self, decision: dict[str, Any]) -> None:
-        """Make one logged decision again (answers given by default are left to end_turn)."""
-        if decision.get("default"):
-            return
-        verb = decision["verb"]
-        seat = int(decision.get("seat", 0))
-        if verb == "enact":
-            self.enact(decision["action"], decision.get("region"), seat)
-        elif verb == "repeal":
-            self.repeal(decision["action"], decision.get("region"), seat)
-        elif verb == "answer":
-            self.answer(decision["event"], decision.get("region"), decision["choice"])
+        Decisions the other world makes impossible are skipped and listed; dilemmas that do
+        not arise there are ignored.
+        """
+        other = self.fresh(overrides)
+        other.set_term(self.term)
+        return other, play(other, self.own_plan(), self.turn)
 
     def baseline(self) -> Campaign:
         """The same world and seed with no new policy, played to the same turn (for debriefs)."""
         base = self.fresh()
-        base.apply_log([], self.turn)
+        play(base, Plan(), self.turn)
         return base
 
     def run_on(self, extra_turns: int) -> Campaign:
@@ -425,8 +455,13 @@ class Campaign:
         copy = self.replay()
         target = min(MAX_TURNS, self.turn + extra_turns)
         while copy.turn < target:
-            copy.end_turn(allow_past_term=True)
+            copy.resolve_quarter()
         return copy
+
+    def real_rates(self, region: str | None, periods: list[str]) -> list[float | None] | None:
+        """The real homicide rate (per 100,000 a year) of each period, or None if unknown."""
+        values = [real_series.homicide_rate(self.scenario, region, period) for period in periods]
+        return values if any(v is not None for v in values) else None
 
     def summary(self) -> dict[str, Any]:
         """Totals over the turns played, for debriefs and result files."""
@@ -470,22 +505,16 @@ class Campaign:
     def save(self, path: Path) -> None:
         """Write the save atomically: a temporary file in the same folder, then a rename."""
         write_text_atomic(path, json.dumps(self.to_save(), indent=1, sort_keys=True),
-                          mode=0o600)
+                          mode=0o600, make_folder=True)
 
     @classmethod
     def load(cls, pack: ContentPack, path: Path) -> Campaign:
         """Read a save and rebuild the game; raise BadSave with a reason the player can read."""
         name = str(path)
         try:
-            if path.stat().st_size > MAX_SAVE_BYTES:
-                raise BadSave.of(name, "(file)", "is too large to be a save")
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except UnicodeDecodeError as exc:
-            raise BadSave.of(name, "(file)", "is not UTF-8 text") from exc
-        except json.JSONDecodeError as exc:
-            raise BadSave.of(name, "(syntax)", f"JSON syntax error: {exc}") from exc
-        except OSError as exc:
-            raise BadSave.of(name, "(file)", f"cannot be read: {exc.strerror or exc}") from exc
+            data = parse_json_capped(read_text_capped(path, MAX_SAVE_BYTES), name)
+        except BadInput as bad:
+            raise BadSave(bad.problems) from bad
         return cls.from_save(pack, data, name)
 
     @classmethod
@@ -504,25 +533,29 @@ class Campaign:
         save = validate_model(SaveFile, data, name, problems)
         if save is None:
             raise BadSave(problems)
-        problems = check_setup(pack, save.scenario, save.role, save.region, file=name)
+        problems = setup_problems(pack, save.scenario, save.role, save.region, file=name)
         for n, city in enumerate(save.mayors):
-            problems += [Problem(p.file, f"mayors[{n}]", p.message)
-                         for p in check_setup(pack, save.scenario, "municipal", city, file=name)]
+            problems += [Problem(p.file, f"mayors[{n}]", p.message) for p in
+                         setup_problems(pack, save.scenario, "municipal", city, file=name)]
         if problems:
             raise BadSave(problems)
-        if save.mayors:
-            campaign = cls.new_hot_seat(pack, save.scenario, list(save.mayors), save.seed,
-                                        dict(save.overrides))
-        else:
-            campaign = cls.new(pack, save.scenario, save.role, save.region, save.seed,
-                               dict(save.overrides))
+        try:
+            if save.mayors:
+                campaign = cls.new_hot_seat(pack, save.scenario, list(save.mayors), save.seed,
+                                            dict(save.overrides))
+            else:
+                campaign = cls.new(pack, save.scenario, save.role, save.region, save.seed,
+                                   dict(save.overrides))
+        except BadInput as bad:
+            raise BadSave([Problem(name, f"overrides.{p.field}", p.message)
+                           for p in bad.problems]) from bad
         if save.term is not None:
             campaign.set_term(save.term)
         campaign.extras = dict(save.extras)
-        log = [d.model_dump(exclude_defaults=True) | {"verb": d.verb, "turn": d.turn}
-               for d in save.decisions]
+        log = Plan([Step(d.turn, Logged.of_saved(d).command) for d in save.decisions
+                    if not d.default])
         try:
-            campaign.apply_log(log, save.turn)
+            play(campaign, log, save.turn, strict=True, enter_next=True)
         except (Impossible, BadInput, KeyError) as exc:
             detail = exc.message.key if isinstance(exc, Impossible) else str(exc)
             raise BadSave.of(name, "decisions", f"cannot be replayed: {detail}") from exc
@@ -530,23 +563,3 @@ class Campaign:
             raise BadSave.of(name, "fingerprint", "does not match the replayed game: the save "
                              "was edited or comes from different content")
         return campaign
-
-
-def check_setup(pack: ContentPack, scenario_id: str, role: str, region: str | None,
-                file: str = "(command line)") -> list[Problem]:
-    """Problems with a scenario/role/region choice, one per fault."""
-    scenario = pack.scenarios.get(scenario_id)
-    if scenario is None:
-        return [Problem(file, "scenario", f"unknown scenario '{scenario_id}' (choose from "
-                        f"{', '.join(sorted(pack.scenarios))})")]
-    if role not in scenario.roles:
-        return [Problem(file, "role", f"{scenario_id} cannot be played as '{role}' (choose from "
-                        f"{', '.join(scenario.roles)})")]
-    if role == "municipal":
-        allowed = scenario.roles["municipal"].regions
-        if region is not None and region not in allowed:
-            return [Problem(file, "region", f"a mayor in {scenario_id} governs one of "
-                            f"{', '.join(allowed)}, not '{region}'")]
-    elif region is not None:
-        return [Problem(file, "region", "only the municipal role takes a region")]
-    return []

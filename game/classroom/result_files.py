@@ -10,35 +10,26 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from game.campaign import Campaign
 from game.content.loader import field_path
 from game.content.schema import Workshop
 from game.core.files import write_text_atomic
 from game.core.problems import BadInput, Problem
+from game.play.campaign import Campaign
+from game.play.predictions import Prediction, check_predictions, score_predictions
+from game.play.scope import scope_regions, scope_turn, scope_value, start_values
 from game.sim.indicators import KEPT_INDICATORS
 from game.sim.records import run_summary
 
 RESULT_FORMAT = "plaza-result"
 RESULT_VERSION = 1
 MAX_RESULT_BYTES = 20_000_000
-Direction = Literal["rise", "fall"]
-
-
-@dataclass(frozen=True)
-class Prediction:
-    """A player's guess, before a turn resolved, of where violence and legitimacy would go."""
-
-    turn: int
-    violence: Direction
-    legitimacy: Direction
 
 
 # --- measures a debrief shows ------------------------------------------------------------------
@@ -65,95 +56,6 @@ def findings_met(campaign: Campaign) -> list[str]:
             for cause, _ in top:
                 met.update(findings_of(cause))
     return sorted(met, key=lambda f: int(f[1:]))
-
-
-def scope_regions(campaign: Campaign) -> list[str]:
-    """The regions a player answers for: the mayor's city, or every region for the federal role."""
-    if campaign.world.player_region is not None:
-        return [campaign.world.region_ids[campaign.world.player_region]]
-    return list(campaign.world.region_ids)
-
-
-def _weights(campaign: Campaign, regions: list[str]) -> dict[str, float]:
-    population = {rid: float(campaign.world.population[i])
-                  for i, rid in enumerate(campaign.world.region_ids)}
-    total = sum(population[r] for r in regions)
-    return {r: population[r] / total for r in regions}
-
-
-def _start(campaign: Campaign, regions: list[str]) -> dict[str, float]:
-    """Scope-level values before the first quarter, from the scenario's starting conditions."""
-    weights = _weights(campaign, regions)
-    setup = {r.id: r for r in campaign.scenario.regions}
-    homicides = sum(setup[r].homicide_rate * setup[r].population / 4e5 for r in regions)
-    return {
-        "homicides": homicides,
-        "legitimacy": sum(setup[r].legitimacy * w for r, w in weights.items()),
-        "police_integrity": sum(setup[r].police_integrity * w for r, w in weights.items()),
-        "judicial_integrity": sum(setup[r].judicial_integrity * w for r, w in weights.items()),
-    }
-
-
-def _scope_turn(campaign: Campaign, regions: Mapping[str, Mapping[str, float]],
-                national: Mapping[str, float], scope: list[str]) -> dict[str, float]:
-    """One quarter's headline numbers for the player's scope."""
-    weights = _weights(campaign, scope)
-    homicides = sum(float(regions[r]["homicides"]) for r in scope)
-    population = sum(float(campaign.world.population[campaign.world.region_index(r)])
-                     for r in scope)
-    municipal = campaign.world.player_region is not None
-    return {
-        "homicides": round(homicides),
-        "true_homicides": round(sum(float(regions[r]["true_homicides"]) for r in scope)),
-        "homicide_rate": round(homicides * 4 / population * 1e5, 2),
-        "legitimacy": round(sum(float(regions[r]["legitimacy"]) * w for r, w in weights.items()),
-                            4),
-        "approval": round(float(regions[scope[0]]["mayor_approval"]) if municipal
-                          else float(national["approval"]), 4),
-        "abuses": round(sum(float(regions[r]["abuses"]) for r in scope)),
-        "civilian_deaths": round(sum(float(regions[r]["civilian_deaths"]) for r in scope)),
-    }
-
-
-def _integrity(campaign: Campaign, name: str, scope: list[str], turn: int) -> float:
-    """Population-weighted value of an indicator over the scope after a turn."""
-    weights = _weights(campaign, scope)
-    regions = campaign.records[turn - 1].regions
-    return sum(float(regions[r][name]) * w for r, w in weights.items())
-
-
-def check_predictions(campaign: Campaign,
-                      predictions: Iterable[Prediction | Mapping[str, Any]]) -> list[Prediction]:
-    """Predictions as objects, each for a played turn with rise/fall answers (ValueError if not)."""
-    checked = []
-    for item in predictions:
-        if not isinstance(item, Prediction):
-            item = Prediction(int(item["turn"]), item["violence"], item["legitimacy"])
-        if not 1 <= item.turn <= campaign.turn:
-            raise ValueError(f"prediction for turn {item.turn}, which was not played")
-        if item.violence not in ("rise", "fall") or item.legitimacy not in ("rise", "fall"):
-            raise ValueError("a prediction answers 'rise' or 'fall'")
-        checked.append(item)
-    return checked
-
-
-def score_predictions(campaign: Campaign, predictions: Sequence[Prediction],
-                      scope_turns: list[dict[str, float]]) -> list[dict[str, Any]]:
-    """Each prediction with what happened that quarter and whether the guess was right."""
-    start = _start(campaign, scope_regions(campaign))
-    scored = []
-    for item in predictions:
-        now = scope_turns[item.turn - 1]
-        before = scope_turns[item.turn - 2] if item.turn > 1 else start
-        violence: Direction = "rise" if now["homicides"] > before["homicides"] else "fall"
-        legitimacy: Direction = "rise" if now["legitimacy"] > before["legitimacy"] else "fall"
-        scored.append({
-            "turn": item.turn, "violence": item.violence, "legitimacy": item.legitimacy,
-            "outcome": {"violence": violence, "legitimacy": legitimacy},
-            "right": {"violence": item.violence == violence,
-                      "legitimacy": item.legitimacy == legitimacy},
-        })
-    return scored
 
 
 # --- building, writing and reading ------------------------------------------------------------
@@ -183,23 +85,23 @@ def build_result(campaign: Campaign, player: str, workshop: Workshop | None = No
     for record in campaign.records:
         regions = {rid: {name: values[name] for name in KEPT_INDICATORS}
                    for rid, values in record.regions.items()}
-        summary = _scope_turn(campaign, record.regions, record.national, scope)
+        summary = scope_turn(campaign, record.regions, record.national, scope)
         scope_turns.append(summary)
         turns.append({"turn": record.turn, "period": record.period, "scope": summary,
                       "national": dict(record.national), "regions": regions,
                       "events": record.events})
-    base_turns = [_scope_turn(campaign, r.regions, r.national, scope)
+    base_turns = [scope_turn(campaign, r.regions, r.national, scope)
                   for r in baseline.records[:campaign.turn]]
-    start = _start(campaign, scope)
+    start = start_values(campaign, scope)
     mine = campaign.summary()
     theirs = run_summary(baseline.world, baseline.results[:played], 0)
     legitimacy_end = scope_turns[-1]["legitimacy"]
     institutions = {}
     for name in ("police_integrity", "judicial_integrity"):
-        end = _integrity(campaign, name, scope, played)
+        end = scope_value(campaign, name, scope, played)
         institutions[name] = {"start": round(start[name], 4), "end": round(end, 4),
                               "change": round(end - start[name], 4),
-                              "baseline_end": round(_integrity(baseline, name, scope, played), 4)}
+                              "baseline_end": round(scope_value(baseline, name, scope, played), 4)}
     scored = score_predictions(campaign, check_predictions(campaign, predictions), scope_turns)
     measures = {
         "lives_vs_baseline": campaign.lives_against(baseline),
@@ -231,9 +133,9 @@ def build_result(campaign: Campaign, player: str, workshop: Workshop | None = No
     workshop_block = None
     if workshop is not None:
         if code is None:
+            from game.classroom.workshops import Workshops
             from game.content.loader import load_assumptions
             from game.core import paths
-            from game.workshop import Workshops
 
             switches = load_assumptions(paths.content_root(), campaign.pack)
             code = Workshops(campaign.pack, switches).code(workshop)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import html
 import json
 import math
 import statistics
-import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,9 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from game.core.files import write_text_atomic
 from game.core.i18n import Translator
-from game.core.problems import BadInput, Problem
+from game.core.problems import BadInput
 from game.core.scales import nice_ticks
 
 PROGRESS_EVERY = 25
@@ -95,7 +92,7 @@ def expand(paths: Sequence[Path]) -> list[Path]:
 def collect(paths: Sequence[Path], t: Translator, workshop: str | None = None,
             progress: TextIO | None = None) -> Class:
     """Read every file; keep those of the class's workshop, name the others and say why."""
-    from game.results import read_result
+    from game.classroom.result_files import read_result
 
     files = expand(paths)
     read: list[Team] = []
@@ -787,28 +784,3 @@ def make_report(paths: Sequence[Path], lang: str | None = None, workshop: str | 
         return None, klass
     chosen = lang or klass.teams[0].body["setup"].get("lang") or "en"
     return render(klass, Translator(chosen)), klass
-
-
-def run_debrief(args: argparse.Namespace, err: TextIO | None = None,
-                out: TextIO | None = None) -> int:
-    """`debrief RESULT... -o report.html`: 0 if at least one file was usable, 2 otherwise."""
-    out = out or sys.stdout
-    err = err or sys.stderr
-    report, klass = make_report(args.results, args.report_lang, args.workshop, err)
-    t = Translator(args.report_lang or (klass.teams[0].body["setup"].get("lang", "en")
-                                        if klass.teams else "en"))
-    for item in klass.skipped:
-        print(f"{item.file}: {item.reason(t)}", file=err)
-    if report is None:
-        raise BadInput([Problem("(command line)", "debrief",
-                                t("report.cli.nothing", count=len(klass.skipped)))])
-    try:
-        write_text_atomic(args.out, report)
-    except OSError as exc:
-        raise BadInput([Problem(str(args.out), "-o", f"cannot be written: {exc.strerror}")]
-                       ) from exc
-    print(t("report.cli.done", path=str(args.out), teams=len(klass.teams),
-            skipped=len(klass.skipped)), file=out)
-    return 0
-
-

@@ -1,0 +1,42 @@
+"""Output of the command line: stdout or a file, compact JSON, plain text tables."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from game.core.files import write_text_atomic
+from game.core.problems import BadInput, Problem
+
+
+def write_output(text: str, out: Path | None) -> None:
+    """Print to stdout or write a file."""
+    if out is None:
+        sys.stdout.write(text)
+        if not text.endswith("\n"):
+            sys.stdout.write("\n")
+    else:
+        try:
+            write_text_atomic(out, text)
+        except OSError as exc:
+            raise BadInput([Problem(str(out), "--out", f"cannot be written: {exc.strerror}")]
+                           ) from exc
+
+
+def dumps(data: object) -> str:
+    """Compact, stable JSON."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+
+
+def format_table(head: list[str], rows: list[list[str]]) -> str:
+    """A plain text table, columns right-aligned except the first."""
+    widths = [max(len(str(row[i])) for row in [head, *rows]) for i in range(len(head))]
+    lines = []
+    for n, row in enumerate([head, *rows]):
+        cells = [str(c).ljust(widths[0]) if i == 0 else str(c).rjust(widths[i])
+                 for i, c in enumerate(row)]
+        lines.append("  ".join(cells))
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"

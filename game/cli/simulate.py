@@ -1,0 +1,303 @@
+"""`python -m game simulate`: a scenario and a plan, headless, for one or many seeds.
+
+Two shapes: many worlds at once (`--runs N`, printed as json, csv, table or summary), or one
+game played as a player would into a result file (`--result`, class rehearsal). Either may
+take its world from a workshop (`--workshop FILE|CODE`). Both play the plan through the one
+plan loop (`game.play.plan.play`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+import numpy as np
+
+from game.classroom.result_files import build_result, write_result
+from game.classroom.workshops import Workshops
+from game.cli.output import dumps, format_table, write_output
+from game.content.loader import load_plan, setup_problems
+from game.content.schema import ContentPack, PlanFile, Role, Workshop
+from game.core.i18n import Translator
+from game.core.problems import BadInput, Problem
+from game.play.campaign import MAX_TURNS
+from game.play.plan import Plan, Skipped, play
+from game.sim.indicators import REGION_INDICATORS
+from game.sim.lab import Lab
+from game.sim.params import parse_overrides
+from game.sim.records import percentiles, turn_json, weighted_legitimacy
+
+MAX_RUNS = 100_000
+CLI = "(command line)"
+
+
+@dataclass(frozen=True)
+class Setup:
+    """The world to simulate, from the options or from a workshop."""
+
+    scenario: str
+    role: Role
+    region: str | None
+    seed: int
+    turns: int | None
+    overrides: dict[str, float]
+    workshop: Workshop | None = None
+
+
+def default_role(pack: ContentPack, scenario_id: str) -> Role:
+    """The role a scenario is played in when none is given: federal if it has one."""
+    roles = pack.scenarios[scenario_id].roles
+    return "federal" if "federal" in roles else next(iter(roles))
+
+
+def run_simulate(args: argparse.Namespace, content: Path, out: TextIO | None = None) -> int:
+    """The `simulate` subcommand."""
+    workshops = Workshops.load(content)
+    setup = read_setup(args, workshops)
+    if args.result is not None:
+        return _one_game(args, workshops, setup, out or sys.stdout)
+    return _many_worlds(args, workshops, setup)
+
+
+def read_setup(args: argparse.Namespace, workshops: Workshops) -> Setup:
+    """The world the options (or the workshop) name; BadInput listing every problem."""
+    pack = workshops.pack
+    problems: list[Problem] = []
+    if args.result is not None:
+        if args.runs != 1:
+            problems.append(Problem(CLI, "--runs", "a result file records one game: use --runs 1"))
+        if not (args.player or "").strip():
+            problems.append(Problem(CLI, "--player", "a result file needs a player or team name"))
+        elif len(args.player) > 200:
+            problems.append(Problem(CLI, "--player", "is longer than 200 characters"))
+    if args.workshop is not None:
+        workshop = workshops.resolve(args.workshop)
+        for flag, value in (("--scenario", args.scenario), ("--role", args.role),
+                            ("--region", args.region), ("--seed", args.seed),
+                            ("--turns", args.turns), ("--set", args.set or None)):
+            if value is not None:
+                problems.append(Problem(CLI, flag, "comes from the workshop: leave it out"))
+        if workshop.mayors and args.result is None:
+            problems.append(Problem(args.workshop, "mayors", "a hot-seat workshop is rehearsed "
+                                    "one game at a time: add --player and --result"))
+        if problems:
+            raise BadInput(problems)
+        return Setup(workshop.scenario, workshop.role, workshops.region(workshop), workshop.seed,
+                     workshops.turns(workshop), workshops.overrides(workshop), workshop)
+    if args.scenario is None:
+        raise BadInput([*problems, Problem(CLI, "simulate", "the following arguments are "
+                                           "required: --scenario (or --workshop)")])
+    seed = 1 if args.seed is None else args.seed
+    role: Role = args.role or (default_role(pack, args.scenario)
+                               if args.scenario in pack.scenarios else "federal")
+    problems += setup_problems(pack, args.scenario, role, args.region)
+    if not 0 <= seed < 2**63 - MAX_RUNS:
+        problems.append(Problem(CLI, "--seed", "must be 0 or more"))
+    if not 1 <= args.runs <= MAX_RUNS:
+        problems.append(Problem(CLI, "--runs", f"must be 1 to {MAX_RUNS:,}"))
+    if args.turns is not None and not 1 <= args.turns <= MAX_TURNS:
+        problems.append(Problem(CLI, "--turns", f"must be 1 to {MAX_TURNS}"))
+    if problems:
+        raise BadInput(problems)
+    region = args.region
+    if role == "municipal" and region is None:
+        region = pack.scenarios[args.scenario].roles["municipal"].regions[0]
+    return Setup(args.scenario, role, region, seed, args.turns, parse_overrides(args.set))
+
+
+def _read_plan(args: argparse.Namespace, workshops: Workshops, setup: Setup,
+               seats: list[tuple[Role, str | None]] | None = None) -> PlanFile:
+    """The plan file named on the command line (an empty plan without one), checked."""
+    if args.plan is None:
+        return PlanFile()
+    plan = load_plan(args.plan, workshops.pack, setup.scenario, setup.role, setup.region, seats)
+    if setup.workshop is not None:
+        wrong = workshops.plan_problems(plan, str(args.plan), setup.workshop)
+        if wrong:
+            raise BadInput(wrong)
+    return plan
+
+
+def _report_skipped(skipped: list[Skipped]) -> None:
+    """Tell on stderr which plan lines the game refused (the run goes on without them)."""
+    for item in skipped:
+        print(f"plan: {item}", file=sys.stderr)
+
+
+def _many_worlds(args: argparse.Namespace, workshops: Workshops, setup: Setup) -> int:
+    """Play the plan in `--runs` worlds and print them in the chosen format."""
+    plan = _read_plan(args, workshops, setup)
+    lab = Lab(workshops.pack, setup.scenario, setup.role, setup.region, setup.seed, args.runs,
+              setup.overrides)
+    _report_skipped(play(lab, Plan.from_file(plan), setup.turns or lab.world.turns_in_term))
+    if args.format == "json":
+        if args.runs == 1:
+            text = dumps(lab.run_json(0))
+        else:
+            text = dumps({"scenario": setup.scenario, "seed": setup.seed, "role": setup.role,
+                          "region": setup.region,
+                          "runs": [lab.run_json(k) for k in range(args.runs)]})
+    elif args.format == "csv":
+        text = to_csv(lab)
+    elif args.format == "summary":
+        text = to_summary(lab, Translator(args.sim_lang))
+    else:
+        buffer = io.StringIO()
+        write_table(lab, Translator(args.sim_lang), buffer)
+        text = buffer.getvalue()
+    write_output(text, args.out)
+    return 0
+
+
+def _one_game(args: argparse.Namespace, workshops: Workshops, setup: Setup, out: TextIO) -> int:
+    """Play the plan as one game, as a player would, and write its result file."""
+    from game.play.campaign import Campaign
+
+    if setup.workshop is not None:
+        campaign = workshops.new_game(setup.workshop)
+        lang = args.sim_lang if args.sim_lang != "en" else setup.workshop.language
+        code: str | None = workshops.code(setup.workshop)
+    else:
+        campaign = Campaign.new(workshops.pack, setup.scenario, setup.role, setup.region,
+                                setup.seed, setup.overrides)
+        lang, code = args.sim_lang, None
+    turns = setup.turns or campaign.term_turns
+    plan = _read_plan(args, workshops, setup, campaign.seats)
+    _report_skipped(play(campaign, Plan.from_file(plan), turns))
+    result = build_result(campaign, args.player, setup.workshop, [], code=code, lang=lang)
+    try:
+        write_result(args.result, result)
+    except OSError as exc:
+        raise BadInput([Problem(str(args.result), "--result",
+                                f"cannot be written: {exc.strerror or exc}")]) from exc
+    t = Translator(lang)
+    print(t("workshop.cli.result_written", player=result["body"]["player"],
+            path=str(args.result), lives=f"{result['body']['measures']['lives_vs_baseline']:+,}"),
+          file=out)
+    return 0
+
+
+# --- formats -----------------------------------------------------------------------------------
+
+
+def to_csv(lab: Lab) -> str:
+    """One row per run, turn and region, every indicator a column."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["seed", "turn", "period", "region", *REGION_INDICATORS])
+    for run, seed in enumerate(lab.seeds):
+        for result in lab.results:
+            data = turn_json(lab.world, result, run)
+            for rid, values in data["regions"].items():
+                writer.writerow([seed, data["turn"], data["period"], rid,
+                                 *(values[name] for name in REGION_INDICATORS)])
+    return buffer.getvalue()
+
+
+def to_summary(lab: Lab, t: Translator) -> str:
+    """Per turn, the 10th/50th/90th percentiles across runs of the main indicators."""
+    world = lab.world
+    player = world.player_region
+    columns = [
+        ("cli.homicides", lambda r: r.national["homicides"] if player is None
+         else r.regions["homicides"][:, player], 0),
+        ("cli.rate", lambda r: r.national["homicide_rate"] if player is None
+         else r.regions["homicide_rate"][:, player], 1),
+        ("cli.legitimacy", lambda r: (weighted_legitimacy(world, r) if player is None
+                                      else r.regions["legitimacy"][:, player]) * 100, 0),
+        ("cli.approval", lambda r: (r.national["approval"] if player is None
+                                    else r.regions["mayor_approval"][:, player]) * 100, 0),
+        ("cli.civilians", lambda r: r.national["civilian_deaths"], 0),
+    ]
+    head = [t("cli.period")] + [t(key) + " p10/p50/p90" for key, _, _ in columns]
+    rows = []
+    for result in lab.results:
+        row = [world.period(result.turn)]
+        for _, pick, decimals in columns:
+            p10, p50, p90 = percentiles(np.asarray(pick(result)))
+            row.append(f"{p10:,.{decimals}f} / {p50:,.{decimals}f} / {p90:,.{decimals}f}")
+        rows.append(row)
+    title = t("cli.summary_title", scenario=f"@scenario.{world.scenario.id}.title",
+              runs=len(lab.seeds), first=lab.seeds[0], last=lab.seeds[-1])
+    return title + "\n\n" + format_table(head, rows)
+
+
+def write_table(lab: Lab, t: Translator, out: TextIO) -> None:
+    """What a person reads: per region, a per-turn table with periods, then the events."""
+    world = lab.world
+    run = 0
+    term = world.turns_in_term
+    print(t("cli.table_title", scenario=f"@scenario.{world.scenario.id}.title",
+            role=f"@role.{world.role}", seed=lab.seeds[run]), file=out)
+    print(t("cli.term_note", term=term, last=world.period(term)), file=out)
+    order = list(range(world.n_regions))
+    if world.player_region is not None:
+        order.remove(world.player_region)
+        order.insert(0, world.player_region)
+    head = [t("cli.period"), t("cli.homicides"), t("cli.rate"), t("cli.change"),
+            t("cli.legitimacy"), t("cli.competition"), t("cli.attacks"), t("cli.civilians"),
+            t("cli.kidnappings")]
+    for i in order:
+        rid = world.region_ids[i]
+        print("", file=out)
+        print(t("cli.region_heading", region=f"@region.{rid}",
+                population=round(world.population[i] / 1e6, 2)), file=out)
+        rows = []
+        previous = None
+        for result in lab.results:
+            h = float(result.regions["homicides"][run, i])
+            change = "" if not previous else f"{(h - previous) / previous:+.0%}"
+            marker = " *" if result.turn == term and len(lab.results) > term else ""
+            rows.append([
+                world.period(result.turn) + marker,
+                f"{h:,.0f}",
+                f"{result.regions['homicide_rate'][run, i]:,.1f}",
+                change,
+                f"{result.regions['legitimacy'][run, i] * 100:.0f}%",
+                f"{result.regions['competition'][run, i]:.2f}",
+                f"{result.regions['visible_attacks'][run, i]:,.0f}",
+                f"{result.regions['civilian_deaths'][run, i]:,.0f}",
+                f"{result.regions['kidnappings'][run, i]:,.0f}",
+            ])
+            previous = h
+        out.write(format_table(head, rows))
+    if world.n_regions > 1:
+        print("", file=out)
+        print(t("cli.national_heading"), file=out)
+        rows = []
+        for result in lab.results:
+            rows.append([world.period(result.turn),
+                         f"{result.national['homicides'][run]:,.0f}",
+                         f"{result.national['homicide_rate'][run]:,.1f}",
+                         f"{result.national['approval'][run] * 100:.0f}%",
+                         f"{result.national['civilian_deaths'][run]:,.0f}",
+                         f"{result.national['abuses'][run]:,.0f}"])
+        out.write(format_table([t("cli.period"), t("cli.homicides"), t("cli.rate"),
+                                t("cli.approval"), t("cli.civilians"), t("cli.abuses")], rows))
+    events = [(world.period(r.turn), e) for r in lab.results for e in r.events if e.runs[run]]
+    if events:
+        print("", file=out)
+        print(t("cli.events_heading"), file=out)
+        for period, event in events:
+            line = f"  {period}  {t(f'event.{event.event_id}.title')} — " \
+                   f"{t(f'region.{world.region_ids[event.region]}')}"
+            if event.choice:
+                line += f" → {t(f'event.{event.event_id}.choice.{event.choice}.name')}"
+            print(line, file=out)
+    print("", file=out)
+    print(t("cli.legend"), file=out)
+
+
+def simulate_table(content: Path, scenario: str, role: Role, region: str | None, *, seed: int,
+                   turns: int, lang: str, out: TextIO) -> None:
+    """Run one game with no new policy and print its table (the headless demo)."""
+    from game.content import load_content
+
+    lab = Lab(load_content(content), scenario, role, region, seed, 1)
+    play(lab, Plan(), turns)
+    write_table(lab, Translator(lang), out)

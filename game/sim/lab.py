@@ -1,0 +1,64 @@
+"""Many worlds at once: one scenario and one line of play over N seeds, side by side.
+
+A `Lab` carries N runs through the same model code path as a single game (the runs axis), so
+a thousand-run policy lab costs little more than one game. It takes the same commands as a
+game (`execute`), so one plan loop (`game.play.plan`) drives both.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.content.schema import ContentPack, Role
+from game.sim.commands import Command, Dilemma, pending_dilemmas
+from game.sim.model import Model, TurnResult
+from game.sim.params import Params
+from game.sim.records import run_summary, turn_json
+from game.sim.state import World, build_world
+
+
+class Lab:
+    """A scenario and role played in `runs` worlds with consecutive seeds from `seed`."""
+
+    def __init__(self, pack: ContentPack, scenario_id: str, role: Role, region: str | None,
+                 seed: int, runs: int, overrides: dict[str, float] | None = None) -> None:
+        self.pack = pack
+        self.world: World = build_world(pack, scenario_id, role, region)
+        self.seeds = [seed + k for k in range(runs)]
+        self.model = Model(pack, self.world, Params(pack.parameters, overrides), self.seeds)
+        self.results: list[TurnResult] = []
+
+    @property
+    def turn(self) -> int:
+        """Quarters resolved so far."""
+        return self.model.state.turn
+
+    def execute(self, command: Command) -> None:
+        """Apply a player's command in every run where it is possible (Impossible if in none)."""
+        command.apply(self.model)
+
+    def pending_dilemmas(self) -> list[Dilemma]:
+        """Dilemmas pending in any run."""
+        return pending_dilemmas(self.model)
+
+    def answered(self, event_id: str) -> str | None:
+        """The answer already given to a pending dilemma."""
+        return self.model.answers.get(event_id)
+
+    def resolve_quarter(self) -> TurnResult:
+        """Advance every run one quarter."""
+        result = self.model.step()
+        self.results.append(result)
+        return result
+
+    def run_json(self, run: int) -> dict[str, Any]:
+        """One run's full record in the command line's JSON shape."""
+        return {
+            "scenario": self.world.scenario.id,
+            "seed": self.seeds[run],
+            "role": self.world.role,
+            "region": (self.world.region_ids[self.world.player_region]
+                       if self.world.player_region is not None else None),
+            "turns": [turn_json(self.world, r, run) for r in self.results],
+            "summary": run_summary(self.world, self.results, run, self.world.turns_in_term),
+        }
