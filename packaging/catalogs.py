@@ -102,13 +102,14 @@ def write_catalog(catalog: Catalog, path: Path) -> None:
         raise
 
 
-def new_catalog(locale: str | None, team: str, plural: str | None, language: str) -> Catalog:
+def new_catalog(locale: str | None, team: str, plural: str | None, language: str,
+                translator: str = "Plaza") -> Catalog:
     """Return an empty catalog with Plaza's header (locale None for the template)."""
     from game import __version__
 
     catalog = Catalog(locale=locale, domain=DOMAIN, project=PROJECT, version=__version__,
                       header_comment=HEADER_COMMENT.format(language=language), fuzzy=False,
-                      language_team=team, last_translator="Plaza", charset="utf-8")
+                      language_team=team, last_translator=translator, charset="utf-8")
     catalog.msgid_bugs_address = ""
     if plural is not None:
         catalog.mime_headers = [("Plural-Forms", plural)]
@@ -290,8 +291,10 @@ def cmd_new(content: Path, lang: str, locale: str | None) -> int:
     nplurals, expr = get_plural(parsed)
     name = parsed.get_display_name(parsed) or lang
     catalog = new_catalog(str(parsed), name, f"nplurals={nplurals}; plural={expr};",
-                          f" ({name})")
-    for message in read(pot_path(content)):
+                          f", in {name}", "FULL NAME <EMAIL@ADDRESS>")
+    template = read(pot_path(content))
+    catalog.creation_date = template.creation_date
+    for message in template:
         if message.id:
             empty = ("",) * nplurals if message.pluralizable else ""
             catalog.add(message.id, empty, auto_comments=message.auto_comments)
