@@ -160,3 +160,21 @@ def test_language_switch_mid_game_rebuilds_every_screen(make_app: Any) -> None:
     assert app.settings.lang == "es"
     assert catalog("es")["ui.main.end_turn"] in _texts(app)
     assert catalog("en")["ui.main.end_turn"] not in _texts(app)
+
+
+def test_settings_and_the_l_key_offer_every_catalog_language(make_app: Any,
+                                                             monkeypatch: Any) -> None:
+    """A third catalog folder shows up in Settings by its own name, and L cycles through it."""
+    from game.ui.screen import Push
+    from game.ui.screens import main, settings
+
+    assert main.next_language("en") == "es" and main.next_language("es") == "en"
+    monkeypatch.setattr(settings, "LANGUAGES", ("en", "es", "fr"))
+    monkeypatch.setattr(main, "LANGUAGES", ("en", "es", "fr"))
+    assert [main.next_language(lang) for lang in ("en", "es", "fr")] == ["es", "fr", "en"]
+    app = make_app("es")
+    app.start()
+    app.apply(Push(settings.SettingsScreen(app)))
+    app.frame()
+    shown = _texts(app)
+    assert {"English", "Español (México)", "Français"} <= set(shown)
