@@ -132,8 +132,9 @@ def _report_skipped(skipped: list[Skipped]) -> None:
 def _many_worlds(args: argparse.Namespace, workshops: Workshops, setup: Setup) -> int:
     """Play the plan in `--runs` worlds and print them in the chosen format."""
     plan = _read_plan(args, workshops, setup)
+    exact = args.format == "json"  # the contract's JSON carries the baseline and the effects
     lab = Lab(workshops.pack, setup.scenario, setup.role, setup.region, setup.seed, args.runs,
-              setup.overrides)
+              setup.overrides, baseline=exact, effects=exact)
     _report_skipped(play(lab, Plan.from_file(plan), setup.turns or lab.world.turns_in_term))
     if args.format == "json":
         if args.runs == 1:

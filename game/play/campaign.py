@@ -17,6 +17,7 @@ from game.core.files import parse_json_capped, read_text_capped, write_text_atom
 from game.core.i18n import Message
 from game.core.problems import BadInput, Problem
 from game.play.plan import Plan, Skipped, Step, play
+from game.sim.branches import Branches
 from game.sim.commands import (
     AnswerDilemma,
     Command,
@@ -24,7 +25,8 @@ from game.sim.commands import (
     EnactIntervention,
     Impossible,
     RepealIntervention,
-    find_active,
+    active_runs,
+    answer_in,
     pending_dilemmas,
 )
 from game.sim.commands import upkeep as agenda_upkeep
@@ -37,6 +39,8 @@ from game.sim.records import run_summary, turn_json
 from game.sim.state import World, build_world
 
 SAVE_VERSION = 1
+PLAYED_RUN = 0
+"""The run of the model that is the game as played (the others are its counterfactuals)."""
 MAX_TURNS = 40
 MAX_SAVE_BYTES = 5_000_000
 
@@ -141,6 +145,10 @@ class TurnRecord:
     events: list[dict[str, Any]]
     headlines: list[Message]
     groups: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    baseline: dict[str, Any] | None = None
+    """The same quarter in the same world with no new policy: {"regions", "national"}."""
+    effects: dict[str, Any] | None = None
+    """Each decision's own effect this quarter and their interaction (see sim.branches)."""
 
     def as_json(self) -> dict[str, Any]:
         """JSON-ready form (headlines as keys and parameters)."""
@@ -148,6 +156,7 @@ class TurnRecord:
             "turn": self.turn, "period": self.period, "regions": self.regions,
             "national": self.national, "why": self.why, "events": self.events,
             "headlines": [h.as_json() for h in self.headlines], "groups": self.groups,
+            "baseline": self.baseline, "effects": self.effects,
         }
 
 
@@ -168,6 +177,9 @@ class Campaign:
         extra: list[tuple[Role, str | None]] = [("municipal", city) for city in self.mayors]
         self.world: World = build_world(pack, scenario_id, role, region, extra)
         self.model = Model(pack, self.world, Params(pack.parameters, self.overrides), [seed])
+        self.branches = Branches(self.model, effects=True)
+        """Run 0 is the game as played; beside it the same world with no new policy and the
+        same world without each decision, for the exact effects of the player's choices."""
         self.log: list[Logged] = []
         """Every command the players gave, in order: replaying it rebuilds this game."""
         self.results: list[TurnResult] = []
@@ -243,7 +255,8 @@ class Campaign:
 
     def budget_left(self, seat: int = 0) -> float:
         """Money a player has not yet committed for the coming quarter."""
-        return self.world.seats[seat].budget - agenda_upkeep(self.model, self.turn + 1, seat)
+        spent = agenda_upkeep(self.model, self.turn + 1, seat)[PLAYED_RUN]
+        return self.world.seats[seat].budget - float(spent)
 
     def capital(self, seat: int = 0) -> float:
         """A player's political capital (0-100)."""
@@ -305,7 +318,7 @@ class Campaign:
             enact = EnactIntervention(action.id, region_id, seat)
             reason: Message | None = None
             try:
-                enact.validate(self.model)
+                enact.validate(self.model, self.branches.played)
             except Impossible as impossible:
                 reason = impossible.message
             if self.is_over:
@@ -321,7 +334,7 @@ class Campaign:
     def is_active(self, action_id: str, region_id: str | None) -> bool:
         """Whether an intervention is enacted (decided and not over) for the coming quarter."""
         index = -1 if region_id is None else self.world.region_index(region_id)
-        return find_active(self.model, action_id, index, self.turn + 1) is not None
+        return bool(active_runs(self.model, action_id, index, self.turn + 1)[PLAYED_RUN])
 
     def active_interventions(self, seat: int | None = None) -> list[tuple[str, str | None]]:
         """(action, region) of everything enacted and not over (by one player, if given)."""
@@ -329,7 +342,7 @@ class Campaign:
         for item in self.model.state.agenda:
             if seat is not None and item.seat not in (seat, -1):
                 continue
-            if item.paying_on(self.turn + 1) and item.runs[0]:
+            if item.paying_on(self.turn + 1) and item.runs[PLAYED_RUN]:
                 region = None if item.region < 0 else self.world.region_ids[item.region]
                 active.append((item.action, region))
         return active
@@ -338,7 +351,7 @@ class Campaign:
         """Enacted interventions whose effects have not started yet."""
         queued = []
         for item in self.model.state.agenda:
-            if item.starts > self.turn + 1 and item.runs[0] and (
+            if item.starts > self.turn + 1 and item.runs[PLAYED_RUN] and (
                 item.ends is None or item.ends > item.starts
             ):
                 region = None if item.region < 0 else self.world.region_ids[item.region]
@@ -348,11 +361,11 @@ class Campaign:
 
     def pending_dilemmas(self) -> list[Dilemma]:
         """Dilemmas raised last quarter that need an answer before the turn ends."""
-        return pending_dilemmas(self.model)
+        return pending_dilemmas(self.model, self.branches.played)
 
     def answered(self, event_id: str) -> str | None:
         """The answer already given to a pending dilemma, if any."""
-        return self.model.answers.get(event_id)
+        return answer_in(self.model, event_id, PLAYED_RUN)
 
     # --- what the player does -------------------------------------------------------------
 
@@ -369,7 +382,7 @@ class Campaign:
         """
         if isinstance(command, EnactIntervention) and self.is_over:
             raise Impossible(Message("reason.term_over"))
-        command.apply(self.model)
+        self.branches.execute(command)
         self.log.append(Logged(self.turn + 1, command))
 
     def enact(self, action_id: str, region: str | None = None, seat: int = 0) -> None:
@@ -395,8 +408,7 @@ class Campaign:
         if self.turn >= MAX_TURNS:
             raise Impossible(Message("reason.term_over"))
         for dilemma in self.pending_dilemmas():
-            if dilemma.event_id not in self.model.answers and dilemma.default is not None:
-                self.model.answers[dilemma.event_id] = dilemma.default
+            if self.answered(dilemma.event_id) is None and dilemma.default is not None:
                 self.log.append(Logged(self.turn + 1, AnswerDilemma(
                     dilemma.event_id, dilemma.default, dilemma.region), default=True))
         previous = self.results[-1] if self.results else None
@@ -407,13 +419,15 @@ class Campaign:
         return record
 
     def _record(self, result: TurnResult, previous: TurnResult | None) -> TurnRecord:
-        data = turn_json(self.world, result, 0)
+        counterfactuals = self.branches if result.turn else None  # the start has none yet
+        data = turn_json(self.world, result, PLAYED_RUN, counterfactuals)
         why = {k: v for k, v in data["why"].items() if k in WHY_INDICATORS}
         groups = {rid: self._groups(i) for i, rid in enumerate(self.world.region_ids)}
         return TurnRecord(
             turn=data["turn"], period=data["period"], regions=data["regions"],
             national=data["national"], why=why, events=data["events"],
             headlines=headlines(self.world, result, previous), groups=groups,
+            baseline=data.get("baseline"), effects=data.get("effects"),
         )
 
     # --- counterfactuals and what happened next ------------------------------------------
@@ -499,7 +513,8 @@ class Campaign:
         s = self.model.state
         digest = hashlib.sha256()
         for array in (s.homicides, s.legitimacy, s.approval, s.capital, s.strength):
-            digest.update(np.ascontiguousarray(np.round(array, 9)).tobytes())
+            played = array[PLAYED_RUN:PLAYED_RUN + 1]
+            digest.update(np.ascontiguousarray(np.round(played, 9)).tobytes())
         return digest.hexdigest()[:16]
 
     def save(self, path: Path) -> None:

@@ -1,8 +1,15 @@
-"""One class per player verb: validate() says why it is impossible, apply() changes the world."""
+"""One class per player verb: validate() says why it is impossible, apply() changes the world.
+
+Every command acts on a set of runs: `runs`, the worlds it is meant for (all of them by
+default), and `played`, the worlds whose feasibility decides whether it is possible at all
+(also all by default). A game passes its played world as `played` and, as `runs`, that world
+plus the same world without each of its other decisions, so each decision's own effect can
+be read off side by side (F15: every choice's price shows).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -10,7 +17,7 @@ from game.content.schema import Intervention
 from game.core.i18n import Message
 from game.sim.levers import FORCE_LEVERS
 from game.sim.model import Model
-from game.sim.state import AgendaItem, Mask
+from game.sim.state import AgendaItem, Array, Mask
 
 FORCES_PRESENT = 0.05
 """Forces index above which federal forces count as present in a region (can be withdrawn)."""
@@ -24,21 +31,27 @@ class Impossible(Exception):
         self.message = message
 
 
-def upkeep(model: Model, turn: int, seat: int = 0) -> float:
-    """Money a player's agenda costs on a turn, in million pesos."""
-    return sum(
-        model.pack.interventions[item.action].cost.money
-        for item in model.state.agenda
-        if item.paying_on(turn) and item.runs.any() and not item.free and item.seat == seat
-    )
+def _all(model: Model, runs: Mask | None) -> Mask:
+    """A copy of `runs`, or every run when None."""
+    return np.ones(model.state.runs, dtype=bool) if runs is None else np.array(runs, dtype=bool)
 
 
-def find_active(model: Model, action_id: str, region: int, turn: int) -> AgendaItem | None:
-    """Return the agenda item for an action in a region that is decided and not yet over."""
+def upkeep(model: Model, turn: int, seat: int = 0) -> Array:
+    """Money a player's agenda costs on a turn, per run, in million pesos."""
+    total = np.zeros(model.state.runs)
+    for item in model.state.agenda:
+        if item.paying_on(turn) and not item.free and item.seat == seat:
+            total += model.pack.interventions[item.action].cost.money * item.runs
+    return total
+
+
+def active_runs(model: Model, action_id: str, region: int, turn: int) -> Mask:
+    """Runs in which an action is decided and not over in a region (national: region -1)."""
+    runs = np.zeros(model.state.runs, dtype=bool)
     for item in model.state.agenda:
         if item.action == action_id and item.region == region and item.paying_on(turn):
-            return item
-    return None
+            runs |= item.runs
+    return runs
 
 
 def intervention(model: Model, action_id: str) -> Intervention:
@@ -65,8 +78,10 @@ class EnactIntervention:
         assert self.region is not None
         return model.world.region_index(self.region)
 
-    def feasible_runs(self, model: Model) -> Mask:
-        """Runs in which it can be enacted now; raise Impossible with the first reason if none."""
+    def feasible_runs(self, model: Model, runs: Mask | None = None,
+                      played: Mask | None = None) -> Mask:
+        """Runs (of `runs`) where it can be enacted now; Impossible, with the first reason, if
+        it can be in none of the `played` runs."""
         world, state = model.world, model.state
         turn = state.turn + 1
         action = intervention(model, self.action_id)
@@ -88,28 +103,30 @@ class EnactIntervention:
             if player.region is not None and index != player.region:
                 raise Impossible(Message("reason.not_your_region",
                                          {"region": f"@region.{self.region}"}))
-        runs = np.ones(state.runs, dtype=bool)
+        candidate = _all(model, runs)
+        decisive = _all(model, played)
         for requirement in action.requires:
-            runs &= self._requirement(model, requirement, index)
-            if not runs.any():
+            candidate &= self._requirement(model, requirement, index)
+            if not (candidate & decisive).any():
                 raise Impossible(Message(f"reason.{REQUIREMENT_REASONS[requirement]}"))
         needed = action.cost.money
         left = player.budget - upkeep(model, turn, self.seat)
-        if needed > left + 1e-9:
-            raise Impossible(Message("reason.no_budget", {"needed": needed, "left": left}))
+        candidate &= needed <= left + 1e-9
+        if not (candidate & decisive).any():
+            raise Impossible(Message("reason.no_budget", {
+                "needed": needed, "left": float(left[decisive].max())}))
         capital = state.capital[:, self.seat]
-        runs &= capital >= action.cost.capital - 1e-9
-        if not runs.any():
+        candidate &= capital >= action.cost.capital - 1e-9
+        if not (candidate & decisive).any():
             raise Impossible(Message("reason.no_capital", {
-                "needed": action.cost.capital, "left": float(capital.min())}))
-        return runs
+                "needed": action.cost.capital, "left": float(capital[decisive].min())}))
+        return candidate
 
     def _requirement(self, model: Model, requirement: str, index: int) -> Mask:
         state = model.state
         runs = np.ones(state.runs, dtype=bool)
         if requirement == "not_already_active":
-            if find_active(model, self.action_id, index, state.turn + 1) is not None:
-                runs[:] = False
+            runs = ~active_runs(model, self.action_id, index, state.turn + 1)
         elif requirement == "forces_present":
             ordered = np.zeros(state.runs, dtype=bool)
             for item in state.agenda:
@@ -126,21 +143,21 @@ class EnactIntervention:
             runs[:] = bool(model.world.border[index])
         return runs
 
-    def validate(self, model: Model) -> None:
+    def validate(self, model: Model, played: Mask | None = None) -> None:
         """Raise Impossible if the player cannot enact this now."""
-        self.feasible_runs(model)
+        self.feasible_runs(model, played, played)
 
-    def apply(self, model: Model) -> None:
-        """Put the intervention on the agenda and pay its political capital."""
-        runs = self.feasible_runs(model)
+    def apply(self, model: Model, runs: Mask | None = None, played: Mask | None = None) -> None:
+        """Put the intervention on the agenda and pay its political capital, where possible."""
+        feasible = self.feasible_runs(model, runs, played)
         action = intervention(model, self.action_id)
         turn = model.state.turn + 1
         starts = turn + action.delay
         ends = starts + action.duration if action.duration else None
         model.add_agenda(AgendaItem(self.action_id, self.region_index(model), turn, starts, ends,
-                                    runs, seat=self.seat))
+                                    feasible, seat=self.seat))
         capital = model.state.capital
-        capital[:, self.seat] = np.where(runs, capital[:, self.seat] - action.cost.capital,
+        capital[:, self.seat] = np.where(feasible, capital[:, self.seat] - action.cost.capital,
                                          capital[:, self.seat])
 
 
@@ -160,7 +177,8 @@ class RepealIntervention:
     region: str | None = None
     seat: int = 0
 
-    def _item(self, model: Model) -> AgendaItem:
+    def _items(self, model: Model, played: Mask | None) -> list[AgendaItem]:
+        """The agenda items it would stop; Impossible if none is active in a played run."""
         action = intervention(model, self.action_id)
         seats = model.world.seats
         if not 0 <= self.seat < len(seats) or seats[self.seat].role not in action.roles:
@@ -169,22 +187,31 @@ class RepealIntervention:
         index = -1 if action.scope == "national" or self.region is None else (
             model.world.region_index(self.region) if self.region in model.world.region_ids
             else -2)
-        item = find_active(model, self.action_id, index, model.state.turn + 1)
-        if item is None or item.seat not in (self.seat, -1):
-            raise Impossible(Message("reason.not_active"))
-        return item
-
-    def validate(self, model: Model) -> None:
-        """Raise Impossible if there is nothing to stop."""
-        self._item(model)
-
-    def apply(self, model: Model) -> None:
-        """End the intervention before the coming quarter."""
-        item = self._item(model)
         turn = model.state.turn + 1
-        item.ends = turn
-        if item.starts > turn:
-            item.starts = turn
+        items = [item for item in model.state.agenda
+                 if item.action == self.action_id and item.region == index
+                 and item.paying_on(turn) and item.seat in (self.seat, -1)]
+        decisive = _all(model, played)
+        if not any((item.runs & decisive).any() for item in items):
+            raise Impossible(Message("reason.not_active"))
+        return items
+
+    def validate(self, model: Model, played: Mask | None = None) -> None:
+        """Raise Impossible if there is nothing to stop."""
+        self._items(model, played)
+
+    def apply(self, model: Model, runs: Mask | None = None, played: Mask | None = None) -> None:
+        """End the intervention before the coming quarter, in `runs` (it goes on elsewhere)."""
+        turn = model.state.turn + 1
+        stop = _all(model, runs)
+        for item in self._items(model, played):
+            going_on = item.runs & ~stop
+            if going_on.any():
+                model.state.agenda.append(replace(item, runs=going_on))
+                item.runs = item.runs & stop
+            item.ends = turn
+            if item.starts > turn:
+                item.starts = turn
 
 
 @dataclass
@@ -192,25 +219,26 @@ class AnswerDilemma:
     """Choose how to answer a pending dilemma; the answer lands in the coming quarter.
 
     `region` is where the player saw it (for logs and screens); the answer holds wherever the
-    dilemma is pending.
+    dilemma is pending in the runs it is given for; elsewhere the default answer is taken.
     """
 
     event_id: str
     choice_id: str
     region: str | None = None
 
-    def validate(self, model: Model) -> None:
+    def validate(self, model: Model, played: Mask | None = None) -> None:
         """Raise Impossible if there is no such pending dilemma or choice."""
-        if self.event_id not in model.state.pending:
+        where = model.state.pending.get(self.event_id)
+        if where is None or not where[_all(model, played)].any():
             raise Impossible(Message("reason.unknown_choice", {"choice": self.event_id}))
         event = model.pack.events[self.event_id]
         if self.choice_id not in {c.id for c in event.choices}:
             raise Impossible(Message("reason.unknown_choice", {"choice": self.choice_id}))
 
-    def apply(self, model: Model) -> None:
-        """Record the answer for the next step."""
-        self.validate(model)
-        model.answers[self.event_id] = self.choice_id
+    def apply(self, model: Model, runs: Mask | None = None, played: Mask | None = None) -> None:
+        """Record the answer for the next step, in `runs`."""
+        self.validate(model, played)
+        model.answers[self.event_id] = (self.choice_id, _all(model, runs).copy())
 
 
 Command = EnactIntervention | RepealIntervention | AnswerDilemma
@@ -237,3 +265,9 @@ def pending_dilemmas(model: Model, runs: Mask | None = None) -> list[Dilemma]:
             pending.append(Dilemma(event_id, model.world.region_ids[int(i)],
                                    [c.id for c in event.choices], event.default_choice))
     return pending
+
+
+def answer_in(model: Model, event_id: str, run: int) -> str | None:
+    """The answer given to a pending dilemma for one run, if any."""
+    given = model.answers.get(event_id)
+    return given[0] if given is not None and given[1][run] else None

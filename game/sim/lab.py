@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from game.content.schema import ContentPack, Role
-from game.sim.commands import Command, Dilemma, pending_dilemmas
+from game.sim.branches import Branches
+from game.sim.commands import Command, Dilemma, answer_in, pending_dilemmas
 from game.sim.model import Model, TurnResult
 from game.sim.params import Params
 from game.sim.records import run_summary, turn_json
@@ -21,11 +22,15 @@ class Lab:
     """A scenario and role played in `runs` worlds with consecutive seeds from `seed`."""
 
     def __init__(self, pack: ContentPack, scenario_id: str, role: Role, region: str | None,
-                 seed: int, runs: int, overrides: dict[str, float] | None = None) -> None:
+                 seed: int, runs: int, overrides: dict[str, float] | None = None, *,
+                 baseline: bool = False, effects: bool = False) -> None:
         self.pack = pack
         self.world: World = build_world(pack, scenario_id, role, region)
         self.seeds = [seed + k for k in range(runs)]
         self.model = Model(pack, self.world, Params(pack.parameters, overrides), self.seeds)
+        self.branches = Branches(self.model, baseline=baseline, effects=effects)
+        """Runs 0..N-1 are the worlds as played; beside them, optionally, each one with no new
+        policy and without each decision (their exact effects)."""
         self.results: list[TurnResult] = []
 
     @property
@@ -34,16 +39,16 @@ class Lab:
         return self.model.state.turn
 
     def execute(self, command: Command) -> None:
-        """Apply a player's command in every run where it is possible (Impossible if in none)."""
-        command.apply(self.model)
+        """Apply a player's command in every world where it is possible (Impossible if in none)."""
+        self.branches.execute(command)
 
     def pending_dilemmas(self) -> list[Dilemma]:
-        """Dilemmas pending in any run."""
-        return pending_dilemmas(self.model)
+        """Dilemmas pending in any played world."""
+        return pending_dilemmas(self.model, self.branches.played)
 
     def answered(self, event_id: str) -> str | None:
-        """The answer already given to a pending dilemma."""
-        return self.model.answers.get(event_id)
+        """The answer already given to a pending dilemma (in the first world)."""
+        return answer_in(self.model, event_id, 0)
 
     def resolve_quarter(self) -> TurnResult:
         """Advance every run one quarter."""
@@ -59,6 +64,6 @@ class Lab:
             "role": self.world.role,
             "region": (self.world.region_ids[self.world.player_region]
                        if self.world.player_region is not None else None),
-            "turns": [turn_json(self.world, r, run) for r in self.results],
+            "turns": [turn_json(self.world, r, run, self.branches) for r in self.results],
             "summary": run_summary(self.world, self.results, run, self.world.turns_in_term),
         }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -54,7 +54,8 @@ class Model:
         weights = np.array([pack.markets[mk].substitution_weight if mk in pack.markets else 0.0
                             for mk in MARKETS])
         self.substitution = weights / max(weights.sum(), 1e-9)
-        self.answers: dict[str, str] = {}
+        self.answers: dict[str, tuple[str, Mask]] = {}
+        """Answers to pending dilemmas: event -> (choice, runs it holds in); default elsewhere."""
         self.siege_events = [e.id for e in pack.events.values()
                              if e.trigger == "capture_in_stronghold"]
         """Dilemmas a capture in a stronghold raises (F4): the capture waits for their answer."""
@@ -90,28 +91,52 @@ class Model:
     def add_agenda(self, item: AgendaItem) -> None:
         """Put an enacted intervention on the agenda, ending those it cancels."""
         action = self.pack.interventions[item.action]
-        for other in self.state.agenda:
+        for other in list(self.state.agenda):
             if other.action in action.cancels and other.region == item.region and (
                 other.ends is None or other.ends > item.starts
-            ):
+            ) and (other.runs & item.runs).any():
+                going_on = other.runs & ~item.runs  # worlds where the new one is not enacted
+                if going_on.any():
+                    self.state.agenda.append(replace(other, runs=going_on))
+                    other.runs = other.runs & item.runs
                 other.ends = max(item.starts, other.decided + 1)
         self.state.agenda.append(item)
 
-    def _apply_answers(
-        self, answers: dict[str, str], totals: EventTotals, records: list[EventRecord]
-    ) -> None:
+    def _apply_answers(self, totals: EventTotals, records: list[EventRecord]) -> None:
+        """Land last quarter's dilemmas: each run takes its answer, or the default choice."""
         s = self.state
         for event_id, where in s.pending.items():
             event = self.pack.events[event_id]
-            choice_id = answers.get(event_id, event.default_choice)
-            choice = next(c for c in event.choices if c.id == choice_id)
-            apply_effect(self.world, s, choice.effect, where, totals, self.p)
-            if choice.enact:
-                self._enact_free(choice.enact, where, s.turn)
+            given = self.answers.get(event_id)
+            answered = given[1] if given is not None else np.zeros(s.runs, dtype=bool)
+            groups = [(given[0], answered)] if given is not None else []
+            groups.append((event.default_choice or "", ~answered))
+            for choice_id, runs in groups:
+                here = where & runs[:, None]
+                if not here.any():
+                    continue
+                choice = next(c for c in event.choices if c.id == choice_id)
+                apply_effect(self.world, s, choice.effect, here, totals, self.p)
+                if choice.enact:
+                    self._enact_free(choice.enact, here, s.turn)
+                for region in np.flatnonzero(here.any(axis=0)):
+                    records.append(EventRecord(event_id, int(region), here[:, region],
+                                               choice_id))
             s.pending_capture &= ~where
-            for region in np.flatnonzero(where.any(axis=0)):
-                records.append(EventRecord(event_id, int(region), where[:, region], choice_id))
         s.pending = {}
+
+    def extend_runs(self, sources: list[int]) -> list[int]:
+        """Append a copy of each source run (state and random stream); return the new runs.
+
+        From here on a copy draws exactly what its source draws, so the two differ only by
+        what commands do in one and not the other.
+        """
+        first = self.state.runs
+        self.state.extend_runs(np.asarray(sources, dtype=np.int64))
+        self.rng.extend(sources)
+        for event_id, (choice, runs) in list(self.answers.items()):
+            self.answers[event_id] = (choice, np.concatenate([runs, runs[sources]]))
+        return list(range(first, first + len(sources)))
 
     def _enact_free(
         self, action_id: str, where: Mask, turn: int, lasting: int | None = None
@@ -138,7 +163,7 @@ class Model:
         totals = EventTotals.empty(s, ledger)
         records: list[EventRecord] = []
         fragmentation = m.competition_index(s.territory)
-        self._apply_answers(self.answers, totals, records)
+        self._apply_answers(totals, records)
         fragmentation = self._record_split(ledger, "event", fragmentation)
         self.answers = {}
         levers = build_levers(self.pack, s, w, s.turn)

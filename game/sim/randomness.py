@@ -8,6 +8,8 @@ quarter keeps a thousand-run policy lab cheap, and no draw ever depends on anoth
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 
 from game.sim.state import Array
@@ -95,6 +97,10 @@ class RunRandom:
 
     def __init__(self, seeds: list[int]) -> None:
         self.generators = [np.random.default_rng(seed) for seed in seeds]
+
+    def extend(self, sources: list[int]) -> None:
+        """Append a copy of each source run's generator: it draws what its source would."""
+        self.generators += [copy.deepcopy(self.generators[k]) for k in sources]
 
     def uniforms(self, count: int, regions: int) -> Array:
         """A (runs, count, regions) block of uniforms in [0, 1): one call per run."""

@@ -6,6 +6,8 @@ from typing import Any
 
 import numpy as np
 
+from game.sim.branches import Branches
+from game.sim.commands import AnswerDilemma, Command, EnactIntervention
 from game.sim.indicators import BY_ID, NATIONAL_INDICATORS, REGION_INDICATORS
 from game.sim.model import TurnResult
 from game.sim.state import World
@@ -18,13 +20,79 @@ def _number(name: str, value: float) -> float | int:
     return round(float(value), 4)
 
 
-def turn_json(world: World, result: TurnResult, run: int) -> dict[str, Any]:
-    """One turn of one run in the shape the command-line contract promises."""
+def _values(world: World, result: TurnResult, run: int
+            ) -> tuple[dict[str, dict[str, float | int]], dict[str, float | int]]:
+    """One run's indicators after a quarter, rounded as JSON shows them."""
     regions = {
         rid: {name: _number(name, result.regions[name][run, i]) for name in REGION_INDICATORS}
         for i, rid in enumerate(world.region_ids)
     }
     national = {name: _number(name, result.national[name][run]) for name in NATIONAL_INDICATORS}
+    return regions, national
+
+
+def _difference(name: str, value: float) -> float | int:
+    """A difference of two shown values, as exact as they are (counts whole, others 4 places)."""
+    return round(value) if BY_ID[name].is_count else round(value, 4)
+
+
+def _minus(a: dict[str, float | int], b: dict[str, float | int]) -> dict[str, float | int]:
+    return {name: _difference(name, a[name] - b[name]) for name in a}
+
+
+def _effects_json(world: World, result: TurnResult, run: int, branches: Branches,
+                  regions: dict[str, dict[str, float | int]],
+                  national: dict[str, float | int]) -> dict[str, Any]:
+    """The baseline's values and each decision's own effect, as the contract shows them.
+
+    Differences are taken between the rounded values shown, so for every indicator the
+    decisions plus the interaction equal the played world minus the baseline exactly.
+    """
+    base = branches.baseline_run(run)
+    assert base is not None
+    base_regions, base_national = _values(world, result, base)
+    total_r = {rid: _minus(regions[rid], base_regions[rid]) for rid in regions}
+    total_n = _minus(national, base_national)
+    rest_r = {rid: dict(values) for rid, values in total_r.items()}
+    rest_n = dict(total_n)
+    decisions = []
+    runs = result.regions["homicides"].shape[0]
+    for k, decision in enumerate(branches.decisions):
+        without = branches.without_run(k, run) if branches.track_effects else runs
+        if without >= runs:
+            break
+        w_regions, w_national = _values(world, result, without)
+        own_r = {rid: _minus(regions[rid], w_regions[rid]) for rid in regions}
+        own_n = _minus(national, w_national)
+        for rid, values in own_r.items():
+            rest_r[rid] = _minus(rest_r[rid], values)
+        rest_n = _minus(rest_n, own_n)
+        decisions.append({**decision_json(decision.command), "turn": decision.turn,
+                          "regions": own_r, "national": own_n})
+    data: dict[str, Any] = {"baseline": {"regions": base_regions, "national": base_national}}
+    if branches.track_effects:
+        data["effects"] = {"decisions": decisions,
+                           "interaction": {"regions": rest_r, "national": rest_n}}
+    return data
+
+
+def decision_json(command: Command) -> dict[str, Any]:
+    """What a decision was, in the shape plans and logs use."""
+    if isinstance(command, AnswerDilemma):
+        return {"verb": "answer", "action": None, "event": command.event_id,
+                "choice": command.choice_id, "region": command.region}
+    verb = "enact" if isinstance(command, EnactIntervention) else "repeal"
+    return {"verb": verb, "action": command.action_id, "region": command.region}
+
+
+def turn_json(world: World, result: TurnResult, run: int,
+              branches: Branches | None = None) -> dict[str, Any]:
+    """One turn of one run in the shape the command-line contract promises.
+
+    With `branches` carrying a baseline, the turn also has `baseline` (the same world with no
+    new policy) and, with effects, `effects` (each decision's own, and their interaction).
+    """
+    regions, national = _values(world, result, run)
     why: dict[str, dict[str, dict[str, float]]] = {}
     for indicator, causes in result.why.items():
         per_place: dict[str, dict[str, float]] = {}
@@ -42,7 +110,7 @@ def turn_json(world: World, result: TurnResult, run: int) -> dict[str, Any]:
         {"id": e.event_id, "region": world.region_ids[e.region], "choice": e.choice}
         for e in result.events if e.runs[run]
     ]
-    return {
+    data = {
         "turn": result.turn,
         "period": world.period(result.turn),
         "regions": regions,
@@ -50,6 +118,9 @@ def turn_json(world: World, result: TurnResult, run: int) -> dict[str, Any]:
         "events": events,
         "why": why,
     }
+    if branches is not None and run < branches.seeds and branches.baseline_run(run) is not None:
+        data.update(_effects_json(world, result, run, branches, regions, national))
+    return data
 
 
 def run_summary(world: World, results: list[TurnResult], run: int,

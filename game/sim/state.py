@@ -166,6 +166,21 @@ class State:
         """Return an independent copy (for counterfactual branches)."""
         return copy.deepcopy(self)
 
+    def extend_runs(self, sources: IntArray) -> None:
+        """Append a copy of each run in `sources` (its state, agenda and pending dilemmas).
+
+        A new run is the same world as its source from here on, unless a command makes it
+        differ: how a game carries the same world without one of its decisions (F15).
+        """
+        for name, value in vars(self).items():
+            if isinstance(value, np.ndarray):
+                setattr(self, name, np.concatenate([value, value[sources]]))
+            elif isinstance(value, dict):
+                for key, array in value.items():
+                    value[key] = np.concatenate([array, array[sources]])
+        for item in self.agenda:
+            item.runs = np.concatenate([item.runs, item.runs[sources]])
+
 
 def build_world(pack: ContentPack, scenario_id: str, role: Role, region: str | None,
                 extra_seats: list[tuple[Role, str | None]] | None = None) -> World:
