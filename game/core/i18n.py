@@ -18,10 +18,8 @@ import hashlib
 import io
 import math
 import numbers
-import os
 import re
 import struct
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -31,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.core import paths
 from game.core.calendar import parse_period
+from game.core.files import write_bytes_atomic
 from game.core.problems import BadInput, Problem
 
 if TYPE_CHECKING:
@@ -117,19 +116,9 @@ def cache_dir(lang: str) -> Path:
 
 
 def _remember(folder: Path, name: str, data: bytes) -> None:
-    """Keep a compiled catalog in the cache (best effort: a read-only home just recompiles).
-
-    Written to a temporary file and renamed, so a reader never sees half a catalog.
-    """
+    """Keep a compiled catalog in the cache (best effort: a read-only home just recompiles)."""
     with contextlib.suppress(OSError):
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=".plaza-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temp, folder / name)
-        finally:
-            Path(temp).unlink(missing_ok=True)
+        write_bytes_atomic(folder / name, data, make_folder=True)
         kept = sorted(folder.glob(f"{DOMAIN}-*.mo"), key=lambda p: p.stat().st_mtime,
                       reverse=True)
         for old in kept[KEEP_COMPILED:]:
