@@ -10,34 +10,45 @@ from game.sim.branches import Branches
 from game.sim.commands import AnswerDilemma, Command, EnactIntervention
 from game.sim.indicators import BY_ID, NATIONAL_INDICATORS, REGION_INDICATORS
 from game.sim.model import TurnResult
-from game.sim.state import World
+from game.sim.state import Array, World
+
+COUNTS = frozenset(name for name, item in BY_ID.items() if item.is_count)
+"""Indicators reported as whole numbers."""
 
 
 def _number(name: str, value: float) -> float | int:
     """An indicator's value as JSON shows it: whole counts, other values to four decimals."""
-    if BY_ID[name].is_count:
+    if name in COUNTS:
         return round(value)
-    return round(float(value), 4)
+    return round(value, 4)
 
 
 def _values(world: World, result: TurnResult, run: int
             ) -> tuple[dict[str, dict[str, float | int]], dict[str, float | int]]:
     """One run's indicators after a quarter, rounded as JSON shows them."""
+    columns = {name: result.regions[name][run].tolist() for name in REGION_INDICATORS}
     regions = {
-        rid: {name: _number(name, result.regions[name][run, i]) for name in REGION_INDICATORS}
+        rid: {name: _number(name, columns[name][i]) for name in REGION_INDICATORS}
         for i, rid in enumerate(world.region_ids)
     }
-    national = {name: _number(name, result.national[name][run]) for name in NATIONAL_INDICATORS}
+    national = {name: _number(name, float(result.national[name][run]))
+                for name in NATIONAL_INDICATORS}
     return regions, national
 
 
-def _difference(name: str, value: float) -> float | int:
-    """A difference of two shown values, as exact as they are (counts whole, others 4 places)."""
-    return round(value) if BY_ID[name].is_count else round(value, 4)
+REGION_COUNTS = np.array([name in COUNTS for name in REGION_INDICATORS])
+NATIONAL_COUNTS = np.array([name in COUNTS for name in NATIONAL_INDICATORS])
 
 
-def _minus(a: dict[str, float | int], b: dict[str, float | int]) -> dict[str, float | int]:
-    return {name: _difference(name, a[name] - b[name]) for name in a}
+def _shown(values: Array, counts: Array) -> Array:
+    """Values rounded as they are shown: counts whole, the rest to four decimal places."""
+    return np.where(counts, np.rint(values), np.round(values, 4)) + 0.0  # no "-0.0"
+
+
+def _as_json(row: Array, names: tuple[str, ...], counts: Array) -> dict[str, float | int]:
+    """One row of shown values as a JSON object (counts as integers)."""
+    return {name: (int(v) if c else float(v))
+            for name, v, c in zip(names, row.tolist(), counts.tolist(), strict=True)}
 
 
 def _effects_json(world: World, result: TurnResult, run: int, branches: Branches,
@@ -45,34 +56,45 @@ def _effects_json(world: World, result: TurnResult, run: int, branches: Branches
                   national: dict[str, float | int]) -> dict[str, Any]:
     """The baseline's values and each decision's own effect, as the contract shows them.
 
-    Differences are taken between the rounded values shown, so for every indicator the
-    decisions plus the interaction equal the played world minus the baseline exactly.
+    Differences are taken between the rounded values shown (and rounded again), so for every
+    indicator the decisions plus the interaction equal the played world minus the baseline.
     """
     base = branches.baseline_run(run)
     assert base is not None
     base_regions, base_national = _values(world, result, base)
-    total_r = {rid: _minus(regions[rid], base_regions[rid]) for rid in regions}
-    total_n = _minus(national, base_national)
-    rest_r = {rid: dict(values) for rid, values in total_r.items()}
-    rest_n = dict(total_n)
+    ids = world.region_ids
+    played_r = np.array([[regions[rid][n] for n in REGION_INDICATORS] for rid in ids], float)
+    played_n = np.array([national[n] for n in NATIONAL_INDICATORS], float)
+    rest_r = _shown(played_r - np.array([[base_regions[rid][n] for n in REGION_INDICATORS]
+                                         for rid in ids], float), REGION_COUNTS)
+    rest_n = _shown(played_n - np.array([base_national[n] for n in NATIONAL_INDICATORS], float),
+                    NATIONAL_COUNTS)
     decisions = []
     runs = result.regions["homicides"].shape[0]
-    for k, decision in enumerate(branches.decisions):
-        without = branches.without_run(k, run) if branches.track_effects else runs
+    for k, decision in enumerate(branches.decisions if branches.track_effects else []):
+        without = branches.without_run(k, run)
         if without >= runs:
             break
-        w_regions, w_national = _values(world, result, without)
-        own_r = {rid: _minus(regions[rid], w_regions[rid]) for rid in regions}
-        own_n = _minus(national, w_national)
-        for rid, values in own_r.items():
-            rest_r[rid] = _minus(rest_r[rid], values)
-        rest_n = _minus(rest_n, own_n)
-        decisions.append({**decision_json(decision.command), "turn": decision.turn,
-                          "regions": own_r, "national": own_n})
+        other_r = _shown(np.stack([result.regions[n][without] for n in REGION_INDICATORS],
+                                  axis=1), REGION_COUNTS)
+        other_n = _shown(np.array([result.national[n][without] for n in NATIONAL_INDICATORS]),
+                         NATIONAL_COUNTS)
+        own_r = _shown(played_r - other_r, REGION_COUNTS)
+        own_n = _shown(played_n - other_n, NATIONAL_COUNTS)
+        rest_r = _shown(rest_r - own_r, REGION_COUNTS)
+        rest_n = _shown(rest_n - own_n, NATIONAL_COUNTS)
+        decisions.append({
+            **decision_json(decision.command), "turn": decision.turn,
+            "regions": {rid: _as_json(own_r[i], REGION_INDICATORS, REGION_COUNTS)
+                        for i, rid in enumerate(ids)},
+            "national": _as_json(own_n, NATIONAL_INDICATORS, NATIONAL_COUNTS),
+        })
     data: dict[str, Any] = {"baseline": {"regions": base_regions, "national": base_national}}
     if branches.track_effects:
-        data["effects"] = {"decisions": decisions,
-                           "interaction": {"regions": rest_r, "national": rest_n}}
+        data["effects"] = {"decisions": decisions, "interaction": {
+            "regions": {rid: _as_json(rest_r[i], REGION_INDICATORS, REGION_COUNTS)
+                        for i, rid in enumerate(ids)},
+            "national": _as_json(rest_n, NATIONAL_INDICATORS, NATIONAL_COUNTS)}}
     return data
 
 
