@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +25,7 @@ from game.core.problems import BadInput, Problem
 from game.play.campaign import Campaign
 from game.play.predictions import Prediction, check_predictions, score_predictions
 from game.play.scope import scope_regions, scope_turn, scope_value, start_values
+from game.play.session import GameSession
 from game.sim.indicators import KEPT_INDICATORS
 from game.sim.records import run_summary
 
@@ -321,3 +323,25 @@ def read_result(path: Path) -> dict[str, Any]:
         raise BadInput([Problem(name, "(file)", f"is damaged: not JSON (line {exc.lineno}, "
                                 f"column {exc.colno})")]) from exc
     return check_result(data, name)
+
+
+def result_file_name(game: GameSession, player: str, folder: Path, when: datetime) -> Path:
+    """A free file name for a game's result: `plaza-TEAM-YYYYMMDD-HHMM.json` in `folder`."""
+    safe = re.sub(r"[^A-Za-z0-9_-]+", "-", player).strip("-")[:40] or "player"
+    stamp = when.strftime("%Y%m%d-%H%M")
+    path = folder / f"plaza-{safe}-{stamp}.json"
+    n = 2
+    while path.exists():
+        path = folder / f"plaza-{safe}-{stamp}-{n}.json"
+        n += 1
+    return path
+
+
+def write_game_result(game: GameSession, player: str, folder: Path, lang: str) -> Path:
+    """Write the result file of a game being played into `folder`; return its path."""
+    document = build_result(game.campaign, player, game.workshop, game.predictions,
+                            code=game.workshop_code or None, baseline=game.baseline(), lang=lang)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = result_file_name(game, player, folder, datetime.now())
+    write_result(path, document)
+    return path

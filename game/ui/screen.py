@@ -15,6 +15,7 @@ from game.ui import theme
 from game.ui.keyboard import FocusRing
 
 if TYPE_CHECKING:
+    from game.play.session import GameSession
     from game.ui.app import App
 
 
@@ -139,6 +140,14 @@ class Screen:
     def period(self, label: str) -> str:
         """Write a quarter label ("2010-Q1") in the current language's form."""
         return self.app.t.period(label)
+
+    @property
+    def game(self) -> GameSession:
+        """The game being played (the screens that show one are only opened during one)."""
+        game = self.app.session.game
+        if game is None:
+            raise RuntimeError(f"the {self.name} screen needs a game in progress")
+        return game
 
     def R(self, x: float, y: float, w: float, h: float) -> pygame.Rect:  # noqa: N802
         """Convert a rectangle in layout units (1280x720 at 100%) to window pixels."""

@@ -6,17 +6,21 @@ import tempfile
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from game.ui.screen import Pop, Push, Screen
+
+if TYPE_CHECKING:
+    from game.classroom.workshops import Workshops
+    from game.ui.app import App
 
 TURNS = 3
 
 
-def _settle(app: object, frames: int = 3) -> None:
+def _settle(app: App, frames: int = 3) -> None:
     """Run a few frames so layouts and tooltips settle."""
     for _ in range(frames):
-        app.frame()  # type: ignore[attr-defined]
+        app.frame()
 
 
 def run_smoke(screenshots_dir: Path | None = None, lang: str = "en",
@@ -77,7 +81,7 @@ def run_smoke(screenshots_dir: Path | None = None, lang: str = "en",
     shot("tutorial")
     app.apply(Pop())
     shot("main")
-    campaign = app.session.campaign
+    campaign = main.c
     options = [o for o in campaign.options(main.region) if o.possible and not o.active]
     if options:
         visit(ActionScreen(app, options[0]), "action")
@@ -114,7 +118,7 @@ def run_smoke(screenshots_dir: Path | None = None, lang: str = "en",
         answer_dilemmas()
         _settle(app, 1)
     if not seen_dilemma:
-        from game.play.campaign import Dilemma
+        from game.play.registry import Dilemma
 
         event = "capture_siege"
         choices = [c.id for c in campaign.pack.events[event].choices]
@@ -139,9 +143,17 @@ def run_smoke(screenshots_dir: Path | None = None, lang: str = "en",
     return 0
 
 
-def _workshop_code(app: object, lang: str, **settings: object) -> str:
+def _workshops(app: App) -> Workshops:
+    """The workshop reader of the shipped content (which the smoke run needs)."""
+    workshops = app.session.workshops
+    if workshops is None:
+        raise RuntimeError(f"the content did not load: {app.session.pack_error}")
+    return workshops
+
+
+def _workshop_code(app: App, lang: str, **settings: object) -> str:
     """A workshop code made with the shipped content (in the smoke run's language)."""
-    workshops = app.session.workshops  # type: ignore[attr-defined]
+    workshops = _workshops(app)
     data = {"scenario": "juarez-2010", "seed": 7, "role": "municipal", "turns": 6,
             "actions": ["vet_police", "community_policing", "local_social_programs"],
             "switches": {"military_backfire": False}, "timer_minutes": 8, "language": lang,
@@ -149,7 +161,7 @@ def _workshop_code(app: object, lang: str, **settings: object) -> str:
     return str(workshops.code(workshops.from_data(data)))
 
 
-def _classroom_screens(app: Any, shot: Callable[[str], None],
+def _classroom_screens(app: App, shot: Callable[[str], None],
                        visit: Callable[[Screen, str], None], lang: str) -> None:
     """The workshop code box (empty, mistyped, read), hot-seat setup, the assumptions panel."""
     from game.ui.screens.assumptions import AssumptionsScreen
@@ -181,7 +193,7 @@ def _classroom_screens(app: Any, shot: Callable[[str], None],
     app.apply(Pop())
 
 
-def _hot_seat_and_workshop_main(app: Any, shot: Callable[[str], None], lang: str) -> None:
+def _hot_seat_and_workshop_main(app: App, shot: Callable[[str], None], lang: str) -> None:
     """The main screen of a hot-seat game (the mayor planning) and of a timed workshop."""
     from game.ui.screens.main import MainScreen
 
@@ -193,7 +205,7 @@ def _hot_seat_and_workshop_main(app: Any, shot: Callable[[str], None], lang: str
     app.apply(main.pass_seat())
     shot("main_hotseat_mayor")
     app.apply(Pop())
-    workshop = app.session.workshops.from_code(_workshop_code(app, lang))
+    workshop = _workshops(app).from_code(_workshop_code(app, lang))
     if app.session.start_workshop(workshop, "Team 3") is not None:
         raise RuntimeError("workshop did not start")
     app.apply(Push(MainScreen(app)))

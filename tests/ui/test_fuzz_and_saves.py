@@ -83,12 +83,12 @@ def test_damaged_and_newer_saves_are_refused(make_app: Any) -> None:
     app.start()
     assert app.session.start("juarez-2010", "federal", None, 1) is None
     current = app.session.campaign
-    app.session.slot_path("slot2").write_text("{not json", encoding="utf-8")
+    app.session.slots.path("slot2").write_text("{not json", encoding="utf-8")
     problem = app.session.load("slot2")
     assert problem and app.session.campaign is current
     data = current.to_save()
     data["version"] = 999
-    app.session.slot_path("slot3").write_text(json.dumps(data), encoding="utf-8")
+    app.session.slots.path("slot3").write_text(json.dumps(data), encoding="utf-8")
     problem = app.session.load("slot3")
     assert problem and app.session.campaign is current
     # through the screen: a message appears and the stack is intact

@@ -84,9 +84,10 @@ def test_join_workshop_by_code_predict_and_write_result(make_app: Any) -> None:
     key(app, pygame.K_RETURN)
     main = app.top
     assert isinstance(main, MainScreen)
-    session = app.session
+    session = app.session.game
+    assert session is not None
     assert session.player == "Team 3" and session.workshop is not None
-    assert session.game_turns() == 3
+    assert session.turns == 3
     assert {o.action_id for o in main.options()} <= {"vet_police", "community_policing"}
     assert main.timer_button is not None and main.timer_button.text.startswith("Time 5:00")
     # predict the first quarter by keyboard: F (violence falls), R (trust rises), then confirm
@@ -105,8 +106,8 @@ def test_join_workshop_by_code_predict_and_write_result(make_app: Any) -> None:
     right = sum(bool(v) for v in scored[0]["right"].values())
     assert t("ui.debrief.calibration", right=right, total=2) in debrief.summary_html()
     # the end of the term wrote the result file, with the checksum the report needs
-    path = session.result_path
-    assert path is not None and path.parent == session.results_dir
+    path = app.session.result_path
+    assert path is not None and path.parent == app.session.results_dir
     assert path.name in debrief.exported and str(path.parent) in debrief.exported
     doc = read_result(path)
     body = doc["body"]
@@ -116,7 +117,8 @@ def test_join_workshop_by_code_predict_and_write_result(make_app: Any) -> None:
     assert [p["turn"] for p in body["predictions"]] == [1]
     # and "Save result file" writes another one
     click(app, find_button(app, t("ui.debrief.export_json")))
-    assert session.result_path != path and read_result(session.result_path)["body"]["player"]
+    again = app.session.result_path
+    assert again is not None and again != path and read_result(again)["body"]["player"]
 
 
 def test_workshop_language_switches_the_ui(make_app: Any) -> None:
@@ -145,7 +147,8 @@ def test_hot_seat_through_the_ui(make_app: Any) -> None:
     new_game_by_mouse(app, "juarez-2010", "ui.new_game.role_hotseat")
     main = app.top
     assert isinstance(main, MainScreen)
-    session = app.session
+    session = app.session.game
+    assert session is not None
     c = session.campaign
     assert c.seats == [("federal", None), ("municipal", "juarez")]
     for quarter in range(3):
@@ -191,7 +194,7 @@ def test_assumptions_panel_shows_a_difference(make_app: Any) -> None:
     assert app.session.start("juarez-2010", "federal", None, 5) is None
     app.apply(__import__("game.ui.screen", fromlist=["Push"]).Push(MainScreen(app)))
     for _ in range(3):
-        app.session.end_turn()
+        app.session.campaign.end_turn()
     key(app, pygame.K_ESCAPE)
     t = app.t
     click(app, find_button(app, t("ui.pause.assumptions")))
@@ -218,17 +221,20 @@ def test_a_saved_workshop_game_keeps_its_workshop_player_and_predictions(make_ap
     workshops = Workshops.load(paths.content_root())
     workshop = workshops.from_code(workshop_code(turns=14))
     assert app.session.start_workshop(workshop, "Team Jaguar") is None
-    app.session.predictions.append(Prediction(1, "fall", "rise"))
-    app.session.end_turn()
+    game = app.session.game
+    assert game is not None
+    game.predictions.append(Prediction(1, "fall", "rise"))
+    game.campaign.end_turn()
     assert app.session.save("slot1") is None
 
     other = make_app()
     assert other.session.load("slot1") is None
-    session = other.session
+    session = other.session.game
+    assert session is not None
     assert session.player == "Team Jaguar"
-    assert session.workshop_code == app.session.workshop_code
+    assert session.workshop_code == game.workshop_code
     assert session.enabled_actions() == {"vet_police", "community_policing"}
     assert session.campaign.term_turns == 14  # past the mayor's 12-quarter term
     assert [(p.turn, p.violence, p.legitimacy) for p in session.predictions] == [
         (1, "fall", "rise")]
-    assert session.campaign.fingerprint() == app.session.campaign.fingerprint()
+    assert session.campaign.fingerprint() == game.campaign.fingerprint()

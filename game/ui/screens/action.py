@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from game.play.commands import Command, EnactIntervention, Impossible, RepealIntervention
 from game.ui import fmt
 from game.ui.screen import Pop, Transition
 from game.ui.screens.modal import ModalScreen
 
 if TYPE_CHECKING:
+    from game.play.campaign import ActionOption
     from game.ui.app import App
+    from game.ui.screen import Screen
 
 
-def affects(screen: Any, action_id: str) -> list[str]:
+def affects(screen: Screen, action_id: str) -> list[str]:
     """What an intervention acts on, in plain words: one line per lever it sets, then what it
     ends. Read from the content pack's interventions (ui.lever.ID in the catalogs)."""
-    pack = screen.app.session.pack
-    spec = getattr(pack, "interventions", {}).get(action_id) if pack is not None else None
+    spec = screen.game.campaign.pack.interventions.get(action_id)
     if spec is None:
         return []
     t = screen.t
@@ -39,7 +41,7 @@ class ActionScreen(ModalScreen):
     name = "action"
     dialog_size = (720, 560)
 
-    def __init__(self, app: App, option: Any) -> None:
+    def __init__(self, app: App, option: ActionOption) -> None:
         super().__init__(app)
         self.option = option
         self.problem: str | None = None
@@ -87,22 +89,22 @@ class ActionScreen(ModalScreen):
                     container=box)
         self.focus.restore(0)
 
-    def _call(self, verb: str) -> Transition:
-        """Enact or repeal through the campaign; show an Impossible reason in the dialog."""
-        campaign = self.app.session.campaign
+    def _execute(self, command: Command) -> Transition:
+        """Give the command to the game; an Impossible reason stays in the dialog."""
         try:
-            getattr(campaign, verb)(self.option.action_id, self.option.region,
-                                    seat=self.app.session.seat)
-        except Exception as exc:
-            self.problem = fmt.error(self.t, exc)
+            self.game.campaign.execute(command)
+        except Impossible as impossible:
+            self.problem = fmt.message(self.t, impossible.message)
             self.rebuild()
             return None
         return Pop("changed")
 
     def enact(self) -> Transition:
         """Enact the intervention."""
-        return self._call("enact")
+        return self._execute(EnactIntervention(self.option.action_id, self.option.region,
+                                               self.game.seat))
 
     def stop(self) -> Transition:
         """Stop (repeal) the intervention."""
-        return self._call("repeal")
+        return self._execute(RepealIntervention(self.option.action_id, self.option.region,
+                                                self.game.seat))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -11,18 +11,22 @@ from game.ui import fmt, theme
 from game.ui.screen import Pop, Screen, Transition
 
 if TYPE_CHECKING:
+    from game.classroom.workshops import Workshops
+    from game.content.schema import Workshop
+    from game.play.campaign import Campaign
+    from game.play.plan import Skipped
     from game.ui.app import App
 
 DEMO_TURNS = 8
 """Quarters of the no-new-policy game compared when no game has been played yet."""
 
 
-def homicides_of(campaign: Any) -> list[float | None]:
+def homicides_of(campaign: Campaign) -> list[float | None]:
     """Killings counted in the whole scenario, per quarter played."""
     return [float(r.national.get("homicides", 0.0)) for r in campaign.records]
 
 
-def trust_of(campaign: Any) -> list[float | None]:
+def trust_of(campaign: Campaign) -> list[float | None]:
     """Trust in the state (legitimacy, population-weighted, in %), per quarter played."""
     world = campaign.world
     weights = [float(p) for p in world.population]
@@ -47,15 +51,15 @@ class AssumptionsScreen(Screen):
         self.selected: str | None = self.switch_ids[0] if self.switch_ids else None
         self.flipped: set[str] = set()
         """Switches the instructor turned the other way from the game's world."""
-        self.other: Any = None
-        self.base: Any = None
-        self.notes: list[str] = []
+        self.other: Campaign | None = None
+        self.base: Campaign | None = None
+        self.notes: list[Skipped] = []
         self.demo = False
         self.chart_rects: list[pygame.Rect] = []
 
     # ---- the worlds -------------------------------------------------------------------------
 
-    def _game(self) -> Any:
+    def _game(self) -> Campaign:
         """The game to compare: the current one, or a no-new-policy game of a few quarters."""
         c = self.app.session.campaign
         if c is not None and c.records:
@@ -75,18 +79,28 @@ class AssumptionsScreen(Screen):
             self.base = game
         return self.base
 
+    def _workshops(self) -> Workshops:
+        """The workshop reader (the panel opens only when the content loaded)."""
+        workshops = self.app.session.workshops
+        assert workshops is not None, "the assumptions panel needs the content's switches"
+        return workshops
+
+    def _workshop(self) -> Workshop | None:
+        """The workshop of the game being played, if it belongs to one."""
+        game = self.app.session.game
+        return game.workshop if game is not None else None
+
     def is_on(self, sid: str) -> bool:
         """Whether a mechanism is on in the world the panel would show."""
-        ws = self.app.session.workshop
+        ws = self._workshop()
         on = bool(ws.switches.get(sid, True)) if ws is not None and not self.demo else True
         return not on if sid in self.flipped else on
 
     def overrides(self) -> dict[str, float]:
         """The parameters of the changed world (through the workshop rules)."""
-        session = self.app.session
-        workshops = session.workshops
+        workshops = self._workshops()
         game = self._game()
-        ws = session.workshop if not self.demo else None
+        ws = self._workshop() if not self.demo else None
         if ws is None:
             ws = workshops.from_data({"scenario": game.scenario_id, "seed": int(game.seed),
                                       "role": game.role, "region": game.region})
@@ -103,7 +117,7 @@ class AssumptionsScreen(Screen):
         t = self.t
         e = html.escape
         self.label(self.R(24, 14, self.width - 48, 38), t("ui.assumptions.title"), "@heading")
-        workshops = self.app.session.workshops
+        workshops = self._workshops()
         names = [t(workshops.switches[sid].name) + t("ui.assumptions.off_mark")
                  for sid in self.switch_ids]
         widest = max((theme.font(16, True).size(n)[0] for n in names), default=0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -10,16 +10,18 @@ from game.ui import fmt, theme
 from game.ui.screen import Pop, Screen, Transition
 
 if TYPE_CHECKING:
+    from game.play.campaign import Campaign, TurnRecord
     from game.ui.app import App
 
 
-def term_periods(campaign: Any, turns: int | None = None) -> list[str]:
+def term_periods(campaign: Campaign, turns: int | None = None) -> list[str]:
     """Return the quarter labels of the whole term (or of `turns` quarters)."""
     count = turns if turns is not None else max(campaign.term_turns, campaign.turn)
     return [campaign.world.period(k) for k in range(1, count + 1)]
 
 
-def series_of(records: list[Any], region: str | None, name: str, length: int) -> list[float | None]:
+def series_of(records: list[TurnRecord], region: str | None, name: str,
+              length: int) -> list[float | None]:
     """Return one indicator per record, padded with None to the term's length."""
     values: list[float | None] = []
     for record in records[:length]:
@@ -51,7 +53,7 @@ class ChartsScreen(Screen):
     def layout(self) -> None:
         """Build the scope buttons and reserve the chart areas."""
         t = self.t
-        c = self.app.session.campaign
+        c = self.game.campaign
         self.label(self.R(24, 14, 800, 38), t("ui.charts.title"), "@heading")
         scopes: list[str | None] = [None, *list(c.world.region_ids)]
         x, y = 24.0, 60.0
@@ -84,11 +86,12 @@ class ChartsScreen(Screen):
 
 
 def draw_term_charts(screen: Screen, surface: pygame.Surface, rects: list[pygame.Rect],
-                     region: str | None, extra: Any = None, baseline: Any = None) -> None:
+                     region: str | None, extra: Campaign | None = None,
+                     baseline: Campaign | None = None) -> None:
     """Draw the scope's charts; optionally with a baseline and a "what happened next" run."""
     from game.ui.widgets import charts, palette
 
-    c = screen.app.session.campaign
+    c = screen.game.campaign
     t = screen.t
     s = screen.app.scale
     length = max(c.term_turns, c.turn, len(extra.records) if extra is not None else 0)

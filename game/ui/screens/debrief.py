@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -16,6 +16,7 @@ from game.ui.screen import Reset, Screen, Transition
 from game.ui.screens.charts import draw_term_charts
 
 if TYPE_CHECKING:
+    from game.play.campaign import Campaign
     from game.ui.app import App
 
 NEXT_TURNS = 8
@@ -29,12 +30,11 @@ class DebriefScreen(Screen):
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        c = app.session.campaign
+        c = self.game.campaign
         self.region: str | None = c.region if c.role == "municipal" else None
         self.show_next = False
-        self.baseline = app.session.baseline_cache or c.baseline()
-        app.session.baseline_cache = self.baseline
-        self.next_run: Any = None
+        self.baseline = self.game.baseline()
+        self.next_run: Campaign | None = None
         self.chart_rects: list[pygame.Rect] = []
         self.exported: str = ""
         session = app.session
@@ -45,7 +45,7 @@ class DebriefScreen(Screen):
     def layout(self) -> None:
         """Build the text columns and reserve the chart areas."""
         t = self.t
-        c = self.app.session.campaign
+        c = self.game.campaign
         e = html.escape
         self.label(self.R(24, 10, self.width - 48, 40),
                    t("ui.debrief.title", scenario=t(f"scenario.{c.scenario_id}.title")), "@heading")
@@ -75,7 +75,7 @@ class DebriefScreen(Screen):
         """Lives against the baseline, human rights, institutions, findings met."""
         t = self.t
         e = html.escape
-        c = self.app.session.campaign
+        c = self.game.campaign
         mine = c.summary()
         base = self.baseline.summary()
         lives = c.lives_against(self.baseline)
@@ -126,7 +126,7 @@ class DebriefScreen(Screen):
         """How well the predictions matched what happened ("7 of 11 right"), if any were made."""
         t = self.t
         e = html.escape
-        scored = self.app.session.scored_predictions()
+        scored = self.game.scored_predictions()
         if not scored:
             return []
         answers = [ok for p in scored for ok in p["right"].values()]
@@ -142,13 +142,13 @@ class DebriefScreen(Screen):
         """Findings behind the actions taken, the dilemmas faced and the main causes seen."""
         from game.classroom.result_files import findings_met
 
-        return findings_met(self.app.session.campaign)
+        return findings_met(self.game.campaign)
 
     def timeline_html(self) -> str:
         """The decisions, quarter by quarter."""
         t = self.t
         e = html.escape
-        c = self.app.session.campaign
+        c = self.game.campaign
         parts = [f"<b>{e(t('ui.debrief.timeline'))}</b><br>"]
         decisions = [d for d in c.decisions if not d.get("default")]
         for d in decisions:
@@ -175,14 +175,14 @@ class DebriefScreen(Screen):
     def toggle_next(self) -> Transition:
         """Show or hide what the model says happened after the term."""
         if self.next_run is None:
-            self.next_run = self.app.session.campaign.run_on(NEXT_TURNS)
+            self.next_run = self.game.campaign.run_on(NEXT_TURNS)
         self.show_next = not self.show_next
         self.rebuild()
         return None
 
     def toggle_scope(self) -> Transition:
         """Switch the charts between national and the first (or the mayor's) region."""
-        c = self.app.session.campaign
+        c = self.game.campaign
         self.region = None if self.region else (c.region or c.world.region_ids[0])
         self.rebuild()
         return None
@@ -191,7 +191,7 @@ class DebriefScreen(Screen):
         """Return a fresh file name in the exports folder."""
         folder = paths.user_data_dir() / "exports"
         folder.mkdir(parents=True, exist_ok=True)
-        c = self.app.session.campaign
+        c = self.game.campaign
         stamp = time.strftime("%Y%m%d-%H%M%S")
         return folder / f"plaza-{c.scenario_id}-{c.role}-seed{c.seed}-{stamp}.{suffix}"
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
+from game.play.commands import AnswerDilemma
 from game.ui import draw, theme
 from game.ui.screen import Pop, Transition
 from game.ui.screens.modal import ModalScreen
 
 if TYPE_CHECKING:
+    from game.play.registry import Dilemma
     from game.ui.app import App
 
 
@@ -22,7 +24,7 @@ class DilemmaScreen(ModalScreen):
     name = "dilemma"
     dialog_size = (780, 560)
 
-    def __init__(self, app: App, dilemma: Any) -> None:
+    def __init__(self, app: App, dilemma: Dilemma) -> None:
         super().__init__(app)
         self.dilemma = dilemma
 
@@ -68,7 +70,7 @@ class DilemmaScreen(ModalScreen):
         """Action answering the dilemma."""
         def act() -> Transition:
             d = self.dilemma
-            self.app.session.campaign.answer(d.event_id, d.region, choice)
+            self.game.campaign.execute(AnswerDilemma(d.event_id, choice, d.region))
             return Pop("answered")
         return act
 

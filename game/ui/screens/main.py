@@ -12,6 +12,9 @@ from game.ui import draw, fmt, theme
 from game.ui.screen import Push, Screen, Transition
 
 if TYPE_CHECKING:
+    from game.play.campaign import ActionOption, Campaign
+    from game.play.flow import TurnFlow
+    from game.play.registry import Dilemma
     from game.ui.app import App
 
 REGION_INDICATORS: tuple[str, ...] = (
@@ -45,9 +48,7 @@ class MainScreen(Screen):
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        c = app.session.campaign
-        ids = list(c.world.region_ids) if c is not None else []
-        self.region: str | None = self._home_region(ids)
+        self.region: str | None = self._home_region(self.region_ids())
         self.scope = "region"
         self.mexico: Any = None
         self.map_rect = pygame.Rect(0, 0, 0, 0)
@@ -56,8 +57,6 @@ class MainScreen(Screen):
         self.groups: list[dict[str, Any]] = []
         self.markets_rows: list[tuple[pygame.Rect, float]] = []
         self._checked_dilemmas = False
-        self._predicted_turn = -1
-        """The turn whose prediction prompt was answered or skipped (asked once per quarter)."""
         self.timer_button: Any = None
         self._timer_text = ""
         self._map_layer: pygame.Surface | None = None
@@ -67,26 +66,29 @@ class MainScreen(Screen):
     # ---- model access ---------------------------------------------------------------------
 
     @property
-    def c(self) -> Any:
+    def c(self) -> Campaign:
         """Return the campaign."""
-        return self.app.session.campaign
+        return self.game.campaign
+
+    @property
+    def flow(self) -> TurnFlow:
+        """The rules of the turn: what must happen before the quarter resolves."""
+        flow = self.app.session.flow
+        assert flow is not None, "a game in progress has its turn flow"
+        return flow
 
     @property
     def seat(self) -> int:
         """The player now planning (hot seat), 0 in an ordinary game."""
-        return int(self.app.session.seat)
+        return self.game.seat
 
     def seat_role(self) -> tuple[str, str | None]:
         """(role, city) of the player now planning."""
-        seats = self.app.session.seats()
-        if self.seat < len(seats):
-            return seats[self.seat]
-        c = self.app.session.campaign
-        return getattr(c, "role", "federal"), getattr(c, "region", None)
+        return self.game.seats[self.seat]
 
     def seat_name(self, seat: int) -> str:
         """"Federal government" or "Mayor of Acapulco"."""
-        seats = self.app.session.seats()
+        seats = self.game.seats
         role, city = seats[seat] if seat < len(seats) else ("federal", None)
         if role == "municipal" and city is not None:
             return self.t("ui.seat.mayor", city=self.t(f"region.{city}"))
@@ -95,24 +97,20 @@ class MainScreen(Screen):
     def _home_region(self, ids: list[str]) -> str | None:
         """The planning mayor's city, or the first region."""
         role, home = self.seat_role()
-        if role == "municipal" and isinstance(home, str) and home in ids:
+        if role == "municipal" and home in ids:
             return home
-        c = self.app.session.campaign
-        home = getattr(c, "region", None)
-        if isinstance(home, str) and home in ids:
+        home = self.c.region
+        if home in ids:
             return home
         return ids[0] if ids else None
 
-    def unanswered(self) -> list[Any]:
+    def unanswered(self) -> list[Dilemma]:
         """Dilemmas still waiting for the player's answer."""
-        c = self.c
-        if c is None:
-            return []
-        return [d for d in c.pending_dilemmas() if c.answered(d.event_id) is None]
+        return self.flow.unanswered()
 
     def region_ids(self) -> list[str]:
         """Return the scenario's regions."""
-        return list(self.c.world.region_ids) if self.c is not None else []
+        return list(self.c.world.region_ids)
 
     def playable_regions(self) -> list[str]:
         """Regions the planning player governs: the mayor's city only, or all of them."""
@@ -156,7 +154,7 @@ class MainScreen(Screen):
         bar = self.panel(self.R(0, 0, self.width, TOP), "@topbar")
         turn = c.turn + 1
         period = c.period()
-        turns = self.app.session.game_turns()
+        turns = self.game.turns
         self.label(self.R(16, 4, 300, 26), t("ui.main.quarter", period=self.period(period)),
                    "@bar_strong", bar)
         self.label(self.R(16, 28, 300, 24),
@@ -197,7 +195,7 @@ class MainScreen(Screen):
 
     def timer_text(self) -> str:
         """The round timer as "Time 4:59" (or "Time's up"), empty without a timer."""
-        left = self.app.session.time_left()
+        left = self.game.time_left()
         if left is None:
             return ""
         if left <= 0:
@@ -306,16 +304,12 @@ class MainScreen(Screen):
                                 len(series) >= 2 and fmt.is_good(name, delta)))
             y += ROW_H
 
-    def options(self) -> list[Any]:
+    def options(self) -> list[ActionOption]:
         """Return the actions of the current scope."""
-        c = self.c
         region = self.region if self.scope == "region" else None
-        try:
-            options = self._enabled(c.options(region, seat=self.seat))
-        except Exception:
-            return []
+        options = self._enabled(self.c.options(region, seat=self.seat))
         if self.scope == "region" and self.region not in self.playable_regions():
-            return [o for o in options if getattr(o, "region", None) == self.region]
+            return [o for o in options if o.region == self.region]
         return options
 
     def _cards(self) -> None:
@@ -324,11 +318,10 @@ class MainScreen(Screen):
         x = PANEL_X + PANEL_W + 14
         w = self.width - x - MARGIN
         y = TOP + 12
-        session = self.app.session
-        if session.hot_seat:
+        if self.game.hot_seat:
             banner = self.plate(self.R(x, y, w, 50), theme.ACCENT, None, width=0)
             self.label(self.R(8, 2, w - 16, 22),
-                       t("ui.seat.banner", n=self.seat + 1, count=len(session.seats())),
+                       t("ui.seat.banner", n=self.seat + 1, count=len(self.game.seats)),
                        "@bar_text", banner)
             self.banner_label = self.label(self.R(8, 22, w - 16, 26), self.seat_name(self.seat),
                                            "@bar_strong", banner)
@@ -364,7 +357,7 @@ class MainScreen(Screen):
         if not options:
             self.label(self.R(x, y, w, 24), t("ui.main.no_actions"), "@muted")
         self.page_row(x, self.height - end_h - 16 - 42, w, pages, 110, 34)
-        if session.hot_seat and self.seat < len(session.seats()) - 1:
+        if self.game.hot_seat and not self.game.last_seat:
             text = t("ui.seat.pass", seat=self.seat_name(self.seat + 1))
             if theme.font(16, True).size(text)[0] > w - 24:
                 text = t("ui.seat.pass_short")
@@ -375,19 +368,16 @@ class MainScreen(Screen):
         self.end_button = self.button(self.R(x, self.height - end_h - 16, w, end_h), text,
                                       self.end_turn, tip=tip, cls="@primary")
 
-    def _national_options(self) -> list[Any]:
+    def _national_options(self) -> list[ActionOption]:
         """National actions available to the planning player's role."""
-        try:
-            return self._enabled(self.c.options(None, seat=self.seat))
-        except Exception:
-            return []
+        return self._enabled(self.c.options(None, seat=self.seat))
 
-    def _enabled(self, options: Any) -> list[Any]:
+    def _enabled(self, options: list[ActionOption]) -> list[ActionOption]:
         """Only the interventions this game allows (a workshop hides the others)."""
-        allowed = self.app.session.enabled_actions()
+        allowed = self.game.enabled_actions()
         return [o for o in options if allowed is None or o.action_id in allowed]
 
-    def _card(self, option: Any, x: float, y: float, w: float, h: float) -> None:
+    def _card(self, option: ActionOption, x: float, y: float, w: float, h: float) -> None:
         """One intervention card: name, status, costs, timing, findings; click for details."""
         t = self.t
         aid = option.action_id
@@ -441,7 +431,7 @@ class MainScreen(Screen):
         """Action selecting a region."""
         return self.assign(region=rid, page=0)
 
-    def _open_action(self, option: Any) -> Callable[[], Transition]:
+    def _open_action(self, option: ActionOption) -> Callable[[], Transition]:
         """Action opening an intervention's details."""
         def act() -> Transition:
             from game.ui.screens.action import ActionScreen
@@ -463,27 +453,26 @@ class MainScreen(Screen):
         from game.ui.screens.prediction import PredictionScreen
         from game.ui.screens.results import ResultsScreen
 
-        c = self.c
-        session = self.app.session
-        if session.game_over():
+        step = self.flow.next_step()
+        if step.kind == "term_over":
             return self.debrief()
-        pending = self.unanswered()
-        if pending:
-            return Push(DilemmaScreen(self.app, pending[0]))
-        if session.hot_seat and self.seat < len(session.seats()) - 1:
+        if step.kind == "dilemma":
+            assert step.dilemma is not None
+            return Push(DilemmaScreen(self.app, step.dilemma))
+        if step.kind == "next_seat":
             return self.pass_seat()
-        if session.predictions_on() and self._predicted_turn != c.turn:
+        if step.kind == "prediction":
             return Push(PredictionScreen(self.app))
+        c = self.c
         before = {rid: dict(c.region_view(rid)) for rid in self.region_ids()}
-        record = session.end_turn()
+        record = self.flow.resolve()
         self.region = self._home_region(self.region_ids())
-        session.autosave()
+        self.app.session.autosave()
         return Push(ResultsScreen(self.app, record, before, self.region))
 
     def pass_seat(self) -> Transition:
         """Hand the screen to the next player at the table (their city, options and budget)."""
-        session = self.app.session
-        session.seat = min(self.seat + 1, len(session.seats()) - 1)
+        self.flow.pass_seat()
         self.region = self._home_region(self.region_ids())
         self.scope = "region"
         self.page = 0
@@ -551,13 +540,10 @@ class MainScreen(Screen):
         from game.ui.screens.dilemma import DilemmaScreen
 
         self.rebuild()
-        c = self.c
-        if c is None:
-            return None
         if result in ("predicted", "skipped"):
-            self._predicted_turn = c.turn
+            self.flow.prediction_done()
             return self.end_turn()
-        if self.app.session.game_over():
+        if self.game.over:
             return self.debrief()
         pending = self.unanswered()
         if pending and result in ("results_closed", "answered"):
@@ -573,7 +559,7 @@ class MainScreen(Screen):
             if text != self._timer_text:
                 self._timer_text = text
                 self.timer_button.set_text(text)
-        if not self._checked_dilemmas and self.c is not None and self.app.top is self:
+        if not self._checked_dilemmas and self.app.top is self:
             self._checked_dilemmas = True
             pending = self.unanswered()
             if pending:
@@ -694,8 +680,7 @@ class MainScreen(Screen):
 
     def _region_position(self, rid: str) -> tuple[float, float]:
         """Find a region's map position in the scenario setup."""
-        scenario = getattr(self.c, "scenario", None)
-        for region in getattr(scenario, "regions", []) or []:
+        for region in self.c.scenario.regions:
             if region.id == rid:
                 return float(region.map_lon), float(region.map_lat)
         return -102.0, 23.0

@@ -11,10 +11,11 @@ from game.ui.screen import Pop, Transition
 from game.ui.screens.modal import ModalScreen
 
 if TYPE_CHECKING:
+    from game.play.predictions import Direction
     from game.ui.app import App
 
 QUESTIONS = ("violence", "legitimacy")
-ANSWERS = ("rise", "fall")
+ANSWERS: tuple[Direction, ...] = ("rise", "fall")
 
 
 class PredictionScreen(ModalScreen):
@@ -25,14 +26,14 @@ class PredictionScreen(ModalScreen):
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        self.answers: dict[str, str] = {}
+        self.answers: dict[str, Direction] = {}
 
     def layout(self) -> None:
         """Build the two questions with their answer buttons, then Skip and Predict."""
         t = self.t
         box = self.dialog()
         r = self.dialog_rect()
-        c = self.app.session.campaign
+        c = self.game.campaign
         self.label(self.R(24, 14, r.w - 48, 36),
                    t("ui.predict.title", period=self.period(c.period())), "@heading", box)
         self.label(self.R(24, 52, r.w - 48, 24), t("ui.predict.intro"), "@muted", box)
@@ -55,7 +56,7 @@ class PredictionScreen(ModalScreen):
         if self.focus.index < 0:
             self.focus.restore(0)
 
-    def _choose(self, question: str, answer: str) -> Callable[[], Transition]:
+    def _choose(self, question: str, answer: Direction) -> Callable[[], Transition]:
         """Action answering one question."""
         def act() -> Transition:
             self.answers[question] = answer
@@ -67,7 +68,7 @@ class PredictionScreen(ModalScreen):
         """Store the prediction and let the quarter resolve."""
         if len(self.answers) < len(QUESTIONS):
             return None
-        self.app.session.predict(self.answers["violence"], self.answers["legitimacy"])
+        self.game.predict(self.answers["violence"], self.answers["legitimacy"])
         return Pop("predicted")
 
     def skip(self) -> Transition:

@@ -13,12 +13,13 @@ from game.ui.screen import Pop, Push, Screen, Transition
 from game.ui.screens.main import REGION_INDICATORS
 
 if TYPE_CHECKING:
+    from game.play.campaign import QueuedEffect, TurnRecord
     from game.ui.app import App
 
 ROW = 26.0
 
 
-def queue_lines(screen: Screen, queue: list[Any]) -> list[str]:
+def queue_lines(screen: Screen, queue: list[QueuedEffect]) -> list[str]:
     """Describe delayed effects still to arrive (QueuedEffect), one line each."""
     lines = []
     for item in queue:
@@ -39,7 +40,7 @@ class ResultsScreen(Screen):
 
     name = "results"
 
-    def __init__(self, app: App, record: Any, before: dict[str, dict[str, Any]],
+    def __init__(self, app: App, record: TurnRecord, before: dict[str, dict[str, Any]],
                  region: str | None) -> None:
         super().__init__(app)
         self.record = record
@@ -89,7 +90,7 @@ class ResultsScreen(Screen):
         scale = fmt.human_scale(self.app.t, deaths)
         if scale:
             parts.append(" " + e(scale))
-        c = self.app.session.campaign
+        c = self.game.campaign
         lines = queue_lines(self, list(c.queue())) if c is not None else []
         # The queue box takes what its lines need (two per item, wrapped), the news the rest.
         bottom = self.height - 84
@@ -104,7 +105,7 @@ class ResultsScreen(Screen):
         """Whether this quarter's prediction was right, question by question (HTML)."""
         t = self.t
         e = html.escape
-        scored = next((p for p in self.app.session.scored_predictions()
+        scored = next((p for p in self.game.scored_predictions()
                        if p["turn"] == self.record.turn), None)
         if scored is None:
             return []

@@ -52,14 +52,11 @@ class TitleScreen(Screen):
         layer.fill(theme.BACKGROUND)
         draw.draw_panel(layer, layer.get_rect(), fill=(236, 232, 223), border=theme.PANEL_BORDER,
                         radius=8)
-        try:
-            from game.ui.widgets.mexico_map import MexicoMap
+        from game.ui.widgets.mexico_map import MexicoMap
 
-            mexico = MexicoMap()
-            mexico.layout(layer.get_rect().inflate(-round(40 * s), -round(40 * s)))
-            mexico.draw(layer, [], palette=self.app.settings.palette)
-        except Exception:
-            pass
+        mexico = MexicoMap()
+        mexico.layout(layer.get_rect().inflate(-round(40 * s), -round(40 * s)))
+        mexico.draw(layer, [], palette=self.app.settings.palette)
         return layer
 
     def new_game(self) -> Transition:

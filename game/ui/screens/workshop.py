@@ -12,16 +12,17 @@ from pygame_gui.elements import UITextEntryLine
 from game.ui.screen import Pop, Replace, Screen, Transition
 
 if TYPE_CHECKING:
+    from game.content.schema import Workshop
     from game.ui.app import App
 
 MAX_NAME = 60
 
 
-def workshop_lines(screen: Screen, workshop: Any) -> list[str]:
+def workshop_lines(screen: Screen, workshop: Workshop) -> list[str]:
     """A workshop's settings as a player reads them, one line each."""
     t = screen.t
-    session = screen.app.session
-    workshops = session.workshops
+    workshops = screen.app.session.workshops
+    assert workshops is not None, "a workshop was read, so the content loaded"
     ws = workshop
     lines = [t("ui.workshop.scenario", scenario=t(f"scenario.{ws.scenario}.title"))]
     if ws.mayors:
@@ -68,7 +69,7 @@ class WorkshopScreen(Screen):
         self.code_text = ""
         self.name_text = ""
         self.error = ""
-        self.workshop: Any = None
+        self.workshop: Workshop | None = None
         self.code_entry: UITextEntryLine | None = None
         self.name_entry: UITextEntryLine | None = None
         self._typing = "code"
