@@ -8,6 +8,7 @@ from game.sim.indicators import (
     BY_ID,
     KEPT_INDICATORS,
     NATIONAL_INDICATORS,
+    PANEL_INDICATORS,
     REGION_INDICATORS,
     REGISTRY,
     WHY_INDICATORS,
@@ -16,7 +17,8 @@ from game.sim.indicators import (
 )
 
 __all__ = [
-    "BY_ID", "CAUSES", "KEPT_INDICATORS", "NATIONAL_INDICATORS", "REGION_INDICATORS", "REGISTRY",
+    "BY_ID", "CAUSES", "KEPT_INDICATORS", "NATIONAL_INDICATORS", "PANEL_INDICATORS",
+    "REGION_INDICATORS", "REGISTRY",
     "WHY_INDICATORS", "Cause", "CauseGroup", "Dilemma", "Impossible", "Indicator", "findings_of",
     "indicator",
 ]

@@ -44,6 +44,8 @@ class Indicator:
     """The Why? panel splits its changes into causes (the ledger records them)."""
     kept: bool = False
     """Result files keep it for every region and quarter (the rest stay in saves)."""
+    panel: bool = True
+    """The region panel lists it (the rest are the model's inner workings)."""
 
     @property
     def is_count(self) -> bool:
@@ -68,7 +70,7 @@ REGISTRY: tuple[Indicator, ...] = (
               lambda w, s, q: s.homicides * 4 / w.population * 100_000, _national_rate,
               kept=True),
     Indicator("true_homicides", "count", "lower", lambda w, s, q: s.homicides_true, "sum",
-              kept=True),
+              kept=True, panel=False),
     Indicator("disappearances", "count", "lower", lambda w, s, q: _known(q.disappearances),
               "sum", kept=True),
     Indicator("legitimacy", "share", "higher", lambda w, s, q: s.legitimacy, why=True,
@@ -95,10 +97,11 @@ REGISTRY: tuple[Indicator, ...] = (
     Indicator("migrants", "thousands", None, lambda w, s, q: s.migrants),
     Indicator("army", "presence", None, lambda w, s, q: s.army, kept=True),
     Indicator("guard", "presence", None, lambda w, s, q: s.guard, kept=True),
-    Indicator("armed_strength", "strength", "lower", lambda w, s, q: s.strength.sum(axis=2)),
-    Indicator("revenue", "money", "lower", lambda w, s, q: s.markets.sum(axis=2)),
+    Indicator("armed_strength", "strength", "lower", lambda w, s, q: s.strength.sum(axis=2),
+              panel=False),
+    Indicator("revenue", "money", "lower", lambda w, s, q: s.markets.sum(axis=2), panel=False),
     Indicator("mayor_approval", "share", "higher", lambda w, s, q: s.mayor_approval, why=True,
-              kept=True),
+              kept=True, panel=False),
     Indicator("approval", "share", "higher", national=lambda w, s, n: s.approval, why=True),
     Indicator("capital", "points", "higher", national=lambda w, s, n: s.capital[:, 0]),
     Indicator("us_pressure", "share", "lower", national=lambda w, s, n: s.us_pressure),
@@ -110,6 +113,8 @@ REGION_INDICATORS: tuple[str, ...] = tuple(i.id for i in REGISTRY if i.regional 
 NATIONAL_INDICATORS: tuple[str, ...] = tuple(i.id for i in REGISTRY if i.national is not None)
 WHY_INDICATORS: frozenset[str] = frozenset(i.id for i in REGISTRY if i.why)
 KEPT_INDICATORS: tuple[str, ...] = tuple(i.id for i in REGISTRY if i.kept)
+PANEL_INDICATORS: tuple[str, ...] = tuple(i.id for i in REGISTRY
+                                          if i.panel and i.regional is not None)
 
 
 def _known(values: Array | None) -> Array:

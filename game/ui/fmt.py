@@ -6,28 +6,12 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from game.play.registry import indicator
+
 if TYPE_CHECKING:
     from game.core.i18n import Translator
 
 Translate = Callable[..., str]
-
-SHARE_INDICATORS = frozenset({
-    "legitimacy", "competition", "police_integrity", "judicial_integrity", "police_capacity",
-    "coordination", "arrangements", "mobilisation", "opportunity", "approval", "us_pressure",
-})
-"""Indicators that lie in [0, 1] and read best as percentages."""
-
-COUNT_INDICATORS = frozenset({
-    "homicides", "visible_attacks", "civilian_deaths", "kidnappings", "disappearances",
-})
-"""Indicators that count people or events in one quarter."""
-
-LOWER_IS_BETTER = frozenset({
-    "homicides", "homicide_rate", "visible_attacks", "civilian_deaths", "kidnappings",
-    "disappearances", "competition", "arrangements", "us_pressure",
-})
-"""Indicators where a fall is good news (the change is shown with a word, not only colour)."""
-
 
 def number(value: float, decimals: int = 0) -> str:
     """Format with thousands separators and a fixed count of decimals."""
@@ -56,44 +40,51 @@ def signed(value: float, decimals: int = 0) -> str:
 
 
 def indicator_value(t: Translate, name: str, value: float) -> str:
-    """Format an indicator's value with its unit."""
-    if name in SHARE_INDICATORS:
+    """Format an indicator's value in its unit (from the model's indicator registry)."""
+    unit = indicator(name).unit
+    if unit == "share":
         return t("ui.units.percent", value=number(value * 100, 0))
-    if name in COUNT_INDICATORS:
+    if unit in ("count", "points"):
         return number(value, 0)
-    if name == "homicide_rate":
+    if unit == "rate":
         return t("ui.units.rate", value=number(value, 1))
-    if name == "migrants":
+    if unit == "thousands":
         return t("ui.units.people", value=number(value * 1000, 0))
-    if name in ("army", "guard"):
+    if unit == "presence":
         return t(f"ui.units.presence_{presence_level(value)}")
     return smart(value)
 
 
 def indicator_change(name: str, delta: float) -> str:
     """Format an indicator's change in the unit it is shown in."""
-    if name in SHARE_INDICATORS:
+    unit = indicator(name).unit
+    if unit == "share":
         return signed(delta * 100, 0) + " pt"
-    if name in COUNT_INDICATORS:
+    if unit in ("count", "points"):
         return signed(delta, 0)
-    if name == "homicide_rate":
+    if unit == "rate":
         return signed(delta, 1)
-    if name == "migrants":  # shown as people, stored in thousands
+    if unit == "thousands":  # shown as people, stored in thousands
         return signed(delta * 1000, 0)
     return signed(delta, 1)
 
 
 def change_word(t: Translate, name: str, delta: float, tolerance: float = 1e-9) -> str:
-    """Say in words whether a change is better or worse (colour is never the only cue)."""
+    """Say in words whether a change is better or worse (colour is never the only cue).
+
+    Empty where the registry takes no side (forces present, migrants waiting).
+    """
     if abs(delta) <= tolerance:
         return t("ui.change.same")
-    good = (delta < 0) if name in LOWER_IS_BETTER else (delta > 0)
+    good = indicator(name).is_good(delta)
+    if good is None:
+        return ""
     return t("ui.change.better") if good else t("ui.change.worse")
 
 
 def is_good(name: str, delta: float) -> bool:
-    """Tell whether a change is an improvement."""
-    return (delta < 0) if name in LOWER_IS_BETTER else (delta > 0)
+    """Tell whether a change is an improvement (False where the registry takes no side)."""
+    return bool(indicator(name).is_good(delta))
 
 
 def presence_level(value: float) -> str:

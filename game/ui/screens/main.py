@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.core.i18n import LANGUAGES
+from game.play.registry import PANEL_INDICATORS
 from game.ui import draw, fmt, theme
 from game.ui.screen import Push, Screen, Transition
 
@@ -17,13 +18,6 @@ if TYPE_CHECKING:
     from game.play.registry import Dilemma
     from game.ui.app import App
 
-REGION_INDICATORS: tuple[str, ...] = (
-    "homicides", "homicide_rate", "legitimacy", "competition", "visible_attacks",
-    "civilian_deaths", "kidnappings", "disappearances", "police_integrity", "judicial_integrity",
-    "police_capacity", "coordination", "arrangements", "mobilisation", "opportunity", "migrants",
-    "army", "guard",
-)
-"""Indicators listed in the region panel, in this order (absent ones are skipped)."""
 
 TOP = 56.0
 MARGIN = 16.0
@@ -285,7 +279,7 @@ class MainScreen(Screen):
         y += 24
         self.sparks = []
         bottom = self.height - 12
-        for name in REGION_INDICATORS:
+        for name in PANEL_INDICATORS:
             if name not in view or y + ROW_H > bottom:
                 continue
             value = float(view[name])

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.play.registry import PANEL_INDICATORS
 from game.ui import draw, fmt, theme
 from game.ui.screen import Pop, Push, Screen, Transition
-from game.ui.screens.main import REGION_INDICATORS
 
 if TYPE_CHECKING:
     from game.play.campaign import QueuedEffect, TurnRecord
@@ -132,7 +132,7 @@ class ResultsScreen(Screen):
         self.label(self.R(x, 100, w, 26), t("ui.results.changes", region=t(f"region.{rid}")),
                    "@subheading")
         y = 130.0
-        for name in REGION_INDICATORS:
+        for name in PANEL_INDICATORS:
             if name not in after or y + ROW > self.height - 84:
                 continue
             new = float(after[name])
