@@ -11,22 +11,33 @@ APP_NAME = "Plaza"
 APP_AUTHOR = "Plaza"
 
 
+PACKAGE = Path(__file__).resolve().parents[1]
+"""The `game` package folder."""
+
+
 def install_root() -> Path:
     """Return the folder holding `content/` and `assets/`, from source or a PyInstaller bundle."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle is not None:
         return Path(bundle)
-    return Path(__file__).resolve().parents[2]
+    return PACKAGE.parent
+
+
+def _shipped(name: str) -> Path:
+    """A data folder: beside the package (a checkout, a bundle) or inside it (a wheel)."""
+    beside = install_root() / name
+    inside = PACKAGE / f"_{name}"
+    return inside if not beside.is_dir() and inside.is_dir() else beside
 
 
 def content_root() -> Path:
     """Return the shipped content pack folder."""
-    return install_root() / "content"
+    return _shipped("content")
 
 
 def assets_root() -> Path:
     """Return the shipped assets folder."""
-    return install_root() / "assets"
+    return _shipped("assets")
 
 
 def asset(relative: str) -> Path:
