@@ -8,6 +8,7 @@ Nothing else in the game imports this package; each subcommand has its own modul
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,11 +32,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_INTERNAL
+    except BrokenPipeError:
+        # `simulate ... | head`: the reader left; nothing more to say, and nothing went wrong.
+        _silence_stdout()
+        return EXIT_OK
     except Exception as exc:  # an internal error: short message, traceback to the log
         log = write_crash_log()
         print(f"plaza: internal error: {exc.__class__.__name__}: {exc} (details in {log})",
               file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's final flush cannot fail again."""
+    try:
+        target = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a real file (captured output): nothing to silence
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, target)
 
 
 def content_folder(args: argparse.Namespace) -> Path:

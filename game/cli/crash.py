@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import traceback
 from datetime import datetime
 from pathlib import Path
@@ -11,11 +12,18 @@ from game.core import paths
 
 
 def write_crash_log() -> Path:
-    """Write the current exception's traceback to the user log folder; return its path."""
+    """Write the current exception's traceback to a new file in the log folder; return it.
+
+    Each crash gets its own file (time to the microsecond and the process id), created
+    exclusively and never through a link, so a planted symlink cannot redirect it.
+    """
     try:
         folder = paths.log_dir()
     except OSError:
-        folder = Path(os.environ.get("TMPDIR", "/tmp"))
-    path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
-    path.write_text(traceback.format_exc(), encoding="utf-8")
+        folder = Path(tempfile.gettempdir())
+    path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}-{os.getpid()}.log"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(traceback.format_exc())
     return path

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import getpass
 import sys
+import tempfile
 from pathlib import Path
 
 import platformdirs
@@ -49,18 +51,39 @@ def asset(relative: str) -> Path:
     return candidate
 
 
+def _folder(wanted: Path, kind: str) -> Path:
+    """Create and return a user folder; where it cannot be made, a private temporary one.
+
+    Locked-down school profiles may forbid the usual folder: the game still starts, and what
+    it writes goes to a folder of this user's under the system's temporary folder (the
+    settings screen shows where).
+    """
+    try:
+        wanted.mkdir(parents=True, exist_ok=True)
+        return wanted
+    except OSError:
+        fallback = Path(tempfile.gettempdir()) / f"plaza-{_user()}" / kind
+        fallback.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return fallback
+
+
+def _user() -> str:
+    """A safe name for the current user (for the fallback folder)."""
+    try:
+        name = getpass.getuser()
+    except (OSError, KeyError):
+        name = "player"
+    return "".join(ch for ch in name if ch.isalnum() or ch in "-_") or "player"
+
+
 def user_data_dir() -> Path:
     """Return (and create) the per-user folder for saves and logs."""
-    path = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _folder(Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)), "data")
 
 
 def user_config_dir() -> Path:
     """Return (and create) the per-user folder for settings."""
-    path = Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _folder(Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)), "config")
 
 
 def user_cache_dir() -> Path:
@@ -70,13 +93,9 @@ def user_cache_dir() -> Path:
 
 def saves_dir() -> Path:
     """Return (and create) the folder holding save slots and the autosave."""
-    path = user_data_dir() / "saves"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _folder(user_data_dir() / "saves", "saves")
 
 
 def log_dir() -> Path:
     """Return (and create) the folder for crash logs."""
-    path = user_data_dir() / "logs"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _folder(user_data_dir() / "logs", "logs")
