@@ -12,6 +12,7 @@ import argparse
 import csv
 import io
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -29,8 +30,10 @@ from game.play.campaign import MAX_TURNS
 from game.play.plan import Plan, Skipped, play
 from game.sim.indicators import REGION_INDICATORS
 from game.sim.lab import Lab
+from game.sim.model import TurnResult
 from game.sim.params import parse_overrides
 from game.sim.records import percentiles, turn_json, weighted_legitimacy
+from game.sim.state import Array
 
 MAX_RUNS = 100_000
 CLI = "(command line)"
@@ -133,8 +136,12 @@ def _many_worlds(args: argparse.Namespace, workshops: Workshops, setup: Setup) -
     """Play the plan in `--runs` worlds and print them in the chosen format."""
     plan = _read_plan(args, workshops, setup)
     exact = args.format == "json"  # the contract's JSON carries the baseline and the effects
+    streamed = args.format == "summary"  # percentiles per quarter: nothing kept per run
     lab = Lab(workshops.pack, setup.scenario, setup.role, setup.region, setup.seed, args.runs,
-              setup.overrides, baseline=exact, effects=exact)
+              setup.overrides, baseline=exact, effects=exact, keep=not streamed)
+    summary = SummaryTable(lab, Translator(args.sim_lang))
+    if streamed:
+        lab.observers.append(summary.add)
     _report_skipped(play(lab, Plan.from_file(plan), setup.turns or lab.world.turns_in_term))
     if args.format == "json":
         if args.runs == 1:
@@ -146,7 +153,7 @@ def _many_worlds(args: argparse.Namespace, workshops: Workshops, setup: Setup) -
     elif args.format == "csv":
         text = to_csv(lab)
     elif args.format == "summary":
-        text = to_summary(lab, Translator(args.sim_lang))
+        text = summary.text()
     else:
         buffer = io.StringIO()
         write_table(lab, Translator(args.sim_lang), buffer)
@@ -200,32 +207,50 @@ def to_csv(lab: Lab) -> str:
     return buffer.getvalue()
 
 
-def to_summary(lab: Lab, t: Translator) -> str:
-    """Per turn, the 10th/50th/90th percentiles across runs of the main indicators."""
-    world = lab.world
-    player = world.player_region
-    columns = [
-        ("cli.homicides", lambda r: r.national["homicides"] if player is None
-         else r.regions["homicides"][:, player], 0),
-        ("cli.rate", lambda r: r.national["homicide_rate"] if player is None
-         else r.regions["homicide_rate"][:, player], 1),
-        ("cli.legitimacy", lambda r: (weighted_legitimacy(world, r) if player is None
-                                      else r.regions["legitimacy"][:, player]) * 100, 0),
-        ("cli.approval", lambda r: (r.national["approval"] if player is None
-                                    else r.regions["mayor_approval"][:, player]) * 100, 0),
-        ("cli.civilians", lambda r: r.national["civilian_deaths"], 0),
-    ]
-    head = [t("cli.period")] + [t(key) + " p10/p50/p90" for key, _, _ in columns]
-    rows = []
-    for result in lab.results:
-        row = [world.period(result.turn)]
-        for _, pick, decimals in columns:
-            p10, p50, p90 = percentiles(np.asarray(pick(result)))
+class SummaryTable:
+    """Per quarter, the 10th/50th/90th percentiles across runs of the main indicators.
+
+    Rows are added as quarters resolve (`add`), so a lab of 100,000 runs keeps no run's
+    record: memory stays that of one quarter.
+    """
+
+    def __init__(self, lab: Lab, t: Translator) -> None:
+        self.lab = lab
+        self.t = t
+        self.rows: list[list[str]] = []
+        world = lab.world
+        player = world.player_region
+        self.columns: list[tuple[str, Callable[[TurnResult], Array], int]] = [
+            ("cli.homicides", lambda r: r.national["homicides"] if player is None
+             else r.regions["homicides"][:, player], 0),
+            ("cli.rate", lambda r: r.national["homicide_rate"] if player is None
+             else r.regions["homicide_rate"][:, player], 1),
+            ("cli.legitimacy", lambda r: (weighted_legitimacy(world, r) if player is None
+                                          else r.regions["legitimacy"][:, player]) * 100, 0),
+            ("cli.approval", lambda r: (r.national["approval"] if player is None
+                                        else r.regions["mayor_approval"][:, player]) * 100, 0),
+            ("cli.civilians", lambda r: r.national["civilian_deaths"], 0),
+        ]
+
+    def add(self, result: TurnResult) -> None:
+        """Add one quarter's row (its played worlds only)."""
+        runs = len(self.lab.seeds)
+        row = [self.lab.world.period(result.turn)]
+        for _, pick, decimals in self.columns:
+            p10, p50, p90 = percentiles(np.asarray(pick(result))[:runs])
             row.append(f"{p10:,.{decimals}f} / {p50:,.{decimals}f} / {p90:,.{decimals}f}")
-        rows.append(row)
-    title = t("cli.summary_title", scenario=f"@scenario.{world.scenario.id}.title",
-              runs=len(lab.seeds), first=lab.seeds[0], last=lab.seeds[-1])
-    return title + "\n\n" + format_table(head, rows)
+        self.rows.append(row)
+
+    def text(self) -> str:
+        """The table, with its title (quarters kept by the lab are added if not streamed)."""
+        if not self.rows:
+            for result in self.lab.results:
+                self.add(result)
+        t, lab = self.t, self.lab
+        head = [t("cli.period")] + [t(key) + " p10/p50/p90" for key, _, _ in self.columns]
+        title = t("cli.summary_title", scenario=f"@scenario.{lab.world.scenario.id}.title",
+                  runs=len(lab.seeds), first=lab.seeds[0], last=lab.seeds[-1])
+        return title + "\n\n" + format_table(head, self.rows)
 
 
 def write_table(lab: Lab, t: Translator, out: TextIO) -> None:

@@ -7,6 +7,7 @@ game (`execute`), so one plan loop (`game.play.plan`) drives both.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from game.content.schema import ContentPack, Role
@@ -23,7 +24,7 @@ class Lab:
 
     def __init__(self, pack: ContentPack, scenario_id: str, role: Role, region: str | None,
                  seed: int, runs: int, overrides: dict[str, float] | None = None, *,
-                 baseline: bool = False, effects: bool = False) -> None:
+                 baseline: bool = False, effects: bool = False, keep: bool = True) -> None:
         self.pack = pack
         self.world: World = build_world(pack, scenario_id, role, region)
         self.seeds = [seed + k for k in range(runs)]
@@ -32,6 +33,10 @@ class Lab:
         """Runs 0..N-1 are the worlds as played; beside them, optionally, each one with no new
         policy and without each decision (their exact effects)."""
         self.results: list[TurnResult] = []
+        """Every quarter resolved (empty when `keep` is off: a large lab streams instead)."""
+        self.keep = keep
+        self.observers: list[Callable[[TurnResult], None]] = []
+        """Called with each quarter's result as it resolves (how a summary streams)."""
 
     @property
     def turn(self) -> int:
@@ -53,7 +58,10 @@ class Lab:
     def resolve_quarter(self) -> TurnResult:
         """Advance every run one quarter."""
         result = self.model.step()
-        self.results.append(result)
+        if self.keep:
+            self.results.append(result)
+        for observer in self.observers:
+            observer(result)
         return result
 
     def run_json(self, run: int) -> dict[str, Any]:

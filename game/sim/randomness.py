@@ -9,6 +9,7 @@ quarter keeps a thousand-run policy lab cheap, and no draw ever depends on anoth
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 
 import numpy as np
 
@@ -43,15 +44,26 @@ def inverse_normal(u: Array) -> Array:
     return np.asarray(np.where((u >= low) & (u <= high), central, tail))
 
 
-def _inverse_by_table(first: Array, ratios: Array, u: Array) -> Array:
-    """Count of a discrete law below each uniform: pmf(0) = first, pmf(k+1) = pmf(k) * ratios[k].
+TABLE_CHUNK = 32_768
+"""Elements inverted at once: bounds the probability table's memory for large labs."""
 
-    `ratios` is shaped (elements, steps); the whole table is built at once (no Python loop).
+
+def _inverse_by_table(first: Array, ratios: Callable[[slice], Array], u: Array) -> Array:
+    """Count of a discrete law below each uniform: pmf(0) = first, pmf(k+1) = pmf(k) * r[k].
+
+    `ratios(part)` gives the ratios r of a slice of the elements, shaped (elements, steps);
+    the table is built a chunk of elements at a time (no Python loop per element), so a
+    100,000-run lab needs no more memory than a small one.
     """
-    pmf = first[:, None] * np.cumprod(np.concatenate(
-        [np.ones((first.size, 1)), ratios], axis=1), axis=1)
-    cdf = np.cumsum(pmf, axis=1)
-    return np.asarray((cdf < u[:, None]).sum(axis=1), dtype=np.float64)
+    counts = np.empty(first.size, dtype=np.float64)
+    for start in range(0, first.size, TABLE_CHUNK):
+        part = slice(start, start + TABLE_CHUNK)
+        block = ratios(part)
+        pmf = first[part, None] * np.cumprod(np.concatenate(
+            [np.ones((block.shape[0], 1)), block], axis=1), axis=1)
+        cdf = np.cumsum(pmf, axis=1)
+        counts[part] = (cdf < u[part, None]).sum(axis=1)
+    return counts
 
 
 def poisson_from_uniform(lam: Array, u: Array, z: Array) -> Array:
@@ -63,7 +75,8 @@ def poisson_from_uniform(lam: Array, u: Array, z: Array) -> Array:
         ls = lam[small]
         steps = min(int(ls.max() + 8 * np.sqrt(ls.max()) + 10), INVERSION_STEPS)
         k = np.arange(1, steps + 1, dtype=np.float64)
-        result[small] = _inverse_by_table(np.exp(-ls), ls[:, None] / k[None, :], u[small])
+        result[small] = _inverse_by_table(np.exp(-ls), lambda part: ls[part, None] / k[None, :],
+                                          u[small])
     return np.asarray(result)
 
 
@@ -79,8 +92,12 @@ def binomial_from_uniform(n: Array, p: Array, u: Array, z: Array) -> Array:
         top = float((ns * ps).max())
         steps = min(int(top + 8 * np.sqrt(top) + 10), INVERSION_STEPS)
         k = np.arange(steps, dtype=np.float64)
-        ratios = np.maximum(ns[:, None] - k[None, :], 0.0) / (k[None, :] + 1) * (
-            ps / (1 - ps))[:, None]
+        odds = ps / (1 - ps)
+
+        def ratios(part: slice) -> Array:
+            return np.asarray(np.maximum(ns[part, None] - k[None, :], 0.0) / (k[None, :] + 1)
+                              * odds[part, None])
+
         counts = _inverse_by_table((1 - ps) ** ns, ratios, u[small])
         result[small] = np.minimum(counts, ns)
     return np.asarray(result)
