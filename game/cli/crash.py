@@ -21,9 +21,15 @@ def write_crash_log() -> Path:
         folder = paths.log_dir()
     except OSError:
         folder = Path(tempfile.gettempdir())
-    path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}-{os.getpid()}.log"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(path, flags, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(traceback.format_exc())
-    return path
+    stamp = f"{datetime.now():%Y%m%d-%H%M%S-%f}-{os.getpid()}"
+    for attempt in range(10):
+        path = folder / f"crash-{stamp}{f'-{attempt}' if attempt else ''}.log"
+        try:
+            fd = os.open(path, flags, 0o600)
+        except FileExistsError:  # taken, or a planted link: never write through it
+            continue
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(traceback.format_exc())
+        return path
+    raise FileExistsError(f"no free crash log name in {folder}")

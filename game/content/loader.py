@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -39,10 +40,14 @@ def read_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
     """Parse one TOML file, adding a problem (not raising) when it cannot be read."""
     name = str(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         problems.append(Problem(name, "(file)", f"cannot be read: {exc.strerror or exc}"))
         return None
+    if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+        problems.append(Problem(name, "(file)", "is not a regular file"))
+        return None
+    size = info.st_size
     if size > MAX_FILE_BYTES:
         problems.append(
             Problem(name, "(file)", f"is {size:,} bytes; content files are at most "
@@ -65,6 +70,9 @@ def read_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         problems.append(Problem(name, "(syntax)", f"TOML syntax error: {exc}"))
+        return None
+    except RecursionError:
+        problems.append(Problem(name, "(syntax)", "nests tables or arrays too deeply"))
         return None
 
 
@@ -174,9 +182,28 @@ def load_content(root: Path) -> ContentPack:
         scenarios=scenarios,
     )
     problems.extend(cross_check(pack, root, scenario_files, loaded))
+    if loaded["parameters"]:
+        problems.extend(missing_parameters(pack, root))
     if problems:
         raise BadInput(problems)
     return pack
+
+
+def missing_parameters(pack: ContentPack, root: Path) -> list[Problem]:
+    """Parameters the model needs (every one the shipped content defines) that a folder lacks."""
+    from game.core.paths import content_root
+
+    shipped = content_root()
+    if root.resolve() == shipped.resolve():
+        return []
+    problems: list[Problem] = []
+    reference = _load_file(shipped / "parameters.toml", ParametersFile, problems)
+    if reference is None:
+        return problems
+    name = str(root / "parameters.toml")
+    return [Problem(name, f"parameter[{param.id}]", "is missing: the model needs it "
+                    f"(copy it from {shipped / 'parameters.toml'})")
+            for param in reference.parameter if param.id not in pack.parameters]
 
 
 def cross_check(

@@ -54,9 +54,9 @@ Trigger = Literal[
 
 
 class Strict(BaseModel):
-    """Base for every content model: unknown fields are errors, values are checked on assignment."""
+    """Base for every content model: unknown fields are errors; numbers must be finite."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Parameter(Strict):

@@ -48,9 +48,13 @@ def write_bytes_atomic(path: Path, data: bytes, *, mode: int = 0o644,
         existing = os.stat(path)
     except FileNotFoundError:
         existing = None
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise IsADirectoryError(21, "is a folder", str(path))
     if existing is not None and not stat.S_ISREG(existing.st_mode):
-        raise IsADirectoryError(21, "is not a regular file: Plaza will not replace it",
-                                str(path))
+        # A device or a pipe (`-o /dev/null`, `/dev/stdout`): write into it, never replace it.
+        with open(path, "wb") as stream:
+            stream.write(data)
+        return
     if make_folder:
         path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)

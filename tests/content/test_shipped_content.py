@@ -309,3 +309,39 @@ def test_every_cause_in_why_has_its_words(pack: ContentPack,
         missing = sorted(c for c in causes
                          if f"cause.{c}" not in catalog or f"cause_tip.{c}" not in catalog)
         assert missing == [], f"{lang}: causes without cause.* / cause_tip.* text: {missing}"
+
+
+def test_the_model_reads_exactly_the_parameters_content_defines() -> None:
+    """Every `p.NAME` the model reads is in parameters.toml, and every parameter is read."""
+    import ast
+    import tomllib
+
+    used: set[str] = set()
+    for path in (GAME / "sim").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and (
+                (isinstance(node.value, ast.Name) and node.value.id == "p")
+                or (isinstance(node.value, ast.Attribute) and node.value.attr == "p")
+            ):
+                used.add(node.attr)
+    with (GAME.parent / "content" / "parameters.toml").open("rb") as handle:
+        defined = {item["id"] for item in tomllib.load(handle)["parameter"]}
+    assert sorted(used - defined) == [] and sorted(defined - used) == []
+
+
+def test_a_content_folder_missing_a_parameter_is_refused(tmp_path: Path) -> None:
+    """A parameter deleted from a copy of the content is one problem line, not a crash later."""
+    import shutil
+
+    from game.core.problems import BadInput
+
+    copy = tmp_path / "content"
+    shutil.copytree(GAME.parent / "content", copy)
+    text = (copy / "parameters.toml").read_text(encoding="utf-8")
+    start = text.index('[[parameter]]\nid = "military_violence"')
+    end = text.index("[[parameter]]", start + 10)
+    (copy / "parameters.toml").write_text(text[:start] + text[end:], encoding="utf-8")
+    with pytest.raises(BadInput) as raised:
+        load_content(copy)
+    fields = [p.field for p in raised.value.problems]
+    assert fields == ["parameter[military_violence]"]
