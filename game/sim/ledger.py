@@ -31,7 +31,7 @@ class Ledger:
 
 def logistic(x: Array) -> Array:
     """The logistic function, mapping logits to (0, 1)."""
-    return np.asarray(1.0 / (1.0 + np.exp(-x)))
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(x, -40.0, 40.0))))
 
 
 def logit(p: Array) -> Array:

@@ -404,10 +404,24 @@ def territorial_contest(world: World, state: State, policing: Array, p: Params) 
     return competition_index(state.territory)
 
 
+def retaliation_feedback(p: Params) -> float:
+    """The feedback of killings on revenge, held inside the loop's stability bound.
+
+    Revenge kept at `retaliation_memory` and fed by `retaliation_feedback` raises killings by
+    `retaliation_violence` per unit: in the long run the loop multiplies an excess by
+    b_R f / (1 - m). At 1 or more it never settles (killings grow without end), so the
+    feedback is cut to keep that gain at most `retaliation_loop_gain_max`, whatever the
+    combination of the three values inside their ranges.
+    """
+    bound = p.retaliation_loop_gain_max * (1 - p.retaliation_memory) / max(
+        p.retaliation_violence, 1e-9)
+    return float(min(p.retaliation_feedback, bound))
+
+
 def retaliation_cycle(state: State, p: Params) -> None:
     """Killings call for revenge: last quarter's excess violence feeds this quarter's (F3)."""
     excess = np.log(np.maximum(state.homicides_true, 1.0) / state.violence_norm)
-    state.retaliation = p.retaliation_memory * state.retaliation + p.retaliation_feedback * (
+    state.retaliation = p.retaliation_memory * state.retaliation + retaliation_feedback(p) * (
         np.maximum(excess, 0.0)
     )
 
@@ -443,7 +457,8 @@ def killings_and_disappearances(
     hidden share, so measured violence can rise while true violence falls (F13, F16). `draws`
     holds this quarter's uniforms, (runs, TOLL_DRAWS, regions).
     """
-    log_mean_h = state.intercept + sum(terms.values())
+    ceiling = np.log(p.homicide_rate_ceiling * world.population / 100_000 / 4)
+    log_mean_h = np.minimum(state.intercept + sum(terms.values()), ceiling)
     expected = np.exp(log_mean_h)
     weight = log_mean(expected, state.mean_killings)
     for cause, term in terms.items():

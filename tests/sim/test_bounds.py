@@ -124,3 +124,46 @@ def test_every_combination_is_covered() -> None:
     pairs = combos()
     assert {s for s, _ in pairs} == set(PACK.scenarios)
     assert {r for _, r in pairs} == {"federal", "municipal"}
+
+
+@st.composite
+def parameter_sets(draw: st.DrawFn) -> dict[str, float]:
+    """Every coefficient at a random value inside its documented range, often at an edge."""
+    values = {}
+    for pid, param in sorted(PACK.parameters.items()):
+        kind = draw(st.integers(0, 3))
+        if kind == 0:
+            values[pid] = param.min
+        elif kind == 1:
+            values[pid] = param.max
+        else:
+            values[pid] = draw(st.floats(param.min, param.max, allow_nan=False))
+    return values
+
+
+@pytest.mark.parametrize("scenario_id, role", combos())
+def test_every_in_range_parameter_combination_stays_finite(scenario_id: str, role: str) -> None:
+    """Issue 12 item 4: e.g. retaliation_feedback=0.6 with retaliation_memory=0.9 ran to NaN."""
+    scenario = PACK.scenarios[scenario_id]
+    region = scenario.roles["municipal"].regions[0] if role == "municipal" else None
+
+    @settings(max_examples=8, deadline=None, database=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(overrides=parameter_sets(), seed=st.integers(0, 2**31 - 1))
+    def run(overrides: dict[str, float], seed: int) -> None:
+        sim = Simulation(PACK, scenario_id, role, region, seed, 2, PlanFile(),  # type: ignore[arg-type]
+                         overrides)
+        for result in sim.run(TURNS):
+            check_result(result)
+        check_json(sim.run_json(0))
+
+    run()
+
+
+def test_the_reported_revenge_loop_runs_to_the_end() -> None:
+    """The combination issue 12 reported stays finite for 40 quarters on national-2018."""
+    sim = Simulation(PACK, "national-2018", "federal", None, 1, 2, PlanFile(),
+                     {"retaliation_feedback": 0.6, "retaliation_memory": 0.9,
+                      "retaliation_violence": 2.0})
+    for result in sim.run(TURNS):
+        check_result(result)
