@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from game.sim.state import Array
+from game.sim.state import Array, IntArray
 
 SMALL_MEAN = 12.0
 """Below this mean, counts are drawn by exact inversion; above, by the normal approximation."""
@@ -44,25 +44,27 @@ def inverse_normal(u: Array) -> Array:
     return np.asarray(np.where((u >= low) & (u <= high), central, tail))
 
 
-TABLE_CHUNK = 32_768
-"""Elements inverted at once: bounds the probability table's memory for large labs."""
+def _inverse_by_search(first: Array, ratio: Callable[[int, IntArray], Array], u: Array,
+                       steps: int) -> Array:
+    """Count of a discrete law below each uniform: pmf(0) = first, pmf(k+1) = pmf(k) * r(k).
 
-
-def _inverse_by_table(first: Array, ratios: Callable[[slice], Array], u: Array) -> Array:
-    """Count of a discrete law below each uniform: pmf(0) = first, pmf(k+1) = pmf(k) * r[k].
-
-    `ratios(part)` gives the ratios r of a slice of the elements, shaped (elements, steps);
-    the table is built a chunk of elements at a time (no Python loop per element), so a
-    100,000-run lab needs no more memory than a small one.
+    Walks k = 0..steps adding pmf terms to each element's running cdf and stops, element by
+    element, once the cdf passes its uniform: most counts are small, so most elements leave
+    after a few steps. `ratio(k, idx)` gives r(k) for the elements still walking. Products and
+    sums are taken in the same order as a cumulative table would, and memory is one vector.
     """
-    counts = np.empty(first.size, dtype=np.float64)
-    for start in range(0, first.size, TABLE_CHUNK):
-        part = slice(start, start + TABLE_CHUNK)
-        block = ratios(part)
-        pmf = first[part, None] * np.cumprod(np.concatenate(
-            [np.ones((block.shape[0], 1)), block], axis=1), axis=1)
-        cdf = np.cumsum(pmf, axis=1)
-        counts[part] = (cdf < u[part, None]).sum(axis=1)
+    counts = np.zeros(first.size, dtype=np.float64)
+    scale = np.ones(first.size, dtype=np.float64)
+    cdf = first * scale
+    walking = np.flatnonzero(cdf < u)
+    counts[walking] += 1
+    for k in range(steps):
+        if not walking.size:
+            break
+        scale[walking] *= ratio(k, walking)
+        cdf[walking] += first[walking] * scale[walking]
+        walking = walking[cdf[walking] < u[walking]]
+        counts[walking] += 1
     return counts
 
 
@@ -74,9 +76,8 @@ def poisson_from_uniform(lam: Array, u: Array, z: Array) -> Array:
     if small.any():
         ls = lam[small]
         steps = min(int(ls.max() + 8 * np.sqrt(ls.max()) + 10), INVERSION_STEPS)
-        k = np.arange(1, steps + 1, dtype=np.float64)
-        result[small] = _inverse_by_table(np.exp(-ls), lambda part: ls[part, None] / k[None, :],
-                                          u[small])
+        result[small] = _inverse_by_search(np.exp(-ls), lambda k, idx: ls[idx] / (k + 1),
+                                           u[small], steps)
     return np.asarray(result)
 
 
@@ -91,14 +92,12 @@ def binomial_from_uniform(n: Array, p: Array, u: Array, z: Array) -> Array:
         ns, ps = n[small], np.minimum(p[small], 1 - 1e-12)
         top = float((ns * ps).max())
         steps = min(int(top + 8 * np.sqrt(top) + 10), INVERSION_STEPS)
-        k = np.arange(steps, dtype=np.float64)
         odds = ps / (1 - ps)
 
-        def ratios(part: slice) -> Array:
-            return np.asarray(np.maximum(ns[part, None] - k[None, :], 0.0) / (k[None, :] + 1)
-                              * odds[part, None])
+        def ratio(k: int, idx: IntArray) -> Array:
+            return np.asarray(np.maximum(ns[idx] - k, 0.0) / (k + 1) * odds[idx])
 
-        counts = _inverse_by_table((1 - ps) ** ns, ratios, u[small])
+        counts = _inverse_by_search((1 - ps) ** ns, ratio, u[small], steps)
         result[small] = np.minimum(counts, ns)
     return np.asarray(result)
 
