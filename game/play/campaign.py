@@ -448,6 +448,20 @@ class Campaign:
         play(copy, self.own_plan(), self.turn, strict=True, enter_next=True)
         return copy
 
+    def back_to(self, turn: int) -> Campaign:
+        """The game as it stood before quarter `turn` resolved, to play on from there anew.
+
+        Every decision made for an earlier quarter is replayed on the same seed, so everything
+        before `turn` is exactly as it was; the player plans quarter `turn` again.
+        """
+        if not 1 <= turn <= self.turn + 1:
+            raise ValueError(f"there is no quarter {turn} to go back to")
+        copy = self.fresh()
+        copy.set_term(self.term)
+        earlier = Plan([step for step in self.own_plan().steps if step.turn < turn])
+        play(copy, earlier, turn - 1, strict=True)
+        return copy
+
     def in_other_world(self, overrides: dict[str, float]) -> tuple[Campaign, list[Skipped]]:
         """The same seed and decisions under other assumptions (the assumptions panel).
 

@@ -96,3 +96,22 @@ def test_a_save_keeps_the_session_and_drops_what_it_cannot_read(pack: ContentPac
     assert again.player == "Mesa 2" and again.workshop is None and again.workshop_code == ""
     assert [(p.turn, p.violence, p.legitimacy) for p in again.predictions] == [(1, "rise",
                                                                                   "fall")]
+
+
+def test_going_back_keeps_every_earlier_quarter_and_plays_on_anew(pack: ContentPack) -> None:
+    game = Campaign.new(pack, "juarez-2010", "municipal", "juarez", 6)
+    game.enact("vet_police", "juarez")
+    for _ in range(3):
+        game.end_turn()
+    game.enact("tolerate", "juarez")
+    for _ in range(3):
+        game.end_turn()
+    branch = game.back_to(4)
+    assert branch.turn == 3 and [r.as_json() for r in branch.records] == [
+        r.as_json() for r in game.records[:3]]
+    assert branch.decisions == [d for d in game.decisions if d["turn"] < 4]
+    branch.enact("community_policing", "juarez")
+    for _ in range(3):
+        branch.end_turn()
+    assert branch.records[-1].regions != game.records[-1].regions
+    assert game.turn == 6  # the first path is untouched
