@@ -7,6 +7,7 @@ character and every swap of two neighbours. Workshop codes and result codes both
 
 from __future__ import annotations
 
+import hashlib
 import math
 import struct
 from decimal import Decimal
@@ -132,10 +133,25 @@ def take_number(bits: Bits) -> float:
     return -value if sign else value
 
 
-def digits_of(bits: Bits) -> list[int]:
-    """The bits as base-32 digits (zero bits pad to a whole character) plus the check digit."""
+def body_hash(digits: list[int]) -> int:
+    """A base-32 digit hashed from a code's body digits (and their count).
+
+    Damm's check catches every single wrong character but lets one in 32 insertions or
+    deletions through; this digit lets through about one in 32 of those again.
+    """
+    digest = hashlib.sha256(bytes([len(digits) & 0xFF, *digits])).digest()
+    return digest[0] & 0x1F
+
+
+def digits_of(bits: Bits, hashed: bool = False) -> list[int]:
+    """The bits as base-32 digits (zero bits pad to a whole character) plus the check digit.
+
+    With `hashed`, a `body_hash` digit goes before the check digit (which covers it too).
+    """
     padded = list(bits.bits) + [0] * (-len(bits.bits) % 5)
     digits = [int("".join(map(str, padded[k:k + 5])), 2) for k in range(0, len(padded), 5)]
+    if hashed:
+        digits.append(body_hash(digits))
     digits.append(times_x(check_value(digits)))
     return digits
 

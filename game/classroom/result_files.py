@@ -1,8 +1,14 @@
-"""Result files: what one team did and what came of it, versioned and checksummed, for debriefs.
+"""Result files: what one team did and what came of it, for the class debrief.
 
-A result file is JSON: `{"format": "plaza-result", "version": 1, "checksum": "sha256:...",
-"body": {...}}`. The checksum is the SHA-256 of the body written as canonical JSON (sorted
-keys, no spaces, UTF-8), so an accidental edit is caught when the file is read back.
+A result file is JSON: `{"format": "plaza-result", "version": 2, "checksum": "sha256:...",
+"body": {...}}`. The body holds the team's setup and decisions (what the debrief replays) and
+the numbers the game computed from them (what the replay is compared with). The checksum is
+the SHA-256 of the body as canonical JSON: it catches accidental damage, not a student who
+edits a number and computes it again; the debrief's replay catches that (`verify.py`).
+
+Every file is read once into one strict model (`ResultDocument`): sizes, nesting and digits
+are capped before parsing, every number is a finite number within +-1e12 of its kind (never
+a string), every id matches its pattern. What fails is one `file: field: message` line.
 """
 
 from __future__ import annotations
@@ -14,50 +20,56 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.content.loader import field_path
 from game.content.schema import Workshop
-from game.core.files import write_text_atomic
+from game.core.files import parse_json_capped, read_text_capped, write_text_atomic
 from game.core.problems import BadInput, Problem
 from game.play.campaign import Campaign
 from game.play.predictions import Prediction, check_predictions, score_predictions
 from game.play.scope import scope_regions, scope_turn, scope_value, start_values
 from game.play.session import GameSession
 from game.sim.indicators import KEPT_INDICATORS
-from game.sim.records import run_summary
 
 RESULT_FORMAT = "plaza-result"
-RESULT_VERSION = 1
-MAX_RESULT_BYTES = 20_000_000
+RESULT_VERSION = 2
+READ_VERSIONS = (1, 2)
+MAX_RESULT_BYTES = 4_000_000
+"""A 40-quarter national game with a hundred decisions is about 400 kB."""
+LARGEST = 1e12
+"""No count or share a result holds comes near this; a larger number is a forged file."""
+MAX_NAME = 60
 
 
 # --- measures a debrief shows ------------------------------------------------------------------
 
 
 def findings_met(campaign: Campaign) -> list[str]:
-    """Findings behind the actions taken, the dilemmas faced and the two main causes of killings.
+    """Findings the player's own game engaged: behind the actions taken and the dilemmas faced.
 
+    A finding counts only where the player's decisions met it (an intervention built on it, a
+    dilemma that arose in their game), never because its mechanism ran in the background.
     The game's debrief screen calls this too, so a result file and the screen agree.
     """
-    from game.sim.causes import findings_of
-
     met: set[str] = set()
+    actions = campaign.pack.interventions
     for decision in campaign.decisions:
-        action = decision.get("action")
-        if action in campaign.pack.interventions:
-            met.update(campaign.pack.interventions[action].findings)
-        event = decision.get("event")
-        if event in campaign.pack.events:
-            met.update(campaign.pack.events[event].findings)
+        if decision.get("verb") == "enact" and decision.get("action") in actions:
+            met.update(actions[decision["action"]].findings)
     for record in campaign.records:
-        for per_region in record.why.get("homicides", {}).values():
-            top = sorted(per_region.items(), key=lambda kv: -abs(float(kv[1])))[:2]
-            for cause, _ in top:
-                met.update(findings_of(cause))
+        for event in record.events:
+            if event.get("id") in campaign.pack.events:
+                met.update(campaign.pack.events[event["id"]].findings)
     return sorted(met, key=lambda f: int(f[1:]))
+
+
+def _scope_total(campaign: Campaign, name: str, scope: list[str], turns: int) -> float:
+    """A count summed over the scope's regions and the first `turns` quarters."""
+    return sum(float(record.regions[r][name]) for record in campaign.records[:turns]
+               for r in scope)
 
 
 # --- building, writing and reading ------------------------------------------------------------
@@ -66,21 +78,22 @@ def findings_met(campaign: Campaign) -> list[str]:
 def build_result(campaign: Campaign, player: str, workshop: Workshop | None = None,
                  predictions: Iterable[Prediction | Mapping[str, Any]] = (), *,
                  code: str | None = None, baseline: Campaign | None = None,
-                 lang: str | None = None) -> dict[str, Any]:
+                 lang: str | None = None, written: str | None = None) -> dict[str, Any]:
     """The result document of a game: setup, decisions, every quarter, measures, predictions.
 
-    `baseline` (the same world with no new policy, `campaign.baseline()`) is computed when not
-    given; pass it to share one across teams of the same workshop. With a workshop, `code` is
-    its code (computed from the shipped content's switches when not given).
+    Every total is over the player's scope (the mayor's city, or every region for the federal
+    role). `baseline` (the same world with no new policy, `campaign.baseline()`) is computed
+    when not given; pass it to share one across teams of the same workshop. With a workshop,
+    `code` is its code (computed from the shipped content's switches when not given).
     """
-    player = player.strip()
+    player = clean_name(player)
     if not player:
         raise ValueError("a result needs a player or team name")
     if not campaign.records:
         raise ValueError("a result needs at least one quarter played")
-    if baseline is None or baseline.turn < campaign.turn:
-        baseline = campaign.baseline()
     played = campaign.turn
+    if baseline is None or baseline.turn < played:
+        baseline = campaign.baseline()
     scope = scope_regions(campaign)
     turns = []
     scope_turns = []
@@ -93,10 +106,8 @@ def build_result(campaign: Campaign, player: str, workshop: Workshop | None = No
                       "national": dict(record.national), "regions": regions,
                       "events": record.events})
     base_turns = [scope_turn(campaign, r.regions, r.national, scope)
-                  for r in baseline.records[:campaign.turn]]
+                  for r in baseline.records[:played]]
     start = start_values(campaign, scope)
-    mine = campaign.summary()
-    theirs = run_summary(baseline.world, baseline.results[:played], 0)
     legitimacy_end = scope_turns[-1]["legitimacy"]
     institutions = {}
     for name in ("police_integrity", "judicial_integrity"):
@@ -105,24 +116,29 @@ def build_result(campaign: Campaign, player: str, workshop: Workshop | None = No
                               "change": round(end - start[name], 4),
                               "baseline_end": round(scope_value(baseline, name, scope, played), 4)}
     scored = score_predictions(campaign, check_predictions(campaign, predictions), scope_turns)
+
+    def both(name: str) -> tuple[int, int]:
+        return (round(_scope_total(campaign, name, scope, played)),
+                round(_scope_total(baseline, name, scope, played)))
+
+    true_mine, true_base = both("true_homicides")
+    measured_mine, measured_base = both("homicides")
+    abuses, base_abuses = both("abuses")
+    civilians, base_civilians = both("civilian_deaths")
+    disappeared, base_disappeared = both("disappearances")
     measures = {
-        "lives_vs_baseline": campaign.lives_against(baseline),
-        "true_homicides": mine["true_homicides"],
-        "baseline_true_homicides": theirs["true_homicides"],
-        "homicides": mine["homicides"],
-        "baseline_homicides": theirs["homicides"],
-        "homicide_rate": float(mine["homicide_rate"]),
+        "lives_vs_baseline": true_base - true_mine,
+        "true_homicides": true_mine, "baseline_true_homicides": true_base,
+        "homicides": measured_mine, "baseline_homicides": measured_base,
         "legitimacy": {"start": round(start["legitimacy"], 4), "end": legitimacy_end,
                        "change": round(legitimacy_end - start["legitimacy"], 4),
                        "baseline_end": base_turns[-1]["legitimacy"]},
         "approval": {"end": scope_turns[-1]["approval"],
                      "baseline_end": base_turns[-1]["approval"]},
         "human_rights": {
-            "abuses": mine["abuses"], "baseline_abuses": theirs["abuses"],
-            "civilian_deaths": mine["civilian_deaths"],
-            "baseline_civilian_deaths": theirs["civilian_deaths"],
-            "disappearances": mine["disappearances"],
-            "baseline_disappearances": theirs["disappearances"],
+            "abuses": abuses, "baseline_abuses": base_abuses,
+            "civilian_deaths": civilians, "baseline_civilian_deaths": base_civilians,
+            "disappearances": disappeared, "baseline_disappearances": base_disappeared,
         },
         "institutions": institutions,
         "findings_met": findings_met(campaign),
@@ -136,28 +152,26 @@ def build_result(campaign: Campaign, player: str, workshop: Workshop | None = No
     if workshop is not None:
         if code is None:
             from game.classroom.workshops import Workshops
-            from game.content.loader import load_assumptions
-            from game.core import paths
 
-            switches = load_assumptions(paths.content_root(), campaign.pack)
-            code = Workshops(campaign.pack, switches).code(workshop)
+            code = Workshops.shipped(campaign.pack).code(workshop)
         workshop_block = {"code": code, "settings": workshop.normalised().model_dump()}
     from game import __version__ as game_version
 
     body = {
         "player": player,
-        "written": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        "written": written or datetime.now(UTC).replace(microsecond=0).isoformat(),
         "game_version": game_version,
         "workshop": workshop_block,
         "setup": {
             "scenario": campaign.scenario_id, "role": campaign.role, "region": campaign.region,
+            "mayors": list(campaign.mayors),
             "seed": campaign.seed, "overrides": dict(sorted(campaign.overrides.items())),
-            "term_turns": campaign.term_turns, "turns_played": campaign.turn,
+            "term_turns": campaign.term_turns, "turns_played": played,
             "lang": lang or (workshop.language if workshop else "en"),
             "regions": list(campaign.world.region_ids), "scope": scope,
             "start": {k: round(v, 4) for k, v in start.items()},
         },
-        "decisions": [dict(d) for d in campaign.decisions],
+        "decisions": [dict(d) for d in campaign.decisions if int(d["turn"]) <= played],
         "turns": turns,
         "baseline": base_turns,
         "measures": measures,
@@ -166,6 +180,14 @@ def build_result(campaign: Campaign, player: str, workshop: Workshop | None = No
     body = plain(body)
     return {"format": RESULT_FORMAT, "version": RESULT_VERSION, "checksum": checksum(body),
             "body": body}
+
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def clean_name(name: str) -> str:
+    """A team name as kept: control and direction characters dropped, spaces squeezed, capped."""
+    return " ".join(CONTROL.sub("", name).split())[:MAX_NAME]
 
 
 def plain(value: Any) -> Any:
@@ -205,142 +227,233 @@ def write_result(path: Path, result: Mapping[str, Any]) -> None:
     write_text_atomic(path, text + "\n")
 
 
-# --- reading back --------------------------------------------------------------------------------
+# --- the one model of a result file ------------------------------------------------------------
+
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=-LARGEST, le=LARGEST)]
+Count = Annotated[int, Field(strict=True, ge=-10**12, le=10**12)]
+Turn = Annotated[int, Field(strict=True, ge=1, le=40)]
+Name = Annotated[str, Field(strict=True, min_length=1, max_length=64,
+                            pattern=r"^[a-z][a-z0-9_\-]{0,63}$")]
+Text = Annotated[str, Field(strict=True, max_length=200)]
+FindingId = Annotated[str, Field(strict=True, pattern=r"^F[1-9][0-9]?$")]
+Direction = Literal["rise", "fall"]
 
 
-class _Loose(BaseModel):
-    model_config = ConfigDict(extra="allow", frozen=True)
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
-class _Setup(_Loose):
-    scenario: str = Field(min_length=1)
+class ResultDecision(_Model):
+    """One line of a team's decision log."""
+
+    turn: Turn
+    verb: Literal["enact", "repeal", "answer"]
+    action: Name | None = None
+    region: Name | None = None
+    event: Name | None = None
+    choice: Name | None = None
+    seat: Annotated[int, Field(strict=True, ge=0, le=16)] = 0
+    default: bool = False
+
+
+class ResultWorkshop(_Model):
+    """The workshop a result belongs to: its code and its settings."""
+
+    code: Annotated[str, Field(strict=True, min_length=4, max_length=120)]
+    settings: dict[Annotated[str, Field(max_length=40)], Any]
+
+
+class ResultSetup(_Model):
+    """The world the team played."""
+
+    scenario: Name
     role: Literal["federal", "municipal"]
-    region: str | None
-    seed: int
-    overrides: dict[str, float]
-    turns_played: int = Field(ge=1, le=40)
-    lang: str
-    scope: list[str] = Field(min_length=1)
+    region: Name | None
+    mayors: list[Name] = Field(default_factory=list, max_length=16)
+    seed: Annotated[int, Field(strict=True, ge=0, le=2**32 - 1)]
+    overrides: dict[Name, Number]
+    term_turns: Turn | None = None
+    turns_played: Turn
+    lang: Annotated[str, Field(strict=True, pattern=r"^[a-z]{2,3}$")]
+    regions: list[Name] = Field(default_factory=list, max_length=64)
+    scope: list[Name] = Field(min_length=1, max_length=64)
+    start: dict[Name, Number] = Field(default_factory=dict)
 
 
-class _Scope(_Loose):
-    homicides: float
-    true_homicides: float
-    homicide_rate: float
-    legitimacy: float
-    approval: float
-    abuses: float
-    civilian_deaths: float
+class ScopeFigures(_Model):
+    """One quarter's headline numbers for the player's scope."""
+
+    homicides: Number
+    true_homicides: Number
+    homicide_rate: Number
+    legitimacy: Number
+    approval: Number
+    abuses: Number
+    civilian_deaths: Number
 
 
-class _Turn(_Loose):
-    turn: int
-    period: str
-    scope: _Scope
-    national: dict[str, float]
-    regions: dict[str, dict[str, float]]
+class ResultEvent(_Model):
+    """An event of a quarter."""
+
+    id: Name
+    region: Name
+    choice: Name | None = None
 
 
-class _HumanRights(_Loose):
-    abuses: float
-    baseline_abuses: float
-    civilian_deaths: float
-    baseline_civilian_deaths: float
-    disappearances: float
-    baseline_disappearances: float
+class ResultTurn(_Model):
+    """One quarter as the game recorded it."""
+
+    turn: Turn
+    period: Annotated[str, Field(strict=True, pattern=r"^\d{4}-Q[1-4]$")]
+    scope: ScopeFigures
+    national: dict[Name, Number]
+    regions: dict[Name, dict[Name, Number]]
+    events: list[ResultEvent] = Field(max_length=200)
 
 
-class _Measures(_Loose):
-    lives_vs_baseline: float
-    true_homicides: float
-    baseline_true_homicides: float
-    legitimacy: dict[str, float]
-    human_rights: _HumanRights
-    institutions: dict[str, dict[str, float]]
-    findings_met: list[str]
-    predictions: dict[str, int]
+class HumanRights(_Model):
+    """Abuses, bystanders and the disappeared, against the no-new-policy world."""
+
+    abuses: Number
+    baseline_abuses: Number
+    civilian_deaths: Number
+    baseline_civilian_deaths: Number
+    disappearances: Number
+    baseline_disappearances: Number
 
 
-class _Workshop(_Loose):
-    code: str
-    settings: dict[str, Any]
+class Measures(_Model):
+    """The totals a debrief shows."""
+
+    lives_vs_baseline: Number
+    true_homicides: Number
+    baseline_true_homicides: Number
+    homicides: Number | None = None
+    baseline_homicides: Number | None = None
+    homicide_rate: Number | None = None
+    legitimacy: dict[Name, Number]
+    approval: dict[Name, Number] = Field(default_factory=dict)
+    human_rights: HumanRights
+    institutions: dict[Name, dict[Name, Number]]
+    findings_met: list[FindingId] = Field(max_length=64)
+    predictions: dict[Name, Count]
 
 
-class _Body(_Loose):
-    player: str = Field(min_length=1, max_length=200)
-    workshop: _Workshop | None
-    setup: _Setup
-    decisions: list[dict[str, Any]]
-    turns: list[_Turn] = Field(min_length=1)
-    baseline: list[_Scope]
-    measures: _Measures
-    predictions: list[dict[str, Any]]
+class ScoredPrediction(_Model):
+    """A prediction with what happened."""
+
+    turn: Turn
+    violence: Direction
+    legitimacy: Direction
+    outcome: dict[Literal["violence", "legitimacy"], Direction]
+    right: dict[Literal["violence", "legitimacy"], bool]
 
 
-def check_result(data: Any, name: str) -> dict[str, Any]:
-    """Check a parsed result document; return it, or raise BadInput naming what is wrong."""
+class ResultBody(_Model):
+    """What a team did (setup, decisions, predictions) and what the game said came of it."""
+
+    player: Annotated[str, Field(strict=True, min_length=1, max_length=200)]
+    written: Text = ""
+    game_version: Text = ""
+    workshop: ResultWorkshop | None
+    setup: ResultSetup
+    decisions: list[ResultDecision] = Field(max_length=2000)
+    turns: list[ResultTurn] = Field(min_length=1, max_length=40)
+    baseline: list[ScopeFigures] = Field(max_length=40)
+    measures: Measures
+    predictions: list[ScoredPrediction] = Field(max_length=40)
+
+
+class ResultDocument(_Model):
+    """A whole result file."""
+
+    format: Literal["plaza-result"]
+    version: Annotated[int, Field(strict=True, ge=1, le=RESULT_VERSION)]
+    checksum: Annotated[str, Field(strict=True, max_length=80)]
+    body: ResultBody
+
+
+def parse_result(data: Any, name: str) -> ResultDocument:
+    """Check a parsed result document into the model; BadInput names every fault (at most 5)."""
     if not isinstance(data, dict) or data.get("format") != RESULT_FORMAT:
         raise BadInput([Problem(name, "(file)", "is not a Plaza result file")])
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise BadInput([Problem(name, "version", "is missing")])
+        raise BadInput([Problem(name, "version", "is missing or not a whole number")])
     if version > RESULT_VERSION:
         raise BadInput([Problem(name, "version", f"{version} is newer than this game reads "
                                 f"({RESULT_VERSION}): update Plaza to read it")])
+    if version not in READ_VERSIONS:
+        raise BadInput([Problem(name, "version", f"{version} is not a result format Plaza "
+                                "ever wrote")])
     body = data.get("body")
     if not isinstance(body, dict):
         raise BadInput([Problem(name, "body", "is missing")])
     try:
-        expected = checksum(body)
-    except (TypeError, ValueError) as exc:
-        raise BadInput([Problem(name, "body", f"cannot be checked: {exc}")]) from exc
-    if data.get("checksum") != expected:
+        document = ResultDocument.model_validate(data)
+    except ValidationError as exc:
+        raise BadInput([Problem(name, field_path(e["loc"], data), e["msg"])
+                        for e in exc.errors()[:5]]) from exc
+    if data.get("checksum") != checksum(body):
         raise BadInput([Problem(name, "checksum", "does not match the contents: the file was "
                                 "edited or damaged after the game wrote it")])
-    try:
-        _Body.model_validate(body)
-    except ValidationError as exc:
-        raise BadInput([Problem(name, "body." + field_path(e["loc"], body), e["msg"])
-                        for e in exc.errors()[:5]]) from exc
-    return data
+    return document
+
+
+def check_result(data: Any, name: str) -> dict[str, Any]:
+    """Check a parsed result document; return it, or raise BadInput naming what is wrong."""
+    parse_result(data, name)
+    return dict(data)
+
+
+def load_result(path: Path) -> tuple[ResultDocument, dict[str, Any]]:
+    """Read a result file once: the checked model and the body as written (for the replay)."""
+    name = str(path)
+    data = parse_json_capped(read_text_capped(path, MAX_RESULT_BYTES), name)
+    return parse_result(data, name), data["body"]
 
 
 def read_result(path: Path) -> dict[str, Any]:
     """Read and check a result file; BadInput (file: field: message) if damaged or edited."""
     name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_RESULT_BYTES:
-            raise BadInput([Problem(name, "(file)", f"is {size:,} bytes, too large for a result")])
-        text = path.read_bytes().decode("utf-8")
-        data = json.loads(text)
-    except OSError as exc:
-        raise BadInput([Problem(name, "(file)", f"cannot be read: {exc.strerror or exc}")]
-                       ) from exc
-    except UnicodeDecodeError as exc:
-        raise BadInput([Problem(name, "(file)", f"is not UTF-8 text (byte {exc.start})")]) from exc
-    except json.JSONDecodeError as exc:
-        raise BadInput([Problem(name, "(file)", f"is damaged: not JSON (line {exc.lineno}, "
-                                f"column {exc.colno})")]) from exc
+    data = parse_json_capped(read_text_capped(path, MAX_RESULT_BYTES), name)
     return check_result(data, name)
 
 
+# --- where a game's result goes --------------------------------------------------------------
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """A piece of a file name: letters (any alphabet), digits, dashes; never empty."""
+    return re.sub(r"[^\w-]+", "-", text, flags=re.UNICODE).strip("-_")[:limit] or "team"
+
+
 def result_file_name(game: GameSession, player: str, folder: Path, when: datetime) -> Path:
-    """A free file name for a game's result: `plaza-TEAM-YYYYMMDD-HHMM.json` in `folder`."""
-    safe = re.sub(r"[^A-Za-z0-9_-]+", "-", player).strip("-")[:40] or "player"
-    stamp = when.strftime("%Y%m%d-%H%M")
-    path = folder / f"plaza-{safe}-{stamp}.json"
+    """A free, meaningful file name: `plaza-WORKSHOP-TEAM-YYYY-MM-DD-HHMM.json` in `folder`.
+
+    WORKSHOP is the workshop code (without its prefix) or, in free play, the scenario.
+    """
+    c = game.campaign
+    where = game.workshop_code.replace("-", "")[3:11] if game.workshop_code else c.scenario_id
+    stamp = when.strftime("%Y-%m-%d-%H%M")
+    base = f"plaza-{slug(where, 20)}-{slug(player)}-{stamp}"
+    path = folder / f"{base}.json"
     n = 2
     while path.exists():
-        path = folder / f"plaza-{safe}-{stamp}-{n}.json"
+        path = folder / f"{base}-{n}.json"
         n += 1
     return path
 
 
+def build_game_result(game: GameSession, player: str, lang: str) -> dict[str, Any]:
+    """The result document of a game being played."""
+    return build_result(game.campaign, player, game.workshop, game.predictions,
+                        code=game.workshop_code or None, baseline=game.baseline(), lang=lang)
+
+
 def write_game_result(game: GameSession, player: str, folder: Path, lang: str) -> Path:
     """Write the result file of a game being played into `folder`; return its path."""
-    document = build_result(game.campaign, player, game.workshop, game.predictions,
-                            code=game.workshop_code or None, baseline=game.baseline(), lang=lang)
+    document = build_game_result(game, player, lang)
     folder.mkdir(parents=True, exist_ok=True)
     path = result_file_name(game, player, folder, datetime.now())
     write_result(path, document)

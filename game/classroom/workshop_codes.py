@@ -2,7 +2,12 @@
 
 A code is `PLZ-` followed by groups of four Crockford base-32 characters. Its bits hold every
 setting a workshop file can hold (see `encode_code`); its last character is a Damm check over
-GF(32), which catches every single wrong character and every swap of two neighbours.
+GF(32), which catches every single wrong character and every swap of two neighbours. Since
+format 2 the character before it is a hash of everything else (an inserted or dropped
+character slips past both only about once in a thousand), the language field has a fixed
+width (a third language does not move the fields after it) and a code is accepted only in the
+one spelling the encoder writes (no two codes stand for the same workshop). Format 1 codes,
+made before, are still read.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import Any
 from game.classroom.bits import (
     Bits,
     bits_of,
+    body_hash,
     digits_of,
     group,
     put_number,
@@ -34,7 +40,10 @@ from game.core.i18n import LANGUAGES
 from game.core.problems import BadInput, Problem
 
 CODE_PREFIX = "PLZ"
-CODE_VERSION = 1
+CODE_VERSION = 2
+READ_VERSIONS = (1, 2)
+LANGUAGE_BITS = 3
+"""Format 2: the language index in a fixed 3 bits (up to eight languages)."""
 ROLES: tuple[Role, ...] = ("federal", "municipal")
 VERSION_BITS, TAG_BITS = 3, 10
 CODE_FIELD = "(code)"
@@ -80,7 +89,7 @@ def cities(pack: ContentPack, scenario_id: str) -> list[str]:
 
 
 def encode_code(workshop: Workshop, pack: ContentPack,
-                switches: dict[str, AssumptionSwitch]) -> str:
+                switches: dict[str, AssumptionSwitch], version: int = CODE_VERSION) -> str:
     """The code for a checked workshop: every setting, or BadInput naming what it cannot carry.
 
     Bits, in order: version (3), content tag (10), scenario, role (1); for a mayor, a region
@@ -94,10 +103,20 @@ def encode_code(workshop: Workshop, pack: ContentPack,
     checked = check_workshop(workshop, "(workshop)", pack, switches)
     if checked:
         raise BadInput(checked)
+    bits = Bits()
+    bits.put(version, VERSION_BITS)
+    put_workshop(bits, workshop, pack, switches, version)
+    return group(CODE_PREFIX, digits_of(bits, hashed=version >= 2))
+
+
+def put_workshop(bits: Bits, workshop: Workshop, pack: ContentPack,
+                 switches: dict[str, AssumptionSwitch], version: int = CODE_VERSION) -> None:
+    """Append a checked workshop's settings (after the version field), as `encode_code` lays them.
+
+    Result codes carry a workshop this way too.
+    """
     ws = workshop.normalised()
     tables = CodeTables.build(pack, switches)
-    bits = Bits()
-    bits.put(CODE_VERSION, VERSION_BITS)
     bits.put(tables.tag, TAG_BITS)
     bits.put(tables.scenarios.index(ws.scenario), width(len(tables.scenarios)))
     bits.put(ROLES.index(ws.role), 1)
@@ -129,12 +148,16 @@ def encode_code(workshop: Workshop, pack: ContentPack,
         bits.put(tables.switches.index(sid), width(len(tables.switches)))
         bits.put(on, 1)
     bits.put(0, 1)
-    bits.put(LANGUAGES.index(ws.language), width(len(LANGUAGES)))
+    bits.put(LANGUAGES.index(ws.language), language_bits(version))
     bits.put(ws.predictions, 1)
     bits.put(ws.timer_minutes is not None, 1)
     if ws.timer_minutes is not None:
         bits.put(ws.timer_minutes - 1, 7)
-    return group(CODE_PREFIX, digits_of(bits))
+
+
+def language_bits(version: int) -> int:
+    """Width of the language field: fixed in format 2; format 1 sized it by two languages."""
+    return LANGUAGE_BITS if version >= 2 else 1
 
 
 class CodeError(BadInput):
@@ -156,6 +179,8 @@ CODE_ERRORS = {
                   "workshop.error.character"),
     "typo": ("this code has a typo (its check character does not match); check each character",
              "workshop.error.typo"),
+    "alias": ("not a code this game writes (a character was added, dropped or changed); "
+              "check each character", "workshop.error.typo"),
 }
 
 
@@ -176,27 +201,46 @@ def decode_code(text: str, pack: ContentPack,
                 switches: dict[str, AssumptionSwitch]) -> Workshop:
     """The workshop a typed code stands for; BadInput (one line) if mistyped or from elsewhere."""
     digits = code_digits(text)
+    version = bits_of(digits[:1]).take(VERSION_BITS) if digits else 0
+    if version not in READ_VERSIONS:
+        raise _code_problem(text, f"made by another version of Plaza (code format {version}, "
+                            f"this game reads {CODE_VERSION})", "workshop.error.version")
+    if version >= 2:
+        if len(digits) < 2 or body_hash(digits[:-1]) != digits[-1]:
+            message, key = CODE_ERRORS["alias"]
+            raise _code_problem(text, message, key)
+        digits = digits[:-1]
     bits = bits_of(digits)
-    tables = CodeTables.build(pack, switches)
+    bits.take(VERSION_BITS)
+    data = take_workshop(bits, text, pack, switches, version)
+    rest = bits.bits[bits.pos:]
+    if len(rest) >= 5 or any(rest):
+        raise _code_problem(text, "not a valid workshop code (extra characters at the end)")
     try:
-        version = bits.take(VERSION_BITS)
-        if version != CODE_VERSION:
-            raise _code_problem(text, f"made by another version of Plaza (code format {version}, "
-                                f"this game reads {CODE_VERSION})", "workshop.error.version")
-        if bits.take(TAG_BITS) != tables.tag:
-            raise _code_problem(text, "made with different game content (another version of "
-                                "Plaza or another content folder)", "workshop.error.content")
-        data = _read_settings(bits, pack, tables)
-        rest = bits.bits[bits.pos:]
-        if len(rest) >= 5 or any(rest):
-            raise ValueError("extra characters at the end")
-    except ValueError as exc:
-        raise _code_problem(text, f"not a valid workshop code ({exc})") from exc
-    try:
-        return parse_workshop(data, text.strip(), pack, switches)
+        workshop = parse_workshop(data, text.strip(), pack, switches)
     except BadInput as bad:
         raise _code_problem(text, "; ".join(f"{p.field}: {p.message}" for p in bad.problems)
                             ) from bad
+    canonical = Bits()
+    canonical.put(version, VERSION_BITS)
+    put_workshop(canonical, workshop, pack, switches, version)
+    if canonical.bits != bits.bits[:bits.pos]:
+        message, key = CODE_ERRORS["alias"]
+        raise _code_problem(text, message, key)
+    return workshop
+
+
+def take_workshop(bits: Bits, text: str, pack: ContentPack,
+                  switches: dict[str, AssumptionSwitch], version: int) -> dict[str, Any]:
+    """Read settings written by `put_workshop` as raw workshop data (CodeError if they do not)."""
+    tables = CodeTables.build(pack, switches)
+    try:
+        if bits.take(TAG_BITS) != tables.tag:
+            raise _code_problem(text, "made with different game content (another version of "
+                                "Plaza or another content folder)", "workshop.error.content")
+        return _read_settings(bits, pack, tables, version)
+    except ValueError as exc:
+        raise _code_problem(text, f"not a valid workshop code ({exc})") from exc
 
 
 def _index(bits: Bits, table: tuple[str, ...] | list[str], what: str) -> str:
@@ -206,7 +250,8 @@ def _index(bits: Bits, table: tuple[str, ...] | list[str], what: str) -> str:
     return table[n]
 
 
-def _read_settings(bits: Bits, pack: ContentPack, tables: CodeTables) -> dict[str, Any]:
+def _read_settings(bits: Bits, pack: ContentPack, tables: CodeTables,
+                   version: int) -> dict[str, Any]:
     """The settings after the version and tag, as raw workshop data."""
     data: dict[str, Any] = {"scenario": _index(bits, tables.scenarios, "scenario")}
     data["role"] = ROLES[bits.take(1)]
@@ -234,7 +279,10 @@ def _read_settings(bits: Bits, pack: ContentPack, tables: CodeTables) -> dict[st
         switches[sid] = bool(bits.take(1))
     if switches:
         data["switches"] = switches
-    data["language"] = _index(bits, list(LANGUAGES), "language")
+    language = bits.take(language_bits(version))
+    if language >= len(LANGUAGES):
+        raise ValueError("unknown language")
+    data["language"] = LANGUAGES[language]
     data["predictions"] = bool(bits.take(1))
     if bits.take(1):
         minutes = bits.take(7) + 1

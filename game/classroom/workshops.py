@@ -91,6 +91,20 @@ class Workshops:
         pack = load_content(content)
         return cls(pack, load_assumptions(content, pack))
 
+    @classmethod
+    def shipped_default(cls) -> Workshops:
+        """Workshops of the shipped content folder."""
+        from game.core import paths
+
+        return cls.load(paths.content_root())
+
+    @classmethod
+    def shipped(cls, pack: ContentPack) -> Workshops:
+        """Workshops of an already loaded pack, with the shipped content's switches."""
+        from game.core import paths
+
+        return cls(pack, load_assumptions(paths.content_root(), pack))
+
     def from_data(self, data: dict[str, Any], name: str = "(workshop)") -> Workshop:
         """Check raw settings (as a workshop file holds them); BadInput lists every problem."""
         return parse_workshop(data, name, self.pack, self.switches)
@@ -197,7 +211,8 @@ class Workshops:
         lines.append(t("workshop.show.predictions_on" if ws.predictions
                        else "workshop.show.predictions_off"))
         if ws.timer_minutes is not None:
-            lines.append(t("workshop.show.timer", minutes=ws.timer_minutes))
+            lines.append(t.plural("workshop.show.timer", ws.timer_minutes,
+                                  minutes=ws.timer_minutes))
         return lines
 
 

@@ -1,4 +1,4 @@
-"""The command line: `python -m game [play|simulate|workshop|debrief|validate|--smoke]`.
+"""The command line: `python -m game [play|desk|simulate|workshop|debrief|cards|validate|--smoke]`.
 
 Exit codes: 0 success; 2 bad input (one `file: field: message` line per problem on stderr, no
 traceback); 1 an internal error (a short message; the traceback goes to a crash log).
@@ -76,6 +76,14 @@ def dispatch(args: argparse.Namespace) -> int:
         from game.cli.debrief import run_debrief
 
         return run_debrief(args)
+    if args.command == "cards":
+        from game.cli.cards import run_cards
+
+        return run_cards(args, content_folder(args))
+    if args.command == "desk":
+        from game.cli.play import run_desk
+
+        return run_desk(args)
     if args.command == "validate":
         from game.cli.validate import run_validate
 

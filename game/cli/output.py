@@ -24,6 +24,25 @@ def write_output(text: str, out: Path | None) -> None:
                            ) from exc
 
 
+def safe(text: str) -> str:
+    """Text from a student (a file name, a team, a code) made harmless for a terminal.
+
+    Control characters (escape sequences could hide or rewrite the lines around them),
+    direction overrides and other invisible format characters are shown as `\\xNN` or
+    `\\uNNNN` escapes; everything printable, any alphabet, is kept.
+    """
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if code < 0x20 or 0x7F <= code <= 0x9F:
+            out.append(f"\\x{code:02x}")
+        elif 0x200B <= code <= 0x200F or 0x2028 <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def dumps(data: object) -> str:
     """Compact, stable JSON."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)

@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--player", metavar="NAME", help="player or team name for --result")
     sim.add_argument("--result", type=Path, metavar="FILE",
                      help="play the plan as one game and write its result file for a debrief")
+    sim.add_argument("--result-code", action="store_true", dest="result_code",
+                     help="play the plan as one game and print its result code (last line)")
 
     workshop = sub.add_parser("workshop", help="make or check a workshop (one world for a class)")
     verbs = workshop.add_subparsers(dest="workshop_command", parser_class=Parser,
@@ -83,13 +85,25 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--lang", choices=["en", "es"], dest="ws_lang")
 
     debrief = sub.add_parser("debrief", help="merge a class's result files into an HTML report")
-    debrief.add_argument("results", nargs="+", type=Path, metavar="RESULT",
+    debrief.add_argument("results", nargs="*", type=Path, metavar="RESULT",
                          help="result files, or folders holding them")
+    debrief.add_argument("--codes", action="append", type=Path, metavar="FILE",
+                         help="a text file of result codes, one a line (# comments ignored)")
     debrief.add_argument("-o", "--out", type=Path, required=True, help="report file to write")
     debrief.add_argument("--workshop", metavar="CODE",
                          help="keep only this workshop's results (default: the most common)")
     debrief.add_argument("--lang", choices=["en", "es"], dest="report_lang",
                          help="language (default: the workshop's)")
+
+    cards = sub.add_parser("cards", help="list a scenario's intervention and region ids, "
+                           "with costs (for writing plans)")
+    cards.add_argument("--scenario", required=True)
+    cards.add_argument("--role", choices=["federal", "municipal"])
+    cards.add_argument("--lang", choices=["en", "es"], dest="cards_lang", default="en")
+
+    desk = sub.add_parser("desk", help="open the teacher's desk (make a workshop, collect, "
+                          "build the report)")
+    desk.add_argument("--lang", choices=["en", "es"], dest="desk_lang")
 
     val = sub.add_parser("validate", help="check content folders, scenarios, plans and saves")
     val.add_argument("paths", nargs="+", type=Path)

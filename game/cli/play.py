@@ -45,3 +45,21 @@ def headless_demo(content: Path, lang: str, out: TextIO) -> int:
     return EXIT_OK
 
 
+
+
+def run_desk(args: argparse.Namespace) -> int:
+    """Open the game at the teacher's desk (where there is a screen)."""
+    if not screen_available():
+        from game.core.i18n import Translator
+
+        print(Translator(args.desk_lang or args.lang or "en")("cli.desk_no_screen"),
+              file=sys.stderr)
+        return 2
+    from game.ui.app import App
+    from game.ui.screen import Push
+    from game.ui.screens.desk import DeskScreen
+
+    app = App(args.desk_lang or args.lang)
+    app.start()
+    app.apply(Push(DeskScreen(app)))
+    return app.run()

@@ -1,31 +1,52 @@
-"""The class debrief: a generated class of 30, checked for content against its inputs."""
+"""The class debrief: a generated class, checked against its inputs, with bad results mixed in.
+
+Every result is verified by replay, so a forged file (an edited outcome with its checksum
+recomputed) is named and left out; copies, other workshops and earlier saves of a team are
+named too; games that stopped early are set apart; codes join the class like files.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import html
 import io
 import json
 import re
 import shutil
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
+from markupsafe import escape
 
-from game.classroom.result_files import read_result
+from game.classroom.result_codes import TeamGame, encode_result
+from game.classroom.result_files import build_result, checksum, read_result, write_result
 from game.classroom.workshops import Workshops
 from game.cli import main
+from game.play.plan import Plan, play
 
-from .classgen import make_class, team_name
+from .classgen import make_class, random_plan, team_name
 
-TEAMS = 30
+TEAMS = 10
+
+
+def esc(text: str) -> str:
+    """Text as the report's template escapes it."""
+    return str(escape(text))
+
+
+def forge(source: Path, target: Path, change: Any) -> None:
+    """Copy a result, change its body, and seal it again with a fresh checksum."""
+    data = json.loads(source.read_text(encoding="utf-8"))
+    change(data["body"])
+    data["checksum"] = checksum(data["body"])
+    target.write_text(json.dumps(data), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def klass(workshops: Workshops, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """30 teams of one workshop, plus a damaged, an edited, a foreign and a duplicated file."""
+    """A class of one workshop, plus damaged, forged, foreign, copied and unfinished results."""
+    import random
+
     folder = tmp_path_factory.mktemp("class")
     workshop = workshops.from_data({"scenario": "juarez-2010", "seed": 42, "role": "municipal"})
     files = make_class(folder / "teams", workshops, workshop, TEAMS, seed=3)
@@ -33,22 +54,55 @@ def klass(workshops: Workshops, tmp_path_factory: pytest.TempPathFactory) -> dic
     foreign = make_class(folder / "other", workshops, other, 1, seed=4)[0]
     damaged = folder / "damaged.json"
     damaged.write_text(files[0].read_text(encoding="utf-8")[:500], encoding="utf-8")
-    edited = folder / "edited.json"
-    data = json.loads(files[1].read_text(encoding="utf-8"))
-    data["body"]["measures"]["lives_vs_baseline"] = 99999
-    edited.write_text(json.dumps(data), encoding="utf-8")
+    forged = folder / "forged.json"
+
+    def better(body: dict[str, Any]) -> None:
+        body["player"] = "Forgers"
+        body["measures"]["lives_vs_baseline"] += 500
+
+    forge(files[1], forged, better)
     duplicate = folder / "copy-of-team-003.json"
     shutil.copy(files[2], duplicate)
+    # A team that saved from the pause menu after 5 quarters, then again at the end.
+    rng = random.Random(9)
+    plan = Plan.from_file(random_plan(workshops, workshop, rng))
+    early = workshops.new_game(workshop)
+    play(early, plan, 5)
+    earlier = folder / "pause-save.json"
+    write_result(earlier, build_result(early, "Late Team", workshop, code=workshops.code(workshop)))
+    play(early, plan, workshops.turns(workshop))
+    latest = folder / "end-save.json"
+    write_result(latest, build_result(early, "Late Team", workshop, code=workshops.code(workshop)))
+    # A team that stopped after 4 quarters and never finished.
+    stopped = workshops.new_game(workshop)
+    play(stopped, Plan.from_file(random_plan(workshops, workshop, rng)), 4)
+    unfinished = folder / "stopped.json"
+    write_result(unfinished, build_result(stopped, "Quitters", workshop,
+                                          code=workshops.code(workshop)))
+    # Two teams handed in codes, one mistyped.
+    codes = []
+    for name in ("Code Team A", "Code Team B"):
+        game = workshops.new_game(workshop)
+        play(game, Plan.from_file(random_plan(workshops, workshop, rng)), workshops.turns(workshop))
+        codes.append(encode_result(TeamGame.of(game, workshop, name, []), workshops.pack,
+                                   workshops.switches))
+    typo = codes[0][:-1] + ("0" if codes[0][-1] != "0" else "1")
+    code_file = folder / "codes.txt"
+    code_file.write_text(f"# class codes\n{codes[0]}\n\n{codes[1].lower()}  # pasted\n{typo}\n",
+                         encoding="utf-8")
     return {"folder": folder, "files": files, "foreign": foreign, "damaged": damaged,
-            "edited": edited, "duplicate": duplicate, "code": workshops.code(workshop)}
+            "forged": forged, "duplicate": duplicate, "earlier": earlier, "latest": latest,
+            "unfinished": unfinished, "codes": code_file, "code": workshops.code(workshop)}
 
 
 @pytest.fixture(scope="module")
 def report(klass: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """The debrief of the class with the bad files mixed in (run through the command line)."""
+    """The debrief of the class with the bad results mixed in (run through the command line)."""
     out = tmp_path_factory.mktemp("report") / "report.html"
     args = ["debrief", str(klass["folder"] / "teams"), str(klass["foreign"]),
-            str(klass["damaged"]), str(klass["edited"]), str(klass["duplicate"]), "-o", str(out)]
+            str(klass["damaged"]), str(klass["forged"]), str(klass["duplicate"]),
+            str(klass["earlier"]), str(klass["latest"]), str(klass["unfinished"]),
+            "--codes", str(klass["codes"]), "-o", str(out)]
     err, std = io.StringIO(), io.StringIO()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(std):
         code = main(args)
@@ -60,108 +114,139 @@ def report(klass: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> d
 
 
 def bodies(klass: dict[str, Any]) -> list[dict[str, Any]]:
-    """The usable inputs."""
+    """The genuine files' bodies."""
     return [read_result(path)["body"] for path in klass["files"]]
 
 
-def test_every_team_is_in_the_report(klass: dict[str, Any], report: dict[str, Any]) -> None:
-    """Every team's name appears (escaped), once in the table; the report exits 0."""
+def test_every_team_is_named_on_every_chart(report: dict[str, Any]) -> None:
+    """Each finished team: a row in the table and a named mark on every dot plot, escaped."""
     assert report["code"] == 0
     page = report["html"]
-    for k in range(TEAMS):
-        name = team_name(k)
-        assert html.escape(name) in page
-        assert page.count(f'<tr data-team="{html.escape(name)}"') == 1
+    names = [team_name(k) for k in range(TEAMS)] + ["Late Team", "Code Team A", "Code Team B"]
+    for name in names:
+        escaped = esc(name)
+        assert page.count('<tr class="team') >= len(names)
+        for chart in ("spread-lives", "spread-legitimacy", "spread-abuses", "spread-civilians"):
+            svg = re.search(rf'<svg [^>]*id="{chart}".*?</svg>', page, re.S)
+            assert svg is not None and f'data-team="{escaped}"' in svg.group(0), (chart, name)
+            assert f'class="name">{escaped}</text>' in svg.group(0)
     assert "<b>A</b>" not in page  # a team name is text, never markup
-    assert len(report["data"]["teams"]) == TEAMS
+    assert len([t for t in report["data"]["teams"] if t["finished"]]) == len(names)
 
 
-def test_every_chart_is_an_inline_svg(report: dict[str, Any]) -> None:
-    """Four strip plots, two trajectory charts, one small chart per team and the heat map."""
-    page = report["html"]
-    for chart in ("spread-lives", "spread-legitimacy", "spread-abuses", "spread-civilians",
-                  "lines-homicides", "lines-legitimacy", "heat-actions"):
-        assert re.search(rf'<svg [^>]*id="{chart}"', page), chart
-    for n in range(TEAMS):
-        assert f'id="team-{n}"' in page
-    assert page.count("<svg ") == 7 + TEAMS
-
-
-def test_numbers_in_the_report_equal_the_inputs(klass: dict[str, Any],
-                                                report: dict[str, Any]) -> None:
-    """The data island, the table cells and the dots carry the same numbers as the files."""
+def test_numbers_are_the_replays_and_equal_genuine_files(klass: dict[str, Any],
+                                                         report: dict[str, Any]) -> None:
+    """A genuine file's numbers are exactly what its replay gives, in the island and the table."""
     by_name = {body["player"]: body for body in bodies(klass)}
-    page = report["html"]
     for team in report["data"]["teams"]:
-        body = by_name[team["name"]]
+        body = by_name.get(team["name"])
+        if body is None:
+            continue
         m = body["measures"]
         assert team["lives"] == m["lives_vs_baseline"]
         assert team["abuses"] == m["human_rights"]["abuses"]
-        assert team["civilians"] == m["human_rights"]["civilian_deaths"]
-        assert team["legitimacy"] == round(m["legitimacy"]["end"] * 100, 1)
         assert team["homicides_by_turn"] == [t["scope"]["homicides"] for t in body["turns"]]
         assert team["findings"] == m["findings_met"]
-        row = re.search(rf'<tr data-team="{re.escape(html.escape(team["name"]))}".*?</tr>',
-                        page, re.S)
+        row = re.search(rf'<tr class="team t\d+" data-team="{re.escape(esc(team["name"]))}"'
+                        r' data-file=.*?</tr>', report["html"], re.S)
         assert row is not None
         cells = dict(re.findall(r'data-col="(\w+)" data-value="([-\d.]+)"', row.group(0)))
         assert float(cells["lives"]) == m["lives_vs_baseline"]
-        assert float(cells["abuses"]) == m["human_rights"]["abuses"]
-        dot = re.search(rf'<circle [^>]*data-team="{re.escape(html.escape(team["name"]))}" '
-                        r'data-value="([-\d.]+)"', page)
-        assert dot is not None and float(dot.group(1)) == m["lives_vs_baseline"]
-    assert report["data"]["baseline"]["abuses"] == \
-        bodies(klass)[0]["measures"]["human_rights"]["baseline_abuses"]
 
 
-def test_heat_map_counts_the_inputs(klass: dict[str, Any], report: dict[str, Any]) -> None:
-    """Each cell is the number of teams that started that intervention in that quarter."""
-    expected: Counter[tuple[str, int]] = Counter()
-    for body in bodies(klass):
-        expected.update({(d["action"], d["turn"]) for d in body["decisions"]
-                         if d["verb"] == "enact"})
-    shown = {(a, int(t)): int(c) for a, t, c in re.findall(
-        r'data-action="(\w+)" data-turn="(\d+)" data-count="(\d+)"', report["html"]) if int(c)}
-    assert shown == dict(expected)
-    met = Counter(f for body in bodies(klass) for f in body["measures"]["findings_met"])
-    assert report["data"]["findings"] == dict(met)
-
-
-def test_bad_and_foreign_files_are_named_and_the_rest_used(klass: dict[str, Any],
-                                                           report: dict[str, Any]) -> None:
-    """Damaged, edited, other-workshop and duplicate files: named in the report and on stderr."""
-    skipped = {Path(item["file"]).name: item["reason"] for item in report["data"]["skipped"]}
-    assert set(skipped) == {"damaged.json", "edited.json", klass["foreign"].name,
-                            "copy-of-team-003.json"}
-    assert "damaged" in skipped["damaged.json"]
-    assert "checksum" in skipped["edited.json"]
+def test_bad_results_are_named_with_their_reason(klass: dict[str, Any],
+                                                 report: dict[str, Any]) -> None:
+    """Damaged, forged, foreign, copied, earlier and mistyped: each named, on stderr and in HTML."""
+    skipped = {Path(item["source"]).name if "line" not in item["source"] else "typo":
+               item["reason"] for item in report["data"]["skipped"]}
+    assert "cannot be read" in skipped["damaged.json"]
+    assert "edited or from another version" in skipped["forged.json"]
+    assert "measures.lives_vs_baseline" in skipped["forged.json"]
     assert "another workshop" in skipped[klass["foreign"].name]
     assert "team-003.json" in skipped["copy-of-team-003.json"]
-    for name in skipped:
+    assert "end-save.json" in skipped["pause-save.json"]
+    assert "typo" in skipped["typo"]
+    for name in ("damaged.json", "forged.json", "copy-of-team-003.json", "pause-save.json"):
         assert name in report["stderr"]
-        assert html.escape(name) in report["html"]
-    assert "read 25 of" in report["stderr"]
+        assert esc(name) in report["html"]
+    assert "Forgers" not in [t["name"] for t in report["data"]["teams"]]
 
 
-def test_the_report_is_self_contained(report: dict[str, Any]) -> None:
-    """No URL, no linked or scripted resource: it opens offline and runs no code."""
+def test_unfinished_games_are_set_apart(report: dict[str, Any]) -> None:
+    """A game that stopped early is listed apart and ranked nowhere."""
+    quitters = [t for t in report["data"]["teams"] if t["name"] == "Quitters"]
+    assert len(quitters) == 1 and not quitters[0]["finished"] and quitters[0]["turns_played"] == 4
+    page = report["html"]
+    for chart in ("spread-lives", "spread-abuses"):
+        svg = re.search(rf'<svg [^>]*id="{chart}".*?</svg>', page, re.S)
+        assert svg is not None and "Quitters" not in svg.group(0)
+    assert 'id="unfinished"' in page
+    best = re.search(r'<table class="best">.*?</table>', page, re.S)
+    assert best is not None and "Quitters" not in best.group(0)
+
+
+def test_each_team_has_its_causes_prices_and_other_worlds(report: dict[str, Any]) -> None:
+    """Up to three causes whose lives add up to no more than the whole difference, a range."""
+    for team in report["data"]["teams"]:
+        assert len(team["causes"]) <= 3
+        if team["finished"]:
+            worlds = team["worlds"]
+            assert worlds["worlds"] == 100 and worlds["low"] <= worlds["median"] <= worlds["high"]
+            assert team["next_lives"] is not None
+        if not [d for d in team["decisions"] if not d.get("default")]:
+            assert team["causes"] == [] and team["lives"] == 0
+
+
+def test_findings_come_from_the_teams_own_decisions(report: dict[str, Any],
+                                                    workshops: Workshops) -> None:
+    """A finding is met only through an intervention started or a dilemma that arose."""
+    pack = workshops.pack
+    for team in report["data"]["teams"]:
+        allowed = {f for d in team["decisions"] if d["verb"] == "enact"
+                   for f in pack.interventions[d["action"]].findings}
+        allowed |= {f for e in pack.events.values() for f in e.findings}
+        assert set(team["findings"]) <= allowed
+
+
+def test_the_report_is_self_contained_and_prints(report: dict[str, Any]) -> None:
+    """No URL, no linked or scripted resource; presenter mode and A4 print are CSS."""
     page = report["html"]
     assert "http://" not in page and "https://" not in page
     assert not re.search(r"\s(src|href)=", page)
     assert re.findall(r"<script[^>]*>", page) == ['<script type="application/json" id="data">']
-    assert "@media print" in page and "break-before:page" in page
+    assert "@page{size:A4" in page and "#present:target" in page
+    assert "break-before:page" not in page  # no forced half-empty pages
 
 
-def test_spanish_report_and_no_usable_file(klass: dict[str, Any], tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_majority_is_chosen_after_copies_are_dropped(klass: dict[str, Any], tmp_path: Path,
+                                                     workshops: Workshops) -> None:
+    """Four copies of one file from another workshop cannot outvote three real teams."""
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for path in klass["files"][:3]:
+        shutil.copy(path, folder / path.name)
+    for n in range(4):
+        shutil.copy(klass["foreign"], folder / f"fake-{n}.json")
+    out = tmp_path / "r.html"
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        assert main(["debrief", str(folder), "-o", str(out)]) == 0
+    data = json.loads(re.search(r'id="data">(.*?)</script>', out.read_text("utf-8"), re.S)
+                      .group(1))  # type: ignore[union-attr]
+    assert len(data["teams"]) == 3 and data["workshop"] == klass["code"]
+
+
+def test_spanish_report_and_no_usable_result(klass: dict[str, Any], tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
     """--lang es writes the Spanish report; only bad files: exit 2 and nothing written."""
     out = tmp_path / "es.html"
     assert main(["debrief", *map(str, klass["files"][:3]), "--lang", "es", "-o", str(out)]) == 0
     page = out.read_text(encoding="utf-8")
     assert '<html lang="es-MX">' in page and "Cierre de la clase" in page
+    assert "1 teams" not in page and "Highlight" not in page
     capsys.readouterr()
     none = tmp_path / "none.html"
     assert main(["debrief", str(klass["damaged"]), "-o", str(none)]) == 2
     err = capsys.readouterr().err
-    assert "damaged.json" in err and "no usable result file" in err
+    assert "damaged.json" in err and "no usable result" in err
     assert not none.exists()

@@ -85,10 +85,10 @@ Damage = Callable[[str], str]
 
 
 @pytest.mark.parametrize("damage, field, words", [
-    (lambda text: text[: len(text) // 2], "(file)", "not JSON"),
-    (lambda text: text.replace('"version": 1', '"version": 7', 1), "version", "newer"),
+    (lambda text: text[: len(text) // 2], "(syntax)", "JSON syntax"),
+    (lambda text: text.replace('"version": 2', '"version": 7', 1), "version", "newer"),
     (lambda text: '{"hello": 1}', "(file)", "not a Plaza result"),
-    (lambda text: "\x00\xff", "(file)", "not JSON"),
+    (lambda text: "\x00\xff", "(file)", "NUL bytes"),
 ])
 def test_damaged_results_say_what_is_wrong(workshops: Workshops, tmp_path: Path, damage: Damage,
                                            field: str, words: str) -> None:
