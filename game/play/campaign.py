@@ -149,6 +149,13 @@ class TurnRecord:
     """The same quarter in the same world with no new policy: {"regions", "national"}."""
     effects: dict[str, Any] | None = None
     """Each decision's own effect this quarter and their interaction (see sim.branches)."""
+    why_decisions: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
+    """Of each cause in `why`, the part the player's decisions made (this world's cause minus
+    the same cause in the same world with no new policy); the rest is the world's and chance's.
+    Same shape as `why`: indicator -> place -> cause -> amount."""
+    why_events: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
+    """The cause "event" of `why`, event by event: indicator -> place -> event id -> amount
+    (each event in `events` lists the findings it credits)."""
 
     def as_json(self) -> dict[str, Any]:
         """JSON-ready form (headlines as keys and parameters)."""
@@ -157,6 +164,7 @@ class TurnRecord:
             "national": self.national, "why": self.why, "events": self.events,
             "headlines": [h.as_json() for h in self.headlines], "groups": self.groups,
             "baseline": self.baseline, "effects": self.effects,
+            "why_decisions": self.why_decisions, "why_events": self.why_events,
         }
 
 
@@ -428,6 +436,9 @@ class Campaign:
             national=data["national"], why=why, events=data["events"],
             headlines=headlines(self.world, result, previous), groups=groups,
             baseline=data.get("baseline"), effects=data.get("effects"),
+            why_decisions={k: v for k, v in data.get("why_decisions", {}).items()
+                           if k in WHY_INDICATORS},
+            why_events={k: v for k, v in data["why_events"].items() if k in WHY_INDICATORS},
         )
 
     # --- counterfactuals and what happened next ------------------------------------------

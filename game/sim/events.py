@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -119,7 +119,11 @@ SCRIPTED_ONLY = frozenset({"scripted", "migrant_wait", "foreign_massacre"})
 
 @dataclass
 class EventTotals:
-    """One-shot consequences gathered in a quarter, per run and region (national per run)."""
+    """One-shot consequences gathered in a quarter, per run and region (national per run).
+
+    Deaths and the pushes on legitimacy and approval are also kept event by event, so the
+    Why? panel can credit each event with its own findings.
+    """
 
     deaths: Array
     civilians: Array
@@ -128,6 +132,9 @@ class EventTotals:
     legitimacy: Array
     approval: Array
     ledger: Ledger
+    deaths_by: dict[str, Array] = field(default_factory=dict)
+    legitimacy_by: dict[str, Array] = field(default_factory=dict)
+    approval_by: dict[str, Array] = field(default_factory=dict)
 
     @classmethod
     def empty(cls, state: State, ledger: Ledger) -> EventTotals:
@@ -137,27 +144,38 @@ class EventTotals:
                    np.zeros(state.runs), ledger)
 
 
+def _gather(by: dict[str, Array], event_id: str, amount: Array) -> None:
+    """Add one event's amount to its running total."""
+    by[event_id] = by[event_id] + amount if event_id in by else amount.copy()
+
+
 def apply_effect(
-    world: World, state: State, effect: EventEffect, where: Mask, totals: EventTotals, p: Params
+    world: World, state: State, effect: EventEffect, where: Mask, totals: EventTotals, p: Params,
+    event_id: str = "",
 ) -> None:
     """Apply an event's or a choice's one-shot effect in the regions (and runs) where it fired."""
     if not where.any():
         return
     w = where.astype(np.float64)
     anywhere = np.asarray(where.any(axis=1), dtype=np.float64)
-    totals.deaths += w * effect.deaths
+    deaths, legitimacy, approval = w * effect.deaths, w * effect.legitimacy * 4.0, (
+        anywhere * effect.approval * 4.0)
+    totals.deaths += deaths
     totals.civilians += w * effect.deaths * effect.civilian_share
     totals.abuses += w * effect.abuses
     totals.attacks += w * effect.attacks
-    totals.legitimacy += w * effect.legitimacy * 4.0
-    totals.approval += anywhere * effect.approval * 4.0
+    totals.legitimacy += legitimacy
+    totals.approval += approval
+    _gather(totals.deaths_by, event_id, deaths)
+    _gather(totals.legitimacy_by, event_id, legitimacy)
+    _gather(totals.approval_by, event_id, approval)
     state.capital = np.clip(state.capital + (anywhere * effect.capital)[:, None], 0, 100)
     state.us_pressure = np.clip(state.us_pressure + anywhere * effect.us_pressure, 0, 1)
     for name, change in (("coordination", effect.coordination),
                          ("judicial_integrity", effect.judicial_integrity)):
         before = getattr(state, name)
         after = np.clip(before + w * change, 0, 1)
-        totals.ledger.add(name, "event", after - before)
+        totals.ledger.add_event(name, event_id, after - before)
         setattr(state, name, after)
     if effect.migrants:
         state.migrants = np.maximum(state.migrants + w * effect.migrants * world.border, 0)

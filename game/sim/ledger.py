@@ -11,10 +11,15 @@ from game.sim.state import Array
 
 
 class Ledger:
-    """Collects contributions: indicator -> cause -> array over runs (and regions)."""
+    """Collects contributions: indicator -> cause -> array over runs (and regions).
+
+    The "event" cause is also kept event by event (`events`: indicator -> event id ->
+    array), so each event's share can be credited to its own findings.
+    """
 
     def __init__(self) -> None:
         self.entries: dict[str, dict[str, Array]] = defaultdict(dict)
+        self.events: dict[str, dict[str, Array]] = defaultdict(dict)
 
     def add(self, indicator: str, cause: str, amount: Array) -> None:
         """Record that a cause moved an indicator by `amount` this quarter."""
@@ -22,6 +27,17 @@ class Ledger:
             raise KeyError(f"unknown cause '{cause}'")
         current = self.entries[indicator].get(cause)
         self.entries[indicator][cause] = amount if current is None else current + amount
+
+    def add_event(self, indicator: str, event_id: str, amount: Array) -> None:
+        """Record that one event moved an indicator (under the cause "event" too)."""
+        self.add(indicator, "event", amount)
+        current = self.events[indicator].get(event_id)
+        self.events[indicator][event_id] = amount if current is None else current + amount
+
+    def add_events(self, indicator: str, amounts: dict[str, Array], factor: Array | float) -> None:
+        """Record several events' pushes at once, each scaled by the same factor."""
+        for event_id, amount in amounts.items():
+            self.add_event(indicator, event_id, amount * factor)
 
     def add_all(self, indicator: str, pushes: dict[str, Array], factor: Array | float) -> None:
         """Record several causes at once, each scaled by the same factor."""
@@ -40,17 +56,22 @@ def logit(p: Array) -> Array:
     return np.asarray(np.log(q / (1 - q)))
 
 
-def move_bounded(ledger: Ledger, indicator: str, value: Array, pushes: dict[str, Array]) -> Array:
+def move_bounded(ledger: Ledger, indicator: str, value: Array, pushes: dict[str, Array],
+                 events: dict[str, Array] | None = None) -> Array:
     """Move a [0, 1] indicator by pushes given in logit space; record each cause exactly.
 
     The factor between the change in the value and the change in logit makes the recorded
-    contributions add up to the value's actual change, whatever their signs.
+    contributions add up to the value's actual change, whatever their signs. `events` are
+    the one-off pushes of this quarter's events, by event (recorded under the cause "event").
     """
-    total = sum(pushes.values(), np.zeros_like(value))
+    events = events or {}
+    total = sum(pushes.values(), np.zeros_like(value)) + sum(
+        events.values(), np.zeros_like(value))
     new = logistic(logit(value) + total)
     safe_total = np.where(np.abs(total) > 1e-9, total, 1.0)
     factor = np.where(np.abs(total) > 1e-9, (new - value) / safe_total, value * (1 - value))
     ledger.add_all(indicator, pushes, factor)
+    ledger.add_events(indicator, events, factor)
     return new
 
 

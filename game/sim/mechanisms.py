@@ -7,7 +7,7 @@ ledger how much it moved each indicator (what the Why? panel shows). Arrays are 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -45,6 +45,7 @@ class Quarter:
     kidnappings: Array | None = None
     abuses: Array | None = None
     disappearances: Array | None = None
+    event_deaths_by: dict[str, Array] = field(default_factory=dict)
 
 
 def competition_index(territory: Array) -> Array:
@@ -482,8 +483,10 @@ def killings_and_disappearances(
     hidden, civilians = np.moveaxis(
         binomial_from_uniform(trials, shares, draws[:, 5:7], z[:, 5:7]), 1, 0)
     measured = true - hidden
-    ledger.add("homicides", "event", (q.event_deaths - state.last_event_deaths)
-               * (1 - hidden_share))
+    for event_id in sorted(set(q.event_deaths_by) | set(state.last_event_deaths_by)):
+        now = q.event_deaths_by.get(event_id, 0.0)
+        before = state.last_event_deaths_by.get(event_id, 0.0)
+        ledger.add_event("homicides", event_id, np.asarray((now - before) * (1 - hidden_share)))
     ledger.add("homicides", "forensics",
                -(hidden_share - state.last_hidden_share) * state.homicides_true)
     explained = sum(ledger.entries["homicides"].values())
@@ -492,6 +495,7 @@ def killings_and_disappearances(
         ledger.entries["kidnappings"].values()))
     state.last_kidnappings = kidnappings
     state.last_event_deaths = q.event_deaths
+    state.last_event_deaths_by = {k: np.asarray(v) for k, v in q.event_deaths_by.items()}
     state.last_hidden_share = hidden_share
     state.homicides_true = true
     state.homicides = measured
@@ -528,7 +532,7 @@ def crossfire_share(force: Array, competition: Array, p: Params) -> Array:
 
 def local_legitimacy(
     world: World, state: State, levers: Levers, q: Quarter, hr_law: Array, p: Params,
-    ledger: Ledger, event_legitimacy: Array, integrity_change: Array,
+    ledger: Ledger, event_legitimacy: dict[str, Array], integrity_change: Array,
 ) -> None:
     """Legitimacy answers violence against expectations, attacks, abuses and slow local work.
 
@@ -554,16 +558,16 @@ def local_legitimacy(
         * np.minimum(levers.local("alliances") + levers.local("community_policing"), 1),
         "commission": p.legitimacy_commission * commission
         * (state.judicial_integrity - p.commission_trust_threshold),
-        "event": event_legitimacy,
         "fading": -p.legitimacy_memory * (logit(state.legitimacy) - logit(state.legitimacy_norm)),
     }
-    state.legitimacy = move_bounded(ledger, "legitimacy", state.legitimacy, pushes)
+    state.legitimacy = move_bounded(ledger, "legitimacy", state.legitimacy, pushes,
+                                    event_legitimacy)
     state.public_expectation += p.expectation_speed * (state.homicides - state.public_expectation)
 
 
 def national_approval(
     world: World, state: State, levers: Levers, q: Quarter, p: Params, ledger: Ledger,
-    event_approval: Array, legitimacy_before: Array,
+    event_approval: dict[str, Array], legitimacy_before: Array,
 ) -> None:
     """Approval blends regional legitimacy and national events; showy attacks cost extra (F4, F5).
 
@@ -579,10 +583,9 @@ def national_approval(
         "legitimacy": p.approval_legitimacy * legit_change,
         "visible_attacks": -p.approval_attacks * attacks,
         "us_pressure": -p.approval_us_pressure * us_excess,
-        "event": event_approval,
         "fading": -p.approval_memory * (logit(state.approval) - logit(state.approval_norm)),
     }
-    state.approval = move_bounded(ledger, "approval", state.approval, pushes)
+    state.approval = move_bounded(ledger, "approval", state.approval, pushes, event_approval)
     local = {
         "legitimacy": p.approval_legitimacy * (
             logit(state.legitimacy) - logit(legitimacy_before)),

@@ -27,6 +27,8 @@ class EventRecord:
     region: int
     runs: Mask
     choice: str | None = None
+    findings: tuple[str, ...] = ()
+    """The findings the event illustrates (content/events.toml), credited in the Why? panel."""
 
 
 @dataclass
@@ -38,6 +40,8 @@ class TurnResult:
     national: dict[str, Array]
     why: dict[str, dict[str, Array]]
     events: list[EventRecord] = field(default_factory=list)
+    why_events: dict[str, dict[str, Array]] = field(default_factory=dict)
+    """The cause "event" of `why`, event by event: indicator -> event id -> amount."""
     groups_strength: Array | None = None
     groups_territory: Array | None = None
 
@@ -116,12 +120,15 @@ class Model:
                 if not here.any():
                     continue
                 choice = next(c for c in event.choices if c.id == choice_id)
-                apply_effect(self.world, s, choice.effect, here, totals, self.p)
+                before = m.competition_index(s.territory)
+                apply_effect(self.world, s, choice.effect, here, totals, self.p, event_id)
+                totals.ledger.add_event("competition", event_id,
+                                        m.competition_index(s.territory) - before)
                 if choice.enact:
                     self._enact_free(choice.enact, here, s.turn)
                 for region in np.flatnonzero(here.any(axis=0)):
                     records.append(EventRecord(event_id, int(region), here[:, region],
-                                               choice_id))
+                                               choice_id, tuple(event.findings)))
             s.pending_capture &= ~where
         s.pending = {}
 
@@ -162,9 +169,8 @@ class Model:
         ledger = Ledger()
         totals = EventTotals.empty(s, ledger)
         records: list[EventRecord] = []
-        fragmentation = m.competition_index(s.territory)
         self._apply_answers(totals, records)
-        fragmentation = self._record_split(ledger, "event", fragmentation)
+        fragmentation = m.competition_index(s.territory)
         self.answers = {}
         levers = build_levers(self.pack, s, w, s.turn)
         hr_law = np.minimum(levers.national_lever("hr_law"), 1.0)
@@ -200,27 +206,29 @@ class Model:
             fired = fires(event, w, s, levers, p, signals, rolls[:, FIXED_ROLLS + n])
             if not fired.any():
                 continue
-            apply_effect(w, s, event.effect, fired, totals, p)
+            apply_effect(w, s, event.effect, fired, totals, p, event.id)
             if event.enact:
                 self._enact_free(event.enact, fired, s.turn + 1, event.enact_for)
             if event.choices:
                 s.pending[event.id] = fired
             for region in np.flatnonzero(fired.any(axis=0)):
-                records.append(EventRecord(event.id, int(region), fired[:, region]))
+                records.append(EventRecord(event.id, int(region), fired[:, region],
+                                           findings=tuple(event.findings)))
         self._capture_without_siege()
         competition = self._record_split(ledger, "kingpin", competition)
 
         q = m.Quarter(
             competition=competition, event_deaths=totals.deaths, event_civilians=totals.civilians,
             event_abuses=totals.abuses, event_attacks=totals.attacks,
+            event_deaths_by=totals.deaths_by,
         )
         terms = m.homicide_terms(s, competition, force, policing, p)
         m.killings_and_disappearances(w, s, terms, q, force, hr_law, expected_kidnappings, p,
                                       rolls[:, n_rolls:], ledger)
         legitimacy_before = s.legitimacy.copy()
-        m.local_legitimacy(w, s, levers, q, hr_law, p, ledger, totals.legitimacy,
+        m.local_legitimacy(w, s, levers, q, hr_law, p, ledger, totals.legitimacy_by,
                            integrity_change)
-        m.national_approval(w, s, levers, q, p, ledger, totals.approval, legitimacy_before)
+        m.national_approval(w, s, levers, q, p, ledger, totals.approval_by, legitimacy_before)
         m.us_pressure_and_capital(w, s, levers, p)
         commission = levers.national_lever("truth_commission") > 0
         s.forensic = np.clip(s.forensic + p.commission_forensics * commission * (1 - s.forensic),
@@ -280,7 +288,9 @@ class Model:
         s = self.state
         regions, national = read_all(self.world, s, q)
         why = {k: dict(v) for k, v in ledger.entries.items()}
+        why_events = {k: dict(v) for k, v in ledger.events.items() if v}
         return TurnResult(
             turn=s.turn, regions=regions, national=national, why=why, events=records,
+            why_events=why_events,
             groups_strength=s.strength.copy(), groups_territory=s.territory.copy(),
         )

@@ -107,29 +107,45 @@ def decision_json(command: Command) -> dict[str, Any]:
     return {"verb": verb, "action": command.action_id, "region": command.region}
 
 
-def turn_json(world: World, result: TurnResult, run: int,
-              branches: Branches | None = None) -> dict[str, Any]:
-    """One turn of one run in the shape the command-line contract promises.
+def _why_json(world: World, why: dict[str, dict[str, Array]], run: int,
+              base: int | None = None) -> dict[str, dict[str, dict[str, float]]]:
+    """A ledger as JSON: indicator -> place -> cause -> amount, without the zeros.
 
-    With `branches` carrying a baseline, the turn also has `baseline` (the same world with no
-    new policy) and, with effects, `effects` (each decision's own, and their interaction).
+    With `base`, the amounts are this run's minus that run's (the same world with no new
+    policy): each cause's part that the player's decisions made.
     """
-    regions, national = _values(world, result, run)
-    why: dict[str, dict[str, dict[str, float]]] = {}
-    for indicator, causes in result.why.items():
+    shown: dict[str, dict[str, dict[str, float]]] = {}
+    for indicator, causes in why.items():
         per_place: dict[str, dict[str, float]] = {}
         for cause, amount in causes.items():
+            values = amount[run] if base is None else amount[run] - amount[base]
             if amount.ndim == 1:
-                places = [("national", float(amount[run]))]
+                places = [("national", float(values))]
             else:
-                places = [(rid, float(amount[run, i])) for i, rid in enumerate(world.region_ids)]
+                places = list(zip(world.region_ids, values.tolist(), strict=True))
             for place, value in places:
                 if abs(value) > 1e-6:
                     per_place.setdefault(place, {})[cause] = round(value, 4)
         if per_place:
-            why[indicator] = per_place
+            shown[indicator] = per_place
+    return shown
+
+
+def turn_json(world: World, result: TurnResult, run: int,
+              branches: Branches | None = None) -> dict[str, Any]:
+    """One turn of one run in the shape the command-line contract promises.
+
+    `why` splits each change into its causes; `why_events` splits the cause "event" event by
+    event (each event lists its findings under `events`). With `branches` carrying a
+    baseline, the turn also has `baseline` (the same world with no new policy),
+    `why_decisions` (each cause's part that the player's decisions made: this world's cause
+    minus the same cause in the baseline; the rest of each cause is the world's and chance's)
+    and, with effects, `effects` (each decision's own, and their interaction).
+    """
+    regions, national = _values(world, result, run)
     events = [
-        {"id": e.event_id, "region": world.region_ids[e.region], "choice": e.choice}
+        {"id": e.event_id, "region": world.region_ids[e.region], "choice": e.choice,
+         "findings": list(e.findings)}
         for e in result.events if e.runs[run]
     ]
     data = {
@@ -138,10 +154,13 @@ def turn_json(world: World, result: TurnResult, run: int,
         "regions": regions,
         "national": national,
         "events": events,
-        "why": why,
+        "why": _why_json(world, result.why, run),
+        "why_events": _why_json(world, result.why_events, run),
     }
-    if branches is not None and run < branches.seeds and branches.baseline_run(run) is not None:
+    base = branches.baseline_run(run) if branches is not None and run < branches.seeds else None
+    if branches is not None and base is not None:
         data.update(_effects_json(world, result, run, branches, regions, national))
+        data["why_decisions"] = _why_json(world, result.why, run, base)
     return data
 
 

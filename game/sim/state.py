@@ -151,6 +151,7 @@ class State:
     last_event_deaths: Array
     last_kidnappings: Array
     last_hidden_share: Array
+    last_event_deaths_by: dict[str, Array] = field(default_factory=dict)
     homicide_terms: dict[str, Array] = field(default_factory=dict)
     kidnap_parts: dict[str, Array] = field(default_factory=dict)
     event_last: dict[str, IntArray] = field(default_factory=dict)

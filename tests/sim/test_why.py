@@ -55,3 +55,44 @@ def test_every_cause_names_known_findings(sim: Simulation) -> None:
         for causes in result.why.values():
             for cause in causes:
                 assert set(findings_of(cause)) <= findings
+
+
+def test_each_event_is_credited_with_its_own_findings(sim: Simulation) -> None:
+    """The cause "event" splits event by event, and each event names its own findings."""
+    events = load_content(paths.content_root()).events
+    seen = 0
+    for result in sim.results:
+        for indicator, by_event in result.why_events.items():
+            total = sum(by_event.values())
+            assert np.allclose(total, result.why[indicator]["event"], atol=1e-9)
+            seen += len(by_event)
+        for record in result.events:
+            assert record.findings == tuple(events[record.event_id].findings)
+    assert seen > 0
+    assert findings_of("event") == () and findings_of("fading") == ()
+    assert "F2" in events["campaign_attacks"].findings
+    assert "F13" in events["commission_setback"].findings
+
+
+def test_why_splits_into_the_decisions_part_and_the_worlds() -> None:
+    """Of each cause, the part the decisions made adds up to played minus baseline changes."""
+    from game.play.campaign import Campaign
+
+    game = Campaign.new(load_content(paths.content_root()), "national-2018", "federal", seed=3)
+    game.enact("deploy_army", "tierra_caliente")
+    game.enact("social_programs", "acapulco")
+    previous = game.start
+    moved = 0.0
+    for _ in range(6):
+        record = game.end_turn()
+        assert record.baseline is not None
+        before_base = previous.baseline or {"regions": previous.regions}
+        for region in ("tierra_caliente", "acapulco"):
+            split = record.why_decisions.get("homicides", {}).get(region, {})
+            change = (record.regions[region]["homicides"] - previous.regions[region]["homicides"]
+                      - record.baseline["regions"][region]["homicides"]
+                      + before_base["regions"][region]["homicides"])
+            assert sum(split.values()) == pytest.approx(change, abs=0.01 * (1 + len(split)))
+            moved += abs(change)
+        previous = record
+    assert moved > 0
