@@ -293,7 +293,9 @@ class ScopeFigures(_Model):
 
 
 class ResultEvent(_Model):
-    """An event of a quarter."""
+    """An event of a quarter (the model may add fields: they are kept, and replayed)."""
+
+    model_config = ConfigDict(extra="allow", frozen=True, strict=True)
 
     id: Name
     region: Name

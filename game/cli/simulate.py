@@ -21,7 +21,7 @@ import numpy as np
 
 from game.classroom.result_files import build_result, write_result
 from game.classroom.workshops import Workshops
-from game.cli.output import dumps, format_table, write_output
+from game.cli.output import dumps, format_table, safe, write_output
 from game.content.loader import load_plan, setup_problems
 from game.content.schema import ContentPack, PlanFile, Role, Workshop
 from game.core.i18n import Translator
@@ -62,7 +62,7 @@ def run_simulate(args: argparse.Namespace, content: Path, out: TextIO | None = N
     """The `simulate` subcommand."""
     workshops = Workshops.load(content)
     setup = read_setup(args, workshops)
-    if args.result is not None:
+    if args.result is not None or args.result_code:
         return _one_game(args, workshops, setup, out or sys.stdout)
     return _many_worlds(args, workshops, setup)
 
@@ -71,7 +71,10 @@ def read_setup(args: argparse.Namespace, workshops: Workshops) -> Setup:
     """The world the options (or the workshop) name; BadInput listing every problem."""
     pack = workshops.pack
     problems: list[Problem] = []
-    if args.result is not None:
+    if args.result_code and args.workshop is None:
+        problems.append(Problem(CLI, "--result-code", "a result code belongs to a workshop: "
+                                "add --workshop FILE|CODE"))
+    if args.result is not None or args.result_code:
         if args.runs != 1:
             problems.append(Problem(CLI, "--runs", "a result file records one game: use --runs 1"))
         if not (args.player or "").strip():
@@ -85,7 +88,7 @@ def read_setup(args: argparse.Namespace, workshops: Workshops) -> Setup:
                             ("--turns", args.turns), ("--set", args.set or None)):
             if value is not None:
                 problems.append(Problem(CLI, flag, "comes from the workshop: leave it out"))
-        if workshop.mayors and args.result is None:
+        if workshop.mayors and args.result is None and not args.result_code:
             problems.append(Problem(args.workshop, "mayors", "a hot-seat workshop is rehearsed "
                                     "one game at a time: add --player and --result"))
         if problems:
@@ -178,15 +181,21 @@ def _one_game(args: argparse.Namespace, workshops: Workshops, setup: Setup, out:
     plan = _read_plan(args, workshops, setup, campaign.seats)
     _report_skipped(play(campaign, Plan.from_file(plan), turns))
     result = build_result(campaign, args.player, setup.workshop, [], code=code, lang=lang)
-    try:
-        write_result(args.result, result)
-    except OSError as exc:
-        raise BadInput([Problem(str(args.result), "--result",
-                                f"cannot be written: {exc.strerror or exc}")]) from exc
     t = Translator(lang)
-    print(t("workshop.cli.result_written", player=result["body"]["player"],
-            path=str(args.result), lives=f"{result['body']['measures']['lives_vs_baseline']:+,}"),
-          file=out)
+    if args.result is not None:
+        try:
+            write_result(args.result, result)
+        except OSError as exc:
+            raise BadInput([Problem(str(args.result), "--result",
+                                    f"cannot be written: {exc.strerror or exc}")]) from exc
+        print(t("workshop.cli.result_written", player=safe(result["body"]["player"]),
+                path=str(args.result),
+                lives=f"{result['body']['measures']['lives_vs_baseline']:+,}"), file=out)
+    if args.result_code and setup.workshop is not None:
+        from game.classroom.result_codes import TeamGame, encode_result
+
+        game = TeamGame.of(campaign, setup.workshop, result["body"]["player"], [])
+        print(encode_result(game, workshops.pack, workshops.switches), file=out)
     return 0
 
 
@@ -248,8 +257,9 @@ class SummaryTable:
                 self.add(result)
         t, lab = self.t, self.lab
         head = [t("cli.period")] + [t(key) + " p10/p50/p90" for key, _, _ in self.columns]
-        title = t("cli.summary_title", scenario=f"@scenario.{lab.world.scenario.id}.title",
-                  runs=len(lab.seeds), first=lab.seeds[0], last=lab.seeds[-1])
+        title = t.plural("cli.summary_title", len(lab.seeds),
+                         scenario=f"@scenario.{lab.world.scenario.id}.title",
+                         runs=len(lab.seeds), first=lab.seeds[0], last=lab.seeds[-1])
         return title + "\n\n" + format_table(head, self.rows)
 
 

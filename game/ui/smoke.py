@@ -139,6 +139,9 @@ def run_smoke(screenshots_dir: Path | None = None, lang: str = "en",
     app.apply(Pop())
     app.settings.predictions = False
     _hot_seat_and_workshop_main(app, shot, lang)
+    from game.ui.screens.desk_smoke import visit_desk
+
+    visit_desk(app, shot, visit, lang, scratch)
     app.running = False
     return 0
 

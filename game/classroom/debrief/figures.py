@@ -54,6 +54,8 @@ MEASURES: tuple[MeasureSpec, ...] = (
     MeasureSpec("judicial", True, 1, 1.0),
 )
 CHARTED = ("lives", "legitimacy", "abuses", "civilians")
+MINIMUM_SPAN = {"legitimacy": 20.0, "lives": 50.0}
+"""The narrowest axis a dot plot may have (points of trust, lives): small gaps look small."""
 
 
 @dataclass

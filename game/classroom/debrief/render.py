@@ -121,12 +121,12 @@ def render(klass: Class, t: Translator, figures: list[fig.TeamFigures],
         if spec.id not in fig.CHARTED:
             continue
         rows = [svg.Row(f.name, f.css, f.values[spec.id]) for f in ranked]
-        minimum = max(fig.tie_of(spec, base[spec.id]) * 5,
+        minimum = max(fig.tie_of(spec, base[spec.id]) * 5, fig.MINIMUM_SPAN.get(spec.id, 0.0),
                       abs(base[spec.id]) * 0.1 if spec.id != "lives" else 0)
+        axis = t(f"report.measure.{spec.id}_axis", scope=scope)
         charts.append({
-            "id": spec.id,
-            "svg": svg.dot_plot(rows, base[spec.id], label=t(f"report.measure.{spec.id}_axis",
-                                                              scope=scope),
+            "id": spec.id, "label": axis,
+            "svg": svg.dot_plot(rows, base[spec.id], label=axis,
                                 baseline_label=t("report.baseline"), decimals=spec.decimals,
                                 higher_is_better=spec.higher_is_better,
                                 chart_id=f"spread-{spec.id}", number=words.num,
@@ -179,7 +179,11 @@ def render(klass: Class, t: Translator, figures: list[fig.TeamFigures],
                             (workshop["settings"].get("actions") or [])] if workshop else [],
         "figures": figures, "finished": finished, "unfinished": unfinished,
         "skipped": [skipped_view(t, s) for s in klass.skipped],
-        "charts": charts, "lines": lines, "smalls": smalls, "robust": robust_chart,
+        "charts": charts, "lines": lines, "scope_label": {
+            "homicides": t("report.axis.homicides", scope=scope),
+            "legitimacy": t("report.axis.legitimacy", scope=scope),
+            "worlds": t("report.axis.worlds", scope=scope)},
+        "smalls": smalls, "robust": robust_chart,
         "worlds": fig.WORLDS, "next_turns": fig.NEXT_TURNS,
         "heat": heat, "heat_turns": list(range(1, klass.turns + 1)),
         "met": met, "order": order, "questions": questions, "predictions": predictions,

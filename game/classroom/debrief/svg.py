@@ -1,5 +1,8 @@
 """The report's charts as inline SVG: every mark names its team, every label fits its box.
 
+Axis titles are left to the figure's caption (HTML, which wraps), so a long title in any
+language is never cut.
+
 Text is escaped by Markupsafe; widths of labels are estimated from the characters (a sans
 serif at 0.55 em on average, wider for capitals), and every chart makes room for its longest
 label instead of cutting it. Each team's marks carry the class `team tN`, which the report's
@@ -77,7 +80,7 @@ def dot_plot(rows: list[Row], baseline: float, *, label: str, baseline_label: st
     value_w = max(text_width(number(r.value, decimals), size) for r in rows) + 16
     width = max(760.0, name_w + value_w + 360)
     row_h = size * 1.6
-    top, bottom = size * 2.6, size * 3.2
+    top, bottom = size * 2.6, size * 1.8
     height = top + row_h * len(ordered) + bottom
     low, high = axis_range([r.value for r in rows] + [baseline], minimum_span)
     ticks = nice_ticks(low, high, 6)
@@ -119,8 +122,7 @@ def dot_plot(rows: list[Row], baseline: float, *, label: str, baseline_label: st
                    f'class="name">{escape(row.name)}</text>')
         out.append(f'<text x="{width - 4:.1f}" y="{y + size * 0.35:.1f}" text-anchor="end" '
                    f'class="value">{escape(number(row.value, decimals))}</text></g>')
-    out.append(f'<text x="{x0:.1f}" y="{height - size * 0.6:.1f}" class="axis-label">'
-               f'{escape(label)}</text></svg>')
+    out.append("</svg>")
     return Markup("".join(out))
 
 
@@ -143,7 +145,7 @@ def range_plot(spans: list[Span], *, label: str, chart_id: str, number: Fmt,
     name_w = max([text_width(s.name, size) for s in spans] + [80.0]) + 14
     width = max(760.0, name_w + 420)
     row_h = size * 1.7
-    top, bottom = size * 1.4, size * 3.2
+    top, bottom = size * 1.4, size * 1.8
     height = top + row_h * len(ordered) + bottom
     values = [v for s in spans for v in (s.low, s.high, s.here)] + [0.0]
     ticks = nice_ticks(*axis_range(values, 20.0), 6)
@@ -177,8 +179,7 @@ def range_plot(spans: list[Span], *, label: str, chart_id: str, number: Fmt,
                    f'{escape(number(s.low, 0))} … {escape(number(s.high, 0))}</title></path>')
         out.append(f'<text x="{x0 - 8:.1f}" y="{y + size * 0.35:.1f}" text-anchor="end" '
                    f'class="name">{escape(s.name)}</text></g>')
-    out.append(f'<text x="{x0:.1f}" y="{height - size * 0.6:.1f}" class="axis-label">'
-               f'{escape(label)}</text></svg>')
+    out.append("</svg>")
     return Markup("".join(out))
 
 
@@ -204,7 +205,7 @@ def line_chart(series: list[Series], baseline: list[float], median: list[float] 
     left, right, top = size * 4.2, label_w, size
     spacing = size * 1.05
     plot_h = max(300.0, spacing * (len(ends) + 2))
-    bottom = size * 3.4
+    bottom = size * 2.0
     height = top + plot_h + bottom
     everything = [v for s in series for v in s.values] + baseline + (median or [])
     ticks = nice_ticks(0.0, y_max if y_max is not None else max([*everything, 1.0]), 6)
@@ -254,8 +255,7 @@ def line_chart(series: list[Series], baseline: list[float], median: list[float] 
         out.append(group + f'<line x1="{x_end:.1f}" y1="{y_line:.1f}" x2="{x_end + 6:.1f}" '
                    f'y2="{y:.1f}" class="leader"/><text x="{x_end + 8:.1f}" '
                    f'y="{y + size * 0.32:.1f}" class="end-label">{escape(name)}</text></g>')
-    out.append(f'<text x="{left:.1f}" y="{height - size * 0.5:.1f}" class="axis-label">'
-               f'{escape(label)}</text></svg>')
+    out.append("</svg>")
     return Markup("".join(out))
 
 

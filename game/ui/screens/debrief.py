@@ -12,7 +12,7 @@ import pygame
 
 from game.core import paths
 from game.ui import fmt
-from game.ui.screen import Reset, Screen, Transition
+from game.ui.screen import Push, Reset, Screen, Transition
 from game.ui.screens.charts import draw_term_charts
 
 if TYPE_CHECKING:
@@ -209,10 +209,10 @@ class DebriefScreen(Screen):
         return None
 
     def export_json(self) -> Transition:
-        """Write the result file (with its checksum, as the class report needs) and say where."""
-        self.exported = self.app.session.write_result()[1]
-        self.rebuild()
-        return None
+        """Hand in the result: its code in large type, and the file saved where the student picks."""
+        from game.ui.screens.hand_in import HandInScreen
+
+        return Push(HandInScreen(self.app))
 
     def finish(self) -> Transition:
         """Back to the title."""

@@ -23,6 +23,7 @@ class TitleScreen(Screen):
         entries = [
             ("ui.title.new_game", self.new_game, True, "@primary"),
             ("ui.title.workshop", self.workshop, True, None),
+            ("ui.title.desk", self.desk, True, None),
             ("ui.title.continue", self.continue_game, has_save, None),
             ("ui.title.load", self.load_game, True, None),
             ("ui.title.settings", self.settings, True, None),
@@ -32,9 +33,9 @@ class TitleScreen(Screen):
             ("ui.title.quit", self.quit, True, None),
         ]
         for key, action, enabled, cls in entries:
-            self.button(self.R(left, y, 300, 38), self.t(key), action,
+            self.button(self.R(left, y, 300, 36), self.t(key), action,
                         tip=self.t(key + "_tip"), cls=cls, enabled=enabled)
-            y += 43
+            y += 40
         self.label(self.R(left, self.height - 48, 800, 24), self.t("ui.title.footer"), "@muted")
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -70,6 +71,12 @@ class TitleScreen(Screen):
         from game.ui.screens.workshop import WorkshopScreen
 
         return Push(WorkshopScreen(self.app))
+
+    def desk(self) -> Transition:
+        """Open the teacher's desk (make a workshop, collect results, build the report)."""
+        from game.ui.screens.desk import DeskScreen
+
+        return Push(DeskScreen(self.app))
 
     def assumptions(self) -> Transition:
         """Open the assumptions panel (instructor mode)."""
