@@ -15,12 +15,13 @@ import numpy as np
 
 from game.content.schema import ContentPack, Role
 from game.play.plan import Plan, play
+from game.sim.indicators import HEADLINE_INDICATORS
 from game.sim.lab import Lab
 from game.sim.model import TurnResult
 from game.sim.records import weighted_legitimacy
 from game.sim.state import Array
 
-LAB_MEASURES = ("homicides", "legitimacy", "approval", "civilian_deaths", "abuses")
+LAB_MEASURES = HEADLINE_INDICATORS
 """What the lab draws a fan of (per quarter, the 10th, 50th and 90th percentile)."""
 PERCENTILES = (10, 50, 90)
 

@@ -46,6 +46,8 @@ class Indicator:
     """Result files keep it for every region and quarter (the rest stay in saves)."""
     panel: bool = True
     """The region panel lists it (the rest are the model's inner workings)."""
+    headline: bool = False
+    """A headline measure of a term (lives, trust, standing, rights): the policy lab's fans."""
 
     @property
     def is_count(self) -> bool:
@@ -65,7 +67,7 @@ def _national_rate(world: World, state: State, national: dict[str, Array]) -> Ar
 
 REGISTRY: tuple[Indicator, ...] = (
     Indicator("homicides", "count", "lower", lambda w, s, q: s.homicides, "sum", why=True,
-              kept=True),
+              kept=True, headline=True),
     Indicator("homicide_rate", "rate", "lower",
               lambda w, s, q: s.homicides * 4 / w.population * 100_000, _national_rate,
               kept=True),
@@ -74,16 +76,17 @@ REGISTRY: tuple[Indicator, ...] = (
     Indicator("disappearances", "count", "lower", lambda w, s, q: _known(q.disappearances),
               "sum", kept=True),
     Indicator("legitimacy", "share", "higher", lambda w, s, q: s.legitimacy, why=True,
-              kept=True),
+              kept=True, headline=True),
     Indicator("competition", "share", "lower", lambda w, s, q: q.competition, why=True,
               kept=True),
     Indicator("visible_attacks", "count", "lower", lambda w, s, q: _known(q.visible_attacks),
               "sum", kept=True),
     Indicator("civilian_deaths", "count", "lower", lambda w, s, q: _known(q.civilian_deaths),
-              "sum", kept=True),
+              "sum", kept=True, headline=True),
     Indicator("kidnappings", "count", "lower", lambda w, s, q: _known(q.kidnappings), "sum",
               why=True, kept=True),
-    Indicator("abuses", "count", "lower", lambda w, s, q: _known(q.abuses), "sum", kept=True),
+    Indicator("abuses", "count", "lower", lambda w, s, q: _known(q.abuses), "sum", kept=True,
+              headline=True),
     Indicator("police_integrity", "share", "higher", lambda w, s, q: s.police_integrity,
               why=True, kept=True),
     Indicator("judicial_integrity", "share", "higher", lambda w, s, q: s.judicial_integrity,
@@ -102,7 +105,8 @@ REGISTRY: tuple[Indicator, ...] = (
     Indicator("revenue", "money", "lower", lambda w, s, q: s.markets.sum(axis=2), panel=False),
     Indicator("mayor_approval", "share", "higher", lambda w, s, q: s.mayor_approval, why=True,
               kept=True, panel=False),
-    Indicator("approval", "share", "higher", national=lambda w, s, n: s.approval, why=True),
+    Indicator("approval", "share", "higher", national=lambda w, s, n: s.approval, why=True,
+              headline=True),
     Indicator("capital", "points", "higher", national=lambda w, s, n: s.capital[:, 0]),
     Indicator("us_pressure", "share", "lower", national=lambda w, s, n: s.us_pressure),
 )
@@ -113,6 +117,7 @@ REGION_INDICATORS: tuple[str, ...] = tuple(i.id for i in REGISTRY if i.regional 
 NATIONAL_INDICATORS: tuple[str, ...] = tuple(i.id for i in REGISTRY if i.national is not None)
 WHY_INDICATORS: frozenset[str] = frozenset(i.id for i in REGISTRY if i.why)
 KEPT_INDICATORS: tuple[str, ...] = tuple(i.id for i in REGISTRY if i.kept)
+HEADLINE_INDICATORS: tuple[str, ...] = tuple(i.id for i in REGISTRY if i.headline)
 PANEL_INDICATORS: tuple[str, ...] = tuple(i.id for i in REGISTRY
                                           if i.panel and i.regional is not None)
 

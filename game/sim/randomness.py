@@ -58,13 +58,14 @@ def _inverse_by_search(first: Array, ratio: Callable[[int, IntArray], Array], u:
     cdf = first * scale
     walking = np.flatnonzero(cdf < u)
     counts[walking] += 1
-    for k in range(steps):
-        if not walking.size:
-            break
-        scale[walking] *= ratio(k, walking)
-        cdf[walking] += first[walking] * scale[walking]
-        walking = walking[cdf[walking] < u[walking]]
-        counts[walking] += 1
+    with np.errstate(over="ignore", invalid="ignore"):  # extreme laws: the walk just stops
+        for k in range(steps):
+            if not walking.size:
+                break
+            scale[walking] *= ratio(k, walking)
+            cdf[walking] += first[walking] * scale[walking]
+            walking = walking[cdf[walking] < u[walking]]
+            counts[walking] += 1
     return counts
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -42,7 +43,7 @@ def workshop_code(**settings: Any) -> str:
     return str(workshops.code(workshops.from_data(data)))
 
 
-def test_join_workshop_by_code_predict_and_write_result(make_app: Any) -> None:
+def test_join_workshop_by_code_predict_and_write_result(make_app: Any, tmp_path: Path) -> None:
     """A mistyped code is caught; the right one starts the workshop's game; a prediction is
     scored on the results screen and in the debrief; the result file reads back."""
     from game.classroom.result_files import read_result
@@ -115,10 +116,18 @@ def test_join_workshop_by_code_predict_and_write_result(make_app: Any) -> None:
     assert body["workshop"]["code"] == code
     assert body["setup"]["turns_played"] == 3
     assert [p["turn"] for p in body["predictions"]] == [1]
-    # and "Save result file" writes another one
+    # and "Save result file" opens the hand-in screen, which saves another one where asked
+    from game.ui.screens.hand_in import HandInScreen
+
     click(app, find_button(app, t("ui.debrief.export_json")))
+    hand_in = app.top
+    assert isinstance(hand_in, HandInScreen) and hand_in.code.startswith("PLR-")
+    assert hand_in.folder_entry is not None
+    hand_in.folder_entry.set_text(str(tmp_path / "handed-in"))
+    hand_in.save()
     again = app.session.result_path
-    assert again is not None and again != path and read_result(again)["body"]["player"]
+    assert again is not None and again != path and again.parent == tmp_path / "handed-in"
+    assert read_result(again)["body"]["player"] == "Team 3"
 
 
 def test_workshop_language_switches_the_ui(make_app: Any) -> None:
