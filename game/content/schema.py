@@ -49,6 +49,8 @@ Trigger = Literal[
     "commission_setback",
     "foreign_massacre",
     "splinter_war",
+    "leader_killed",
+    "pact_offer",
     "scripted",
 ]
 
@@ -141,6 +143,11 @@ class Cost(Strict):
 
     money: float = Field(ge=0, description="Million pesos per quarter while active")
     capital: float = Field(ge=0, le=100, description="Political capital spent when enacted")
+    reach: float | None = Field(
+        default=None, gt=0, le=2e8,
+        description="People the money serves; in a region with more people the quarterly cost "
+        "grows in proportion (absent: the same cost anywhere)",
+    )
 
 
 class Intervention(Strict):
@@ -204,6 +211,23 @@ class EventEffect(Strict):
         default=0, ge=-1, le=1, description="Change in judicial integrity"
     )
     abuses: float = Field(default=0, ge=0, le=1000, description="Human-rights abuses recorded")
+    army: float = Field(
+        default=0, ge=-3, le=3, description="Change in the army presence ordered (forces index)"
+    )
+    arrangements: float = Field(
+        default=0, ge=-1, le=1, description="Change in informal state-criminal arrangements"
+    )
+    mobilisation: float = Field(default=0, ge=-1, le=1, description="Change in mobilisation")
+    police_integrity: float = Field(
+        default=0, ge=-1, le=1, description="Change in local police integrity"
+    )
+    police_capacity: float = Field(
+        default=0, ge=-1, le=1, description="Change in local police capacity"
+    )
+    commission_progress: float = Field(
+        default=0, ge=-1, le=1,
+        description="Relative change in a truth commission's progress (-0.5 halves it)",
+    )
 
 
 class Choice(Strict):
@@ -213,6 +237,9 @@ class Choice(Strict):
     effect: EventEffect = Field(default_factory=EventEffect, description="What it does")
     enact: Identifier | None = Field(
         default=None, description="Intervention this choice starts at no cost, in the same place"
+    )
+    enact_for: int | None = Field(
+        default=None, ge=1, le=40, description="Quarters the enacted intervention lasts, if limited"
     )
 
 
@@ -264,11 +291,32 @@ class GroupSetup(Strict):
     territory: Unit = Field(description="Share of the region's territory it controls")
 
 
-class HistorySource(Strict):
-    """How to draw the real homicide series beside a region."""
+StateCode = Annotated[str, Field(pattern=r"^(0[1-9]|[12][0-9]|3[0-2])$",
+                                 description="An INEGI state code, 01 to 32")]
+MunicipalityCode = Annotated[str, Field(pattern=r"^(0[1-9]|[12][0-9]|3[0-2])[0-9]{3}$",
+                                        description="An INEGI municipality code (state + 3)")]
 
-    state_code: str = Field(pattern=r"^(0[1-9]|[12][0-9]|3[0-2])$", description="INEGI state")
+
+class HistorySource(Strict):
+    """How to draw the real homicide series beside a region.
+
+    Where the city's own yearly counts exist (`content/history/city_year_homicides.csv`),
+    they are used; elsewhere the estimate is the state's series (plus `more_states`) times
+    `share`. A region that is a state less one city (`without_municipality`) is the state's
+    count less the city's where the city's count exists.
+    """
+
+    state_code: StateCode = Field(description="INEGI state")
     share: float = Field(gt=0, le=1, description="Region's share of the state's homicides")
+    more_states: list[StateCode] = Field(
+        default_factory=list, description="Other states the region spans (their counts add up)"
+    )
+    municipality: MunicipalityCode | None = Field(
+        default=None, description="INEGI code of the city whose own counts to use where they exist"
+    )
+    without_municipality: MunicipalityCode | None = Field(
+        default=None, description="The region is its state less this city (where counted)"
+    )
 
 
 class RegionSetup(Strict):
@@ -299,6 +347,15 @@ class RegionSetup(Strict):
         description="Local plazas this region aggregates; many make control shift slowly",
     )
     neighbours: list[Identifier] = Field(default_factory=list, description="Adjacent regions")
+    playable: bool = Field(
+        default=True,
+        description="Regional cards may target it (false: an unplayable remainder of the country)",
+    )
+    at_war: bool = Field(
+        default=False,
+        description="Its groups start mid-war, the fight moving on by itself (Juárez 2010); "
+        "otherwise they start settled and move only with what happens in the game",
+    )
     history: HistorySource | None = Field(default=None, description="Real series to show")
     map_lon: float = Field(ge=-118, le=-86, description="Longitude of the map marker")
     map_lat: float = Field(ge=14, le=33, description="Latitude of the map marker")

@@ -6,7 +6,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -27,6 +27,7 @@ from game.sim.commands import (
     RepealIntervention,
     active_runs,
     answer_in,
+    money_cost,
     pending_dilemmas,
 )
 from game.sim.commands import upkeep as agenda_upkeep
@@ -37,6 +38,9 @@ from game.sim.news import headlines
 from game.sim.params import Params
 from game.sim.records import run_summary, turn_json
 from game.sim.state import World, build_world
+
+if TYPE_CHECKING:
+    from game.play.election import ElectionOutcome
 
 SAVE_VERSION = 1
 PLAYED_RUN = 0
@@ -333,7 +337,9 @@ class Campaign:
                 reason = Message("reason.term_over")
             result.append(ActionOption(
                 action_id=action.id, region=region_id, possible=reason is None, reason=reason,
-                active=self.is_active(action.id, region_id), cost_money=action.cost.money,
+                active=self.is_active(action.id, region_id),
+                cost_money=money_cost(action, self.world, -1 if region_id is None
+                                      else self.world.region_index(region_id)),
                 cost_capital=action.cost.capital, delay=action.delay, duration=action.duration,
                 findings=list(action.findings),
             ))
@@ -501,6 +507,21 @@ class Campaign:
         """The real homicide rate (per 100,000 a year) of each period, or None if unknown."""
         values = [real_series.homicide_rate(self.scenario, region, period) for period in periods]
         return values if any(v is not None for v in values) else None
+
+    def election_outcome(self, seat: int = 0) -> ElectionOutcome:
+        """The vote on a seat's office that ends its term: won or lost, by how much, against
+        the same world with no new policy (the verdict screen's election; see play.election)."""
+        from game.play.election import election_outcome
+
+        return election_outcome(self, seat)
+
+    def history_sources(self, region: str | None, periods: list[str]) -> list[str | None]:
+        """What each real value of `real_rates` is, as a catalog key (None where there is none):
+        `history.source.city` (the city's own count), `.state_share` (an estimate from its
+        state), `.states`, `.state_less_city`, `.national` or `.regions`."""
+        kinds = [real_series.homicide_rate_with_source(self.scenario, region, period)[1]
+                 for period in periods]
+        return [None if kind is None else real_series.SOURCE_MESSAGES[kind] for kind in kinds]
 
     def summary(self) -> dict[str, Any]:
         """Totals over the turns played, for debriefs and result files."""

@@ -27,6 +27,8 @@ CAUSE_LIST: tuple[Cause, ...] = (
     Cause("splinters", ("F9",), "groups"),
     Cause("contest", ("F1", "F8"), "groups"),
     Cause("military", ("F3",), "force"),
+    Cause("vacuum", ("F3", "F8"), "force"),
+    Cause("rerouting", ("F7", "F1"), "groups"),
     Cause("arrangements", ("F2",), "politics"),
     Cause("transition", ("F2",), "politics"),
     Cause("policing", ("F14", "F6"), "institutions"),

@@ -17,7 +17,7 @@ from game.content.schema import Intervention
 from game.core.i18n import Message
 from game.sim.levers import FORCE_LEVERS
 from game.sim.model import Model
-from game.sim.state import AgendaItem, Array, Mask
+from game.sim.state import AgendaItem, Array, Mask, World
 
 FORCES_PRESENT = 0.05
 """Forces index above which federal forces count as present in a region (can be withdrawn)."""
@@ -36,12 +36,25 @@ def _all(model: Model, runs: Mask | None) -> Mask:
     return np.ones(model.state.runs, dtype=bool) if runs is None else np.array(runs, dtype=bool)
 
 
+def money_cost(action: Intervention, world: World, region: int) -> float:
+    """Money an intervention costs per quarter in a region (-1: national), million pesos.
+
+    A card whose money serves people (`cost.reach`) costs in proportion to the people of a
+    region bigger than that: a program for a country is not priced like one for a city.
+    """
+    money = action.cost.money
+    if action.cost.reach is None or region < 0:
+        return money
+    return money * max(1.0, float(world.population[region]) / action.cost.reach)
+
+
 def upkeep(model: Model, turn: int, seat: int = 0) -> Array:
     """Money a player's agenda costs on a turn, per run, in million pesos."""
     total = np.zeros(model.state.runs)
     for item in model.state.agenda:
         if item.paying_on(turn) and not item.free and item.seat == seat:
-            total += model.pack.interventions[item.action].cost.money * item.runs
+            action = model.pack.interventions[item.action]
+            total += money_cost(action, model.world, item.region) * item.runs
     return total
 
 
@@ -103,13 +116,16 @@ class EnactIntervention:
             if player.region is not None and index != player.region:
                 raise Impossible(Message("reason.not_your_region",
                                          {"region": f"@region.{self.region}"}))
+            if not world.playable[index]:
+                raise Impossible(Message("reason.not_playable",
+                                         {"region": f"@region.{self.region}"}))
         candidate = _all(model, runs)
         decisive = _all(model, played)
         for requirement in action.requires:
             candidate &= self._requirement(model, requirement, index)
             if not (candidate & decisive).any():
                 raise Impossible(Message(f"reason.{REQUIREMENT_REASONS[requirement]}"))
-        needed = action.cost.money
+        needed = money_cost(action, world, index)
         left = player.budget - upkeep(model, turn, self.seat)
         candidate &= needed <= left + 1e-9
         if not (candidate & decisive).any():

@@ -24,6 +24,15 @@ class Signals:
     kingpin_success: Mask
     splinters: Mask
     competition: Array
+    kingpin_killed: Mask | None = None
+    """Where an operation ended with the leader dead (a subset of kingpin_success)."""
+
+    @property
+    def killed(self) -> Mask:
+        """Where a leader was killed this quarter (none if not given)."""
+        if self.kingpin_killed is None:
+            return np.zeros_like(self.kingpin_success)
+        return self.kingpin_killed
 
 
 def trigger(name: str) -> Callable[[TriggerFn], TriggerFn]:
@@ -58,7 +67,23 @@ def capture_in_stronghold(
 @trigger("capture_made")
 def capture_made(world: World, state: State, levers: Levers, p: Params, s: Signals) -> Mask:
     """A kingpin operation captured its target (no siege): the news, and the hydra (F3)."""
-    return np.asarray(s.kingpin_success & ~state.pending_capture)
+    return np.asarray(s.kingpin_success & ~state.pending_capture & ~s.killed)
+
+
+@trigger("leader_killed")
+def leader_killed(world: World, state: State, levers: Levers, p: Params, s: Signals) -> Mask:
+    """An operation ended with the leader dead: more violence than a capture (Dickenson 2014)."""
+    return np.asarray(s.killed)
+
+
+@trigger("pact_offer")
+def pact_offer(world: World, state: State, levers: Levers, p: Params, s: Signals) -> Mask:
+    """A criminal group offers a mayor a pact where groups fight over the city (F2, F15)."""
+    where = _nowhere(state)
+    for seat in world.seats:
+        if seat.region is not None:
+            where[:, seat.region] = s.competition[:, seat.region] > p.pact_offer_competition
+    return np.asarray(where & (levers.local("tolerate") <= 0))
 
 
 @trigger("election_campaign")
@@ -84,9 +109,12 @@ def us_pressure_high(world: World, state: State, levers: Levers, p: Params, s: S
 def commission_setback(world: World, state: State, levers: Levers, p: Params, s: Signals) -> Mask:
     """Suspects freed for lack of evidence where courts are weak (F13)."""
     active = levers.national_lever("truth_commission")[:, 0] > 0
-    weakest = int(np.argmin(state.judicial_integrity.mean(axis=0)))
-    weak = state.judicial_integrity[:, weakest] < p.commission_failure_integrity
-    return _one_region(state, weakest, active & weak)
+    weakest = np.argmin(state.judicial_integrity, axis=1)  # in each run, its own weakest court
+    runs = np.arange(state.runs)
+    weak = state.judicial_integrity[runs, weakest] < p.commission_failure_integrity
+    where = _nowhere(state)
+    where[runs, weakest] = active & weak
+    return where
 
 
 @trigger("splinter_war")
@@ -135,6 +163,7 @@ class EventTotals:
     deaths_by: dict[str, Array] = field(default_factory=dict)
     legitimacy_by: dict[str, Array] = field(default_factory=dict)
     approval_by: dict[str, Array] = field(default_factory=dict)
+    mayor_approval_by: dict[str, Array] = field(default_factory=dict)
 
     @classmethod
     def empty(cls, state: State, ledger: Ledger) -> EventTotals:
@@ -169,14 +198,28 @@ def apply_effect(
     _gather(totals.deaths_by, event_id, deaths)
     _gather(totals.legitimacy_by, event_id, legitimacy)
     _gather(totals.approval_by, event_id, approval)
+    _gather(totals.mayor_approval_by, event_id, w * effect.approval * 4.0)
     state.capital = np.clip(state.capital + (anywhere * effect.capital)[:, None], 0, 100)
     state.us_pressure = np.clip(state.us_pressure + anywhere * effect.us_pressure, 0, 1)
     for name, change in (("coordination", effect.coordination),
-                         ("judicial_integrity", effect.judicial_integrity)):
+                         ("judicial_integrity", effect.judicial_integrity),
+                         ("arrangements", effect.arrangements),
+                         ("police_integrity", effect.police_integrity)):
+        if not change:
+            continue
         before = getattr(state, name)
         after = np.clip(before + w * change, 0, 1)
         totals.ledger.add_event(name, event_id, after - before)
         setattr(state, name, after)
+    if effect.mobilisation:
+        state.mobilisation = np.clip(state.mobilisation + w * effect.mobilisation, 0, 1)
+    if effect.police_capacity:
+        state.police_capacity = np.clip(state.police_capacity + w * effect.police_capacity, 0, 1)
+    if effect.army:
+        state.base_army = np.clip(state.base_army + w * effect.army, 0, 3)
+    if effect.commission_progress:
+        state.commission_progress = np.clip(
+            state.commission_progress * (1 + anywhere * effect.commission_progress), 0, 1)
     if effect.migrants:
         state.migrants = np.maximum(state.migrants + w * effect.migrants * world.border, 0)
     state.retaliation += w * effect.retaliation
@@ -194,7 +237,11 @@ def fires(
     event: Event, world: World, state: State, levers: Levers, p: Params, signals: Signals,
     roll: Array,
 ) -> Mask:
-    """Where (runs, regions) an event fires this quarter, after its chance and cooldown."""
+    """Where (runs, regions) an event fires this quarter, after its chance and cooldown.
+
+    A scripted event fires on its turn in every run, except where the same event fired
+    within its cooldown (a siege the player's own capture already brought, for instance).
+    """
     if not world.roles & set(event.roles):
         return _nowhere(state)
     scripted_today = [item for item in world.scenario.scripted
@@ -210,6 +257,7 @@ def fires(
     if last is not None and event.cooldown:
         cooled = (state.turn - last) > event.cooldown
         condition = condition & cooled[:, None]
+        scripted_here &= cooled[:, None]  # history already happened here, by the player's hand
     fired = (condition & lucky) | scripted_here
     if fired.any():
         previous = state.event_last.get(event.id, np.full(state.runs, -999))

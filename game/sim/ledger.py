@@ -17,9 +17,11 @@ class Ledger:
     array), so each event's share can be credited to its own findings.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, order: tuple[str, ...] = ()) -> None:
         self.entries: dict[str, dict[str, Array]] = defaultdict(dict)
         self.events: dict[str, dict[str, Array]] = defaultdict(dict)
+        for indicator in order:  # a fixed order, so one run's record never depends on others'
+            self.entries[indicator] = {}
 
     def add(self, indicator: str, cause: str, amount: Array) -> None:
         """Record that a cause moved an indicator by `amount` this quarter."""

@@ -21,7 +21,15 @@ from game.sim.randomness import (
     inverse_normal,
     poisson_from_uniform,
 )
-from game.sim.state import GROUP_LOCAL_GANG, GROUP_SPLINTER, Array, Mask, State, World
+from game.sim.state import (
+    GROUP_LOCAL_GANG,
+    GROUP_SPLINTER,
+    TRAFFICKING,
+    Array,
+    Mask,
+    State,
+    World,
+)
 
 TOLL_DRAWS = 7
 """Uniforms per run and region that killings_and_disappearances uses each quarter."""
@@ -57,12 +65,28 @@ def competition_index(territory: Array) -> Array:
     return np.asarray(1.0 - (territory**2).sum(axis=2) - uncontrolled**2)
 
 
-def effective_policing(state: State, p: Params) -> Array:
-    """Local police that work: capacity times integrity, helped by public trust (F14, F6)."""
+def effective_policing(state: State, p: Params, support: Array | float = 0.0) -> Array:
+    """Local police that work: capacity times integrity, helped by public trust (F14, F6).
+
+    Federal police sent at a mayor's request (`support`, the lever) work beside them: more
+    arrests and patrols while they stay, under the mayor's coordination (F14).
+    """
     floor = p.policing_trust_floor
-    return np.asarray(
-        state.police_capacity * state.police_integrity * (floor + (1 - floor) * state.legitimacy)
-    )
+    local = state.police_capacity * state.police_integrity * (
+        floor + (1 - floor) * state.legitimacy)
+    return np.asarray(local + p.federal_support_policing * np.minimum(support, 1.0))
+
+
+def withdrawal_vacuum(state: State, force_before: Array, force: Array, competition: Array,
+                      p: Params) -> None:
+    """Forces that leave a contested plaza leave a vacuum: scores are settled (F3, F8, F15).
+
+    Groups that the soldiers held apart, or that relied on them against a rival, fight for
+    what the troops held; the pulse fades within a few quarters. De-escalation keeps a price.
+    """
+    drop = np.maximum(force_before - force, 0.0)
+    state.vacuum = p.vacuum_memory * state.vacuum + p.vacuum_violence * drop * (
+        competition + p.military_contest_floor)
 
 
 def federal_forces_follow_orders(
@@ -138,25 +162,70 @@ def state_coordination(
 
 
 def informal_arrangements(
-    state: State, levers: Levers, force: Array, coordination_drop: Array, p: Params,
-    ledger: Ledger,
+    state: State, levers: Levers, force: Array, coordination_drop: Array, competition: Array,
+    p: Params, ledger: Ledger,
 ) -> None:
     """Informal state-criminal arrangements: built by looking away, broken by transitions (F2).
 
-    They keep violence lower and hidden while they hold (Durán-Martínez 2015), and break when
-    coordination falls, when police are vetted or when federal forces arrive.
+    They keep violence lower and hidden while they hold (Durán-Martínez 2015), fray where
+    groups compete, and break when coordination falls, when police are vetted or when
+    federal forces arrive. A group that wins its plaza settles into pacts with local power
+    (the pax of a monopoly, F8): broken arrangements re-form toward a level that rises with
+    its dominance. A pact that breaks leaves groups that were protected facing
+    rivals and a state that turned on them: where the pacts broken went beyond the usual ones,
+    a war above the usual level, with showy attacks (F2, F9, F15: the price of looking away
+    arrives later; the usual pacts' breaking is the ordinary transition effect). Pacts beyond
+    the usual are the more fragile: a transition breaks them `pact_fragility` times as fast.
     """
     a = state.arrangements
-    pushes = {
-        "tolerance": p.arrangement_tolerate_rate * levers.local("tolerate") * (1 - a),
-        "transition": -p.arrangement_break_rate * coordination_drop * a,
+    excess = np.maximum(a - state.arrangements_norm, 0.0)
+    settle_at = state.arrangements_norm + p.monopoly_pact * np.maximum(
+        dominance(state, p) - state.dominance_norm, 0.0)
+    exposed = np.minimum(a, state.arrangements_norm + p.pact_fragility * excess)
+    breaks = {
+        "transition": -p.arrangement_break_rate * coordination_drop * exposed,
         "vetting": -p.arrangement_vetting_break * np.minimum(levers.local("vetting"), 1) * a,
         "military": -p.arrangement_force_break * np.maximum(force - state.force_norm, 0.0) * a,
-        "fading": p.arrangement_reform_rate * (state.arrangements_norm - a),
+    }
+    pushes = {
+        "tolerance": p.arrangement_tolerate_rate * levers.local("tolerate") * (1 - a)
+        - p.arrangement_fraying * competition * excess,
+        **breaks,
+        "fading": p.arrangement_reform_rate * (settle_at - a),
     }
     new = np.clip(a + sum(pushes.values()), 0.0, 1.0)
     ledger.add_all("arrangements", pushes, 1.0)
     state.arrangements = new
+    broken = -sum(breaks.values())
+    beyond = np.minimum(broken, excess)  # what breaks of the pacts beyond the usual
+    state.pact_broken = np.asarray(beyond)
+    state.pact_war = p.pact_war_memory * state.pact_war + p.pact_war_violence * beyond
+
+
+def dominance(state: State, p: Params) -> Array:
+    """How far the leading group has won the plaza: 0 up to the monopoly threshold, 1 alone."""
+    lead = np.where(state.group_active, state.territory, 0.0).max(axis=2)
+    return np.asarray(np.clip((lead - p.monopoly_threshold) / (1 - p.monopoly_threshold),
+                              0.0, 1.0))
+
+
+def collusion_exposure(state: State, levers: Levers, p: Params) -> None:
+    """Collusion becomes known: officials who look the other way are found out, slowly (F6, F15).
+
+    Known collusion costs trust (local_legitimacy) and brings abuses by police who work for
+    criminals (collusion_abuses); it fades slowly once the looking away stops.
+    """
+    looking_away = np.minimum(levers.local("tolerate"), 1.0)
+    state.exposure = np.clip(state.exposure + p.exposure_rate * looking_away
+                             * (1 - state.exposure) - p.exposure_fading * state.exposure,
+                             0.0, 1.0)
+
+
+def criminal_money(state: State) -> Array:
+    """Criminal money in each region against its start: what markets pay on the territory
+    groups control (F7, F12). Falls when markets shrink or the state takes back ground."""
+    money = state.markets.sum(axis=2) * state.territory.sum(axis=2)
+    return np.asarray(money / state.money_norm)
 
 
 def police_and_judicial_integrity(
@@ -164,13 +233,16 @@ def police_and_judicial_integrity(
 ) -> None:
     """Integrity: eroded by criminal money, raised by vetting, training and shaming (F6, F14).
 
-    Anti-collusion shaming works in proportion to community mobilisation (F6, Ley, Mattiace and
-    Trejo 2019); vetting purges at once but cuts capacity for a while; looking away corrodes.
+    `revenue_index` is criminal money against its start (criminal_money): more money buys
+    more officers and judges, less lets integrity recover. Anti-collusion shaming works in
+    proportion to community mobilisation (F6, Ley, Mattiace and Trejo 2019); vetting purges at
+    once but cuts capacity for a while; looking away corrodes.
     """
     pi, ji = state.police_integrity, state.judicial_integrity
     shaming = p.anti_collusion_integrity * levers.local("anti_collusion") * state.mobilisation
+    money = revenue_index ** p.money_corruption
     police = {
-        "infiltration": p.infiltration_rate * (state.integrity_norm - pi * revenue_index),
+        "infiltration": p.infiltration_rate * (state.integrity_norm - pi * money),
         "vetting": p.vetting_integrity * np.minimum(levers.local("vetting"), 1) * (1 - pi),
         "anti_collusion": shaming * (1 - pi),
         "training": p.training_integrity * levers.local("police_funding") * (1 - pi),
@@ -180,9 +252,9 @@ def police_and_judicial_integrity(
     ledger.add_all("police_integrity", police, 1.0)
     ledger.add("police_integrity", "chance", new_pi - pi - sum(police.values()))
     judicial = {
-        "infiltration": p.infiltration_rate * (state.judicial_norm - ji * revenue_index),
+        "infiltration": p.infiltration_rate * (state.judicial_norm - ji * money),
         "anti_collusion": shaming * (1 - ji),
-        "commission": p.commission_judicial * levers.national_lever("truth_commission") * (1 - ji),
+        "commission": p.commission_judicial * state.commission_progress[:, None] * (1 - ji),
     }
     new_ji = np.clip(ji + sum(judicial.values()), 0.0, 1.0)
     ledger.add_all("judicial_integrity", judicial, 1.0)
@@ -196,6 +268,24 @@ def police_and_judicial_integrity(
         state.police_capacity * (1 - vetting_cut)
         + p.capacity_recovery * (state.capacity_norm - state.police_capacity), 0.0, 1.0
     )
+
+
+def truth_commission(state: State, levers: Levers, p: Params) -> None:
+    """A truth commission's work advances slowly while it sits, and forensic teams with it (F13).
+
+    Its progress builds trust where courts can deliver (local_legitimacy), strengthens courts
+    (police_and_judicial_integrity) and digs up the hidden (found_remains); once it stops,
+    progress and forensic capacity slide back. A setback in court halves the progress.
+    """
+    active = levers.national_lever("truth_commission")[:, 0] > 0
+    progress = state.commission_progress
+    state.commission_progress = np.where(
+        active, progress + p.commission_progress_rate * (1 - progress),
+        progress * (1 - p.commission_progress_decay))
+    on = active[:, None]
+    state.forensic = np.clip(np.where(
+        on, state.forensic + p.commission_forensics * (1 - state.forensic),
+        state.forensic - p.forensic_fading * (state.forensic - state.forensic_norm)), 0.0, 1.0)
 
 
 def community_mobilisation(state: State, levers: Levers, p: Params) -> None:
@@ -236,9 +326,42 @@ def market_substitution(state: State, levers: Levers, p: Params, weights: Array)
     after = np.where(legal, before + p.cannabis_decline_rate * (1 - before), before)
     state.cannabis_legal_share = after
     lost_share = np.where(before < 1, (after - before) / np.maximum(1 - before, 1e-9), 0.0)
-    lost = state.markets[:, :, CANNABIS] * lost_share[:, None]
-    state.markets[:, :, CANNABIS] -= lost
-    state.markets += (p.displaced_revenue_share * lost)[:, :, None] * weights[None, None, :]
+    lost = state.home_markets[:, :, CANNABIS] * lost_share[:, None]
+    state.home_markets[:, :, CANNABIS] -= lost
+    state.home_markets += (p.displaced_revenue_share * lost)[:, :, None] * weights[None, None, :]
+
+
+def trafficking_routes(world: World, state: State, levers: Levers, force: Array,
+                       p: Params) -> None:
+    """Pressure on one route pushes trafficking to the others; squeezed groups turn to
+    extortion and kidnapping (Dell 2015; F7, F12).
+
+    Troops beyond the usual presence, and operations against leaders, push a share of a
+    region's drug traffic onto neighbouring routes, in proportion to the traffic those routes
+    already carry; it drifts back once the pressure stops. Groups that lose traffic make up
+    part of the loss by preying on their own people. Sets `state.markets`, what groups earn
+    this quarter, from the markets as they would be without pressure (`home_markets`).
+    """
+    pressure = np.maximum(force - state.force_norm, 0.0) + p.kingpin_route_pressure * (
+        levers.local("kingpin") > 0)
+    out = state.route_out
+    out = out + p.route_shift * np.minimum(pressure, 1.0) * (p.route_out_max - out) \
+        - p.route_return * out
+    home = state.home_markets[:, :, list(TRAFFICKING)]
+    total = home.sum(axis=2)
+    capacity = total[:, None, :] * world.neighbours[None, :, :]
+    reach = capacity.sum(axis=2, keepdims=True)
+    routes = capacity / np.maximum(reach, 1e-9)
+    state.route_out = np.clip(np.where(reach[:, :, 0] > 0, out, 0.0), 0.0, p.route_out_max)
+    moved = home * state.route_out[:, :, None]
+    arriving = np.einsum("rij,rim->rjm", routes, moved)
+    markets = state.home_markets.copy()
+    markets[:, :, list(TRAFFICKING)] = home - moved + arriving
+    lost = np.maximum(total - markets[:, :, list(TRAFFICKING)].sum(axis=2), 0.0)
+    state.predation += p.predation_speed * (p.predation_share * lost - state.predation)
+    markets[:, :, EXTORTION] += p.predation_extortion_share * state.predation
+    markets[:, :, KIDNAPPING] += (1 - p.predation_extortion_share) * state.predation
+    state.markets = markets
 
 
 def migrant_vulnerability(
@@ -277,59 +400,118 @@ def recruitment_and_strength(
     """Groups grow with recruits bought by revenue and shrink with conflict and force (F12, F3).
 
     Prieto-Curiel, Campedelli and Hope (2023): recruitment drives cartel size; arrests alone are
-    replaced. Military attrition falls hardest on the incumbent, shifting control (F3).
+    replaced. Military attrition falls hardest on the incumbent, shifting control (F3). Each
+    group also has a base recruitment of its own: in a region whose groups start settled, the
+    one that keeps them where they are until something changes (see Model._calibrate).
     """
-    s, t, active = state.strength, state.territory, state.group_active
+    recruits, losses = recruitment_flows(world, state, levers, force, competition, policing,
+                                         hr_law, p)
+    grown = state.strength + recruits + state.recruit_base - p.group_turnover * state.strength \
+        - losses
+    state.strength = np.where(state.group_active, np.maximum(grown, 0.0), 0.0)
+
+
+def recruitment_flows(
+    world: World, state: State, levers: Levers, force: Array, competition: Array, policing: Array,
+    hr_law: Array, p: Params,
+) -> tuple[Array, Array]:
+    """Each group's recruits (before its own factor) and losses this quarter, in strength units."""
+    s, t = state.strength, state.territory
     revenue_index = state.markets.sum(axis=2) / state.revenue_norm
-    controlled = np.maximum(t.sum(axis=2, keepdims=True), 1e-9)
-    share = t / controlled
+    share = t / state.controlled_norm[:, :, None]  # revenue follows the territory held
     exits = p.amnesty_exit * np.minimum(levers.local("amnesty"), 1) * state.opportunity
     pool = (1 - state.opportunity) / np.maximum(1 - state.opportunity_norm, 0.05) * (1 - exits)
     total = np.maximum(s.sum(axis=2, keepdims=True), 1e-9)
     opponents = 1 - s / total
-    incumbency = share / np.maximum(share.max(axis=2, keepdims=True), 1e-9)
+    incumbency = t / np.maximum(t.max(axis=2, keepdims=True), 1e-9)
     attrition_cut = 1 - p.hr_law_attrition_cut * hr_law
     extra_losses = s * (
         p.conflict_attrition * competition[:, :, None] * opponents ** world.contest_damping[
             None, :, None]
         + (p.military_attrition * force * attrition_cut)[:, :, None] * incumbency
-        + (p.police_arrests * policing)[:, :, None]
+        + (p.police_arrests * policing * (1 - p.arrangement_protection * state.arrangements)
+           )[:, :, None]
     )
     funded = (revenue_index * pool)[:, :, None]
     recruits = share * funded * (
         p.group_turnover * state.strength_norm[:, :, None]
         + p.loss_replacement * extra_losses.sum(axis=2, keepdims=True)
     )
-    grown = s + recruits - p.group_turnover * s - extra_losses
-    state.strength = np.where(active, np.maximum(grown, 0.0), 0.0)
+    return np.asarray(np.where(state.group_active, recruits, 0.0)), np.asarray(extra_losses)
 
 
 def kingpin_operations(
     world: World, state: State, levers: Levers, force: Array, p: Params,
-    roll: Array, siege_possible: Mask,
-) -> Mask:
+    roll: Array, kill_roll: Array, siege_possible: Mask,
+) -> tuple[Mask, Mask]:
     """A capture may split the leading group into warring factions and provoke retaliation (F3).
 
     Calderón et al. (2015): +36.5% drug violence in six months; Lindo and Padilla-Romo (2018):
     +80% for a year and +30% in neighbours. Where the group dominates a city, the capture can
-    instead become a siege (F4) and its split waits for the player's answer.
+    instead become a siege (F4) and its split waits for the player's answer. Some operations
+    end with the leader dead rather than captured, likelier where many soldiers are in the
+    fight; a killing brings more violence than a capture, in the group's home region too
+    (Dickenson 2014). Returns (success, killed).
     """
     attempted = levers.local("kingpin") > 0
     chance = np.clip(p.kingpin_success + p.kingpin_force_bonus
                      * np.minimum(force, p.kingpin_force_cap), 0, p.kingpin_success_cap)
     success = attempted & (roll < chance)
-    siege = success & siege_possible
+    kill_chance = np.clip(p.kingpin_kill_chance + p.kingpin_kill_force
+                          * np.minimum(force, p.kingpin_force_cap), 0.0, 1.0)
+    killed = success & (kill_roll < kill_chance)
+    siege = success & ~killed & siege_possible
     state.pending_capture |= siege
-    capture_now = success & ~siege
-    split_leading_group(state, capture_now, p.kingpin_split_share, GROUP_SPLINTER)
+    capture_now = success & ~siege & ~killed
+    split_leading_group(state, capture_now | killed, p.kingpin_split_share, GROUP_SPLINTER)
     retaliation_pulse(world, state, capture_now, p)
-    return np.asarray(success)
+    retaliation_pulse(world, state, killed, p, killed=True)
+    return np.asarray(success), np.asarray(killed)
 
 
-def retaliation_pulse(world: World, state: State, where: Mask, p: Params) -> None:
-    """Add a retaliation pulse after a capture, with a smaller one in neighbouring regions (F3)."""
-    pulse = where.astype(np.float64) * p.kingpin_retaliation
-    spill = pulse @ world.neighbours.astype(np.float64) * p.kingpin_spillover
+def operation_reach(world: World, p: Params) -> Array:
+    """Share of each region one operation shakes: all of a city, a few plazas of a big region."""
+    return np.asarray(np.minimum(1.0, p.capture_reach_plazas / world.plazas))
+
+
+def cartel_presence(world: World, state: State) -> Array:
+    """Each cartel's share of the territory groups control, per region: (runs, regions, cartels)."""
+    runs, regions, _ = state.territory.shape
+    presence = np.zeros((runs, regions, len(world.cartel_ids)))
+    r, i, g = np.nonzero(state.group_active)
+    np.add.at(presence, (r, i, state.group_cartel[r, i, g]), state.territory[r, i, g])
+    controlled = np.maximum(state.territory.sum(axis=2, keepdims=True), 1e-9)
+    return np.asarray(presence / controlled)
+
+
+def retaliation_pulse(world: World, state: State, where: Mask, p: Params,
+                      killed: bool = False) -> None:
+    """A retaliation pulse after a capture (or a killing) where it struck, and next door (F3).
+
+    The pulse shakes the plazas an operation reaches; neighbours feel it in proportion to how
+    much of their ground the same cartel holds (Lindo and Padilla-Romo 2018: +30% for six
+    months where the cartel is the same). A killed leader's pulse is larger, and his
+    cartel's home region, where it holds most ground, feels it too (Dickenson 2014).
+    """
+    if not where.any():
+        return
+    reach = operation_reach(world, p)
+    size = p.kingpin_retaliation * (p.kingpin_kill_multiplier if killed else 1.0)
+    pulse = where.astype(np.float64) * size * reach[None, :]
+    leader = np.argmax(np.where(state.group_active, state.territory, -1.0), axis=2)
+    cartel = np.take_along_axis(state.group_cartel, leader[:, :, None], axis=2)[:, :, 0]
+    presence = cartel_presence(world, state)  # (runs, j, cartels)
+    n = world.n_regions
+    same = np.take_along_axis(presence.transpose(0, 2, 1),
+                              np.broadcast_to(cartel[:, :, None], (state.runs, n, n)), axis=1)
+    # same[r, i, j]: share of region j's controlled ground held by region i's leading cartel
+    links = same * world.neighbours[None, :, :] * reach[None, None, :]
+    spill = np.einsum("ri,rij->rj", pulse, links) * p.kingpin_spillover
+    if killed:
+        weight = same * world.population[None, None, :]
+        home = np.argmax(weight, axis=2)  # (runs, i)
+        r, i = np.nonzero(where)
+        np.add.at(spill, (r, home[r, i]), pulse[r, i] * p.kingpin_home_spill * reach[home[r, i]])
     state.retaliation += pulse + spill
 
 
@@ -352,6 +534,10 @@ def split_leading_group(state: State, where: Mask, faction_share: float, kind: i
     state.group_active[r, g, new] = True
     state.group_cartel[r, g, new] = state.group_cartel[r, g, lead]
     state.group_kind[r, g, new] = kind
+    state.group_hold[r, g, new] = state.group_hold[r, g, lead]
+    base = state.recruit_base[r, g, lead]
+    state.recruit_base[r, g, lead] = base * (1 - faction_share)
+    state.recruit_base[r, g, new] = base * faction_share
     return split
 
 
@@ -365,7 +551,8 @@ def splinters_and_entrants(
     integrity = 0.5 * (state.police_integrity + state.judicial_integrity)
     guard = 1 - p.integrity_protection * integrity
     dominant = (state.territory.max(axis=2) > p.monopoly_threshold)
-    p_split = p.splinter_chance * revenue_index * guard * dominant
+    cohesion = 1 - p.pact_cohesion * state.arrangements
+    p_split = p.splinter_chance * revenue_index * guard * dominant * cohesion
     splinter = split_roll < p_split
     split = split_leading_group(state, splinter, p.splinter_share, GROUP_SPLINTER)
     p_entry = p.entrant_chance * revenue_index * guard
@@ -379,21 +566,31 @@ def splinters_and_entrants(
         state.group_active[r, g, slot] = True
         state.group_kind[r, g, slot] = GROUP_LOCAL_GANG
         state.group_cartel[r, g, slot] = state.group_cartel[r, g, 0]
+        state.group_hold[r, g, slot] = state.group_hold[r, g].max(axis=1)
+        state.recruit_base[r, g, slot] = 0.0
     return split, enter
 
 
-def territorial_contest(world: World, state: State, policing: Array, p: Params) -> Array:
+def contest_power(world: World, p: Params) -> Array:
+    """The contest's exponent per region: sharp in a city, flat where many plazas add up."""
+    return np.asarray(1.0 + (p.contest_exponent - 1.0) * world.contest_damping)
+
+
+def territorial_contest(world: World, state: State, policing: Array, force: Array,
+                        p: Params) -> Array:
     """Territory follows armed strength as a contest; groups with no strength drop out (F1, F7).
 
     A region that aggregates many local plazas has a flatter contest: no single winner takes
-    a whole country. Returns the competition index after the quarter's moves.
+    a whole country. Good policing and troops on the ground keep ground out of every group's
+    hands; when troops leave, groups take it (the vacuum). Returns the competition index
+    after the quarter's moves.
     """
-    s = np.where(state.group_active, state.strength, 0.0)
-    exponent = 1.0 + (p.contest_exponent - 1.0) * world.contest_damping
-    weight = s ** exponent[None, :, None]
+    s = np.where(state.group_active, state.strength * state.group_hold, 0.0)
+    weight = s ** contest_power(world, p)[None, :, None]
     total = np.maximum(weight.sum(axis=2, keepdims=True), 1e-12)
     uncontrolled = np.clip(
-        state.uncontrolled_norm + p.state_control_gain * (policing - state.policing_norm),
+        state.uncontrolled_norm + p.state_control_gain * (policing - state.policing_norm)
+        + p.force_state_control * (force - state.force_norm),
         p.uncontrolled_min, p.uncontrolled_max,
     )
     target = (1 - uncontrolled)[:, :, None] * weight / total
@@ -420,8 +617,13 @@ def retaliation_feedback(p: Params) -> float:
 
 
 def retaliation_cycle(state: State, p: Params) -> None:
-    """Killings call for revenge: last quarter's excess violence feeds this quarter's (F3)."""
-    excess = np.log(np.maximum(state.homicides_true, 1.0) / state.violence_norm)
+    """Killings call for revenge: last quarter's excess violence feeds this quarter's (F3).
+
+    Only killings clearly above the usual (beyond `retaliation_threshold`, more than a
+    quarter's ordinary ups and downs) call for it.
+    """
+    excess = np.log(np.maximum(state.homicides_true, 1.0) / state.violence_norm) \
+        - p.retaliation_threshold
     state.retaliation = p.retaliation_memory * state.retaliation + retaliation_feedback(p) * (
         np.maximum(excess, 0.0)
     )
@@ -436,11 +638,16 @@ def homicide_terms(
                + b_S log(S / S0); Espinosa and Rubin (2015) set the military term's size.
     """
     strength = np.maximum(state.strength.sum(axis=2), 1e-6)
+    traffic = state.markets[:, :, list(TRAFFICKING)].sum(axis=2)
+    home = np.maximum(state.home_markets[:, :, list(TRAFFICKING)].sum(axis=2), 1e-9)
     return {
         "competition": p.competition_violence * competition,
         "retaliation": p.retaliation_violence * state.retaliation,
         "military": p.military_violence * force * (competition + p.military_contest_floor),
-        "arrangements": -p.arrangement_violence * state.arrangements,
+        "vacuum": state.vacuum,
+        "rerouting": p.rerouting_violence * np.maximum(np.log(np.maximum(traffic, 1e-9) / home),
+                                                        0.0),
+        "arrangements": -p.arrangement_violence * state.arrangements + state.pact_war,
         "transition": p.transition_violence * np.maximum(
             state.coordination_norm - state.coordination, 0.0),
         "policing": -p.policing_violence * (policing - state.policing_norm),
@@ -454,9 +661,11 @@ def killings_and_disappearances(
 ) -> None:
     """Draw the quarter's toll: killings (Gamma-Poisson), the hidden, attacks, civilians, abuses.
 
-    Measured homicides are true killings minus those never found; forensic capacity lowers the
-    hidden share, so measured violence can rise while true violence falls (F13, F16). `draws`
-    holds this quarter's uniforms, (runs, TOLL_DRAWS, regions).
+    Measured homicides are true killings minus those never found, plus old victims a truth
+    commission's forensic teams find this quarter (found_remains); forensic capacity lowers
+    the hidden share and pacts raise it, so measured violence can rise while true violence
+    falls (F13, F16, Durán-Martínez 2015). `draws` holds this quarter's uniforms,
+    (runs, TOLL_DRAWS, regions).
     """
     ceiling = np.log(p.homicide_rate_ceiling * world.population / 100_000 / 4)
     log_mean_h = np.minimum(state.intercept + sum(terms.values()), ceiling)
@@ -470,25 +679,32 @@ def killings_and_disappearances(
     dispersion = p.homicide_dispersion * np.sqrt(world.population / 1e6)
     z = inverse_normal(draws)
     noise = gamma_mean_one(dispersion, z[:, 0])
-    means = np.stack([expected * noise, expected_attacks(state, q.competition, p),
-                      expected_abuses(force, q.competition, hr_law, p), expected_kidnappings],
-                     axis=1)
+    abuse_mean = expected_abuses(force, q.competition, hr_law, p) + collusion_abuses(
+        world, state, p)
+    means = np.stack([expected * noise, expected_attacks(state, q.competition, p), abuse_mean,
+                      expected_kidnappings], axis=1)
     killings, attacks, abuses, kidnappings = np.moveaxis(
         poisson_from_uniform(means, draws[:, 1:5], z[:, 1:5]), 1, 0)
     true = killings + q.event_deaths
-    hidden_share = p.hidden_share_max * (1 - state.forensic)
+    forensic_part, pact_part = hidden_parts(state, p)
+    hidden_share = np.minimum(forensic_part + pact_part, p.hidden_share_cap)
     trials = np.stack([true, killings], axis=1)
     shares = np.stack([np.broadcast_to(hidden_share, true.shape),
                        crossfire_share(force, q.competition, p)], axis=1)
     hidden, civilians = np.moveaxis(
         binomial_from_uniform(trials, shares, draws[:, 5:7], z[:, 5:7]), 1, 0)
-    measured = true - hidden
+    found = found_remains(state, hidden, p)
+    measured = true - hidden + found
     for event_id in sorted(set(q.event_deaths_by) | set(state.last_event_deaths_by)):
         now = q.event_deaths_by.get(event_id, 0.0)
         before = state.last_event_deaths_by.get(event_id, 0.0)
         ledger.add_event("homicides", event_id, np.asarray((now - before) * (1 - hidden_share)))
     ledger.add("homicides", "forensics",
-               -(hidden_share - state.last_hidden_share) * state.homicides_true)
+               -(forensic_part - state.last_hidden_forensic) * state.homicides_true
+               + found - state.last_found)
+    ledger.add("homicides", "arrangements",
+               -(pact_part - (state.last_hidden_share - state.last_hidden_forensic))
+               * state.homicides_true)
     explained = sum(ledger.entries["homicides"].values())
     ledger.add("homicides", "chance", measured - state.homicides - explained)
     ledger.add("kidnappings", "chance", kidnappings - state.last_kidnappings - sum(
@@ -497,6 +713,8 @@ def killings_and_disappearances(
     state.last_event_deaths = q.event_deaths
     state.last_event_deaths_by = {k: np.asarray(v) for k, v in q.event_deaths_by.items()}
     state.last_hidden_share = hidden_share
+    state.last_hidden_forensic = forensic_part
+    state.last_found = found
     state.homicides_true = true
     state.homicides = measured
     q.disappearances = hidden
@@ -506,16 +724,42 @@ def killings_and_disappearances(
     q.kidnappings = kidnappings
 
 
+def hidden_parts(state: State, p: Params) -> tuple[Array, Array]:
+    """Shares of killings never found: where forensic capacity is low, and where pacts hide
+    bodies rather than show them (Durán-Martínez 2015). Returns (forensic part, pact part)."""
+    return (np.asarray(p.hidden_share_max * (1 - state.forensic)),
+            np.asarray(p.arrangement_hiding * state.arrangements))
+
+
+def found_remains(state: State, hidden: Array, p: Params) -> Array:
+    """Old victims a truth commission's forensic teams find this quarter (F13).
+
+    The disappeared accumulate in a backlog; a working commission digs into it, so measured
+    killings rise while it empties, then fall back: revealing the hidden is temporary.
+    """
+    found = np.floor(p.commission_exhumation * state.commission_progress[:, None]
+                     * state.hidden_backlog)
+    state.hidden_backlog = state.hidden_backlog - found + hidden
+    return np.asarray(found)
+
+
 def expected_attacks(state: State, competition: Array, p: Params) -> Array:
     """Expected showy attacks: many where groups compete and the state is divided (F2, F5).
 
     Durán-Martínez's two-by-two: frequent and visible under competition and a fragmented
-    state, rare and hidden under a monopoly and a cohesive one.
+    state, rare and hidden under a monopoly and a cohesive one; and a broken pact is fought in
+    the open (pact_war, F2).
     """
     k, a = state.coordination, state.arrangements
     return np.asarray(
         p.visible_attack_rate * state.mean_killings * competition * (1 - k) * (1 - a)
+        + p.pact_war_attacks * state.mean_killings * state.pact_war
     )
+
+
+def collusion_abuses(world: World, state: State, p: Params) -> Array:
+    """Abuses by police who work for criminals, once collusion is known (F6, F15)."""
+    return np.asarray(p.collusion_abuse_rate * state.exposure * world.population / 1e6)
 
 
 def expected_abuses(force: Array, competition: Array, hr_law: Array, p: Params) -> Array:
@@ -537,15 +781,15 @@ def local_legitimacy(
     """Legitimacy answers violence against expectations, attacks, abuses and slow local work.
 
     F5 (attacks), F3 and F12 (abuses, accountability), F8 and F14 (visible projects, police that
-    can be trusted), F2 (arrangements corrode), F13 (the commission, where courts can deliver).
+    can be trusted), F2 and F15 (pacts corrode, known collusion more), F13 (a commission builds
+    trust as its work advances, where courts can deliver).
     """
     per_million = world.population / 1e6
     assert q.visible_attacks is not None and q.abuses is not None
     surprise = np.log(np.maximum(state.homicides, 1.0) / np.maximum(state.public_expectation, 1.0))
-    commission = levers.national_lever("truth_commission") > 0
     pushes = {
         "violence": -p.legitimacy_violence * surprise - p.legitimacy_violence_level * np.log(
-            np.maximum(state.homicides, 1.0) / np.maximum(state.violence_norm, 1.0)),
+            np.maximum(state.homicides, 1.0) / np.maximum(state.measured_norm, 1.0)),
         "visible_attacks": -p.legitimacy_attacks * (q.visible_attacks - state.attack_norm)
         / per_million,
         "abuses": -p.legitimacy_abuses * (q.abuses - state.abuse_norm) / per_million,
@@ -553,10 +797,11 @@ def local_legitimacy(
         "social_programs": p.legitimacy_programs * np.minimum(
             levers.local("social_programs"), 1),
         "arrangements": -p.legitimacy_arrangements * (state.arrangements
-                                                       - state.arrangements_norm),
+                                                       - state.arrangements_norm)
+        - p.legitimacy_collusion * state.exposure,
         "institutions": p.legitimacy_institutions * integrity_change + p.legitimacy_alliances
         * np.minimum(levers.local("alliances") + levers.local("community_policing"), 1),
-        "commission": p.legitimacy_commission * commission
+        "commission": p.legitimacy_commission * state.commission_progress[:, None]
         * (state.judicial_integrity - p.commission_trust_threshold),
         "fading": -p.legitimacy_memory * (logit(state.legitimacy) - logit(state.legitimacy_norm)),
     }
@@ -567,32 +812,46 @@ def local_legitimacy(
 
 def national_approval(
     world: World, state: State, levers: Levers, q: Quarter, p: Params, ledger: Ledger,
-    event_approval: dict[str, Array], legitimacy_before: Array,
+    event_approval: dict[str, Array], mayor_events: dict[str, Array],
 ) -> None:
-    """Approval blends regional legitimacy and national events; showy attacks cost extra (F4, F5).
+    """Approval follows the level of trust and of security, with memory (F5, F14, F15).
 
-    The Culiacán release cost a modest, split amount of approval; a trending "no president"
-    after planned attacks costs beyond the death toll. US pressure costs too (F11).
+    Each quarter approval closes part of the gap (`approval_memory`) to where trust in the
+    state (population-weighted legitimacy) and killings against the start would put it, less
+    showy attacks (against what people are used to) and US threats (F11). With nothing
+    changing it stays where it started: no drift without a cause. One-off events (the
+    Culiacán release, F4; a trending "no president", F5) move it at once and fade; each
+    planned, spectacular attack of an event costs approval at once, beyond its toll (F5).
+
+    Mayors' approval works the same way on their city's trust and killings.
     """
     assert q.visible_attacks is not None
     weights = world.population / world.population.sum()
-    legit_change = (logit(state.legitimacy) - logit(legitimacy_before)) @ weights
-    attacks = (q.visible_attacks - state.attack_norm).sum(axis=1)
+    speed = p.approval_memory
+    trust = (logit(state.legitimacy) - logit(state.legitimacy_norm)) @ weights
+    safety = np.log(np.maximum(state.homicides.sum(axis=1), 1.0)
+                    / np.maximum(state.measured_norm.sum(axis=1), 1.0))
+    showy = np.log((q.visible_attacks.sum(axis=1) + p.approval_attack_floor)
+                   / (state.attack_norm.sum(axis=1) + p.approval_attack_floor))
     us_excess = np.maximum(state.us_pressure - p.us_pressure_tolerance, 0.0)
     pushes = {
-        "legitimacy": p.approval_legitimacy * legit_change,
-        "visible_attacks": -p.approval_attacks * attacks,
-        "us_pressure": -p.approval_us_pressure * us_excess,
-        "fading": -p.approval_memory * (logit(state.approval) - logit(state.approval_norm)),
+        "legitimacy": speed * p.approval_legitimacy * trust,
+        "violence": -speed * p.approval_violence * safety,
+        "visible_attacks": -speed * p.approval_attacks * showy
+        - p.approval_spectacle * q.event_attacks.sum(axis=1),
+        "us_pressure": -speed * p.approval_us_pressure * us_excess,
+        "fading": -speed * (logit(state.approval) - logit(state.approval_norm)),
     }
     state.approval = move_bounded(ledger, "approval", state.approval, pushes, event_approval)
+    city_safety = np.log(np.maximum(state.homicides, 1.0) / np.maximum(state.measured_norm, 1.0))
     local = {
-        "legitimacy": p.approval_legitimacy * (
-            logit(state.legitimacy) - logit(legitimacy_before)),
-        "fading": -p.approval_memory * (
-            logit(state.mayor_approval) - logit(state.legitimacy_norm)),
+        "legitimacy": speed * p.approval_legitimacy * (
+            logit(state.legitimacy) - logit(state.legitimacy_norm)),
+        "violence": -speed * p.approval_violence * city_safety,
+        "fading": -speed * (logit(state.mayor_approval) - logit(state.mayor_norm)),
     }
-    state.mayor_approval = move_bounded(ledger, "mayor_approval", state.mayor_approval, local)
+    state.mayor_approval = move_bounded(ledger, "mayor_approval", state.mayor_approval, local,
+                                        mayor_events)
 
 
 def us_pressure_and_capital(world: World, state: State, levers: Levers, p: Params) -> None:

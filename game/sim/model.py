@@ -16,8 +16,14 @@ from game.sim.params import Params
 from game.sim.randomness import RunRandom
 from game.sim.state import AgendaItem, Array, Mask, World, initial_state
 
-FIXED_ROLLS = 4
-"""Uniforms per run and region each quarter before the events': siege, capture, split, entry."""
+LEDGER_ORDER = ("competition", "coordination", "arrangements", "police_integrity",
+                "judicial_integrity", "opportunity", "kidnappings", "homicides", "legitimacy",
+                "approval", "mayor_approval")
+"""The order the Why? lists indicators in, whatever happened in other runs of a batch."""
+
+FIXED_ROLLS = 5
+"""Uniforms per run and region each quarter before the events': siege, capture, split, entry,
+and whether an operation's target dies."""
 
 @dataclass
 class EventRecord:
@@ -74,7 +80,8 @@ class Model:
         s.policing_norm = policing.copy()
         competition = m.competition_index(s.territory)
         terms = m.homicide_terms(s, competition, force, policing, p)
-        hidden = p.hidden_share_max * (1 - s.forensic)
+        forensic_part, pact_part = m.hidden_parts(s, p)
+        hidden = np.minimum(forensic_part + pact_part, p.hidden_share_cap)
         true_target = s.homicides / (1 - hidden)
         s.intercept = np.log(true_target) - sum(terms.values())
         s.homicide_terms = terms
@@ -82,15 +89,41 @@ class Model:
         s.homicides_true = true_target.copy()
         s.violence_norm = true_target.copy()
         s.last_hidden_share = hidden
+        s.last_hidden_forensic = forensic_part
+        s.measured_norm = s.homicides.copy()
+        s.hidden_backlog = p.backlog_quarters * hidden * true_target
         s.attack_norm = m.expected_attacks(s, competition, p)
         s.force_norm = force.copy()
         s.abuse_norm = m.expected_abuses(force, competition, np.zeros_like(force), p)
+        self._settle_groups(force, competition, policing)
+        s.dominance_norm = m.dominance(s, p)
         probe = s.copy()
         m.migrant_vulnerability(self.world, probe, build_levers(self.pack, s, self.world, 0), p,
                                 Ledger())
         s.kidnap_parts = probe.kidnap_parts
         s.expected_kidnappings = probe.expected_kidnappings
         s.last_kidnappings = probe.expected_kidnappings.copy()
+
+    def _settle_groups(self, force: Array, competition: Array, policing: Array) -> None:
+        """Where groups start settled, make their start a resting point of their dynamics.
+
+        Each group's hold on its ground makes the territorial contest's target its starting
+        share, and each group's base recruitment makes its recruits replace what it loses in
+        a quarter with no new policy. Elsewhere (groups mid-war, `at_war`) holds stay 1 and
+        bases 0, and the fight moves on by itself. Splinters share their parent's.
+        """
+        s, w, p = self.state, self.world, self.p
+        settled = ~w.at_war[None, :, None] & s.group_active
+        power = m.contest_power(w, p)[None, :, None]
+        share = np.maximum(s.territory, 1e-3) ** (1.0 / power)
+        hold = share / np.maximum(s.strength, 1e-9)
+        top = np.max(np.where(s.group_active, hold, 0.0), axis=2, keepdims=True)
+        s.group_hold = np.where(settled, hold / np.maximum(top, 1e-12), 1.0)
+        levers = build_levers(self.pack, s, w, 0)
+        recruits, losses = m.recruitment_flows(w, s, levers, force, competition, policing,
+                                               np.zeros_like(force), p)
+        needed = p.group_turnover * s.strength + losses
+        s.recruit_base = np.where(settled, needed - recruits, 0.0)
 
     def add_agenda(self, item: AgendaItem) -> None:
         """Put an enacted intervention on the agenda, ending those it cancels."""
@@ -125,7 +158,7 @@ class Model:
                 totals.ledger.add_event("competition", event_id,
                                         m.competition_index(s.territory) - before)
                 if choice.enact:
-                    self._enact_free(choice.enact, here, s.turn)
+                    self._enact_free(choice.enact, here, s.turn, choice.enact_for)
                 for region in np.flatnonzero(here.any(axis=0)):
                     records.append(EventRecord(event_id, int(region), here[:, region],
                                                choice_id, tuple(event.findings)))
@@ -166,7 +199,7 @@ class Model:
         """Advance every run one quarter, applying the answers given to last quarter's dilemmas."""
         s, p, w = self.state, self.p, self.world
         s.turn += 1
-        ledger = Ledger()
+        ledger = Ledger(LEDGER_ORDER)
         totals = EventTotals.empty(s, ledger)
         records: list[EventRecord] = []
         self._apply_answers(totals, records)
@@ -177,31 +210,37 @@ class Model:
 
         n_rolls = FIXED_ROLLS + len(self.pack.events)
         rolls = self.rng.uniforms(n_rolls + m.TOLL_DRAWS, w.n_regions)
+        force_before = s.army + p.guard_force_weight * s.guard
         force = m.federal_forces_follow_orders(s, levers, p)
+        m.withdrawal_vacuum(s, force_before, force, fragmentation, p)
         shock = m.election_calendar_shocks(w, s, p)
         drop = m.state_coordination(s, levers, shock, p, ledger)
-        m.informal_arrangements(s, levers, force, drop, p, ledger)
-        revenue_index = s.markets.sum(axis=2) / s.revenue_norm
+        m.informal_arrangements(s, levers, force, drop, fragmentation, p, ledger)
+        m.collusion_exposure(s, levers, p)
+        m.market_substitution(s, levers, p, self.substitution)
+        m.trafficking_routes(w, s, levers, force, p)
+        money = m.criminal_money(s)
         integrity_before = s.police_integrity + s.judicial_integrity
-        m.police_and_judicial_integrity(s, levers, revenue_index, p, ledger)
+        m.police_and_judicial_integrity(s, levers, money, p, ledger)
         integrity_change = s.police_integrity + s.judicial_integrity - integrity_before
         m.community_mobilisation(s, levers, p)
         m.social_opportunity(s, levers, p, ledger)
-        m.market_substitution(s, levers, p, self.substitution)
         expected_kidnappings = m.migrant_vulnerability(w, s, levers, p, ledger)
-        policing = m.effective_policing(s, p)
+        policing = m.effective_policing(s, p, levers.local("federal_support"))
         # Nothing since the answers moved territory: `fragmentation` is still the index.
         m.recruitment_and_strength(w, s, levers, force, fragmentation, policing, hr_law, p)
         siege_possible = self._siege_possible(rolls[:, 0])
-        success = m.kingpin_operations(w, s, levers, force, p, rolls[:, 1], siege_possible)
+        success, killed = m.kingpin_operations(w, s, levers, force, p, rolls[:, 1], rolls[:, 4],
+                                               siege_possible)
         fragmentation = self._record_split(ledger, "kingpin", fragmentation)
-        splinters, _ = m.splinters_and_entrants(s, revenue_index, p, rolls[:, 2], rolls[:, 3])
+        splinters, _ = m.splinters_and_entrants(s, money, p, rolls[:, 2], rolls[:, 3])
         fragmentation = self._record_split(ledger, "splinters", fragmentation)
-        competition = m.territorial_contest(w, s, policing, p)
+        competition = m.territorial_contest(w, s, policing, force, p)
         ledger.add("competition", "contest", competition - fragmentation)
         m.retaliation_cycle(s, p)
 
-        signals = Signals(kingpin_success=success, splinters=splinters, competition=competition)
+        signals = Signals(kingpin_success=success, splinters=splinters, competition=competition,
+                          kingpin_killed=killed)
         for n, event in enumerate(self.pack.events.values()):
             fired = fires(event, w, s, levers, p, signals, rolls[:, FIXED_ROLLS + n])
             if not fired.any():
@@ -222,17 +261,15 @@ class Model:
             event_abuses=totals.abuses, event_attacks=totals.attacks,
             event_deaths_by=totals.deaths_by,
         )
+        m.truth_commission(s, levers, p)
         terms = m.homicide_terms(s, competition, force, policing, p)
         m.killings_and_disappearances(w, s, terms, q, force, hr_law, expected_kidnappings, p,
                                       rolls[:, n_rolls:], ledger)
-        legitimacy_before = s.legitimacy.copy()
         m.local_legitimacy(w, s, levers, q, hr_law, p, ledger, totals.legitimacy_by,
                            integrity_change)
-        m.national_approval(w, s, levers, q, p, ledger, totals.approval_by, legitimacy_before)
+        m.national_approval(w, s, levers, q, p, ledger, totals.approval_by,
+                            totals.mayor_approval_by)
         m.us_pressure_and_capital(w, s, levers, p)
-        commission = levers.national_lever("truth_commission") > 0
-        s.forensic = np.clip(s.forensic + p.commission_forensics * commission * (1 - s.forensic),
-                             0, 1)
         return self._result(q, ledger, records)
 
     def _record_split(self, ledger: Ledger, cause: str, before: Array) -> Array:

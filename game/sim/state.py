@@ -20,6 +20,9 @@ MAX_GROUPS = 4
 
 GROUP_ORIGINAL, GROUP_SPLINTER, GROUP_LOCAL_GANG = 0, 1, 2
 
+TRAFFICKING: tuple[int, ...] = tuple(MARKETS.index(m) for m in ("cannabis", "synthetics"))
+"""Markets that travel along routes to the US border (the ones pressure can reroute)."""
+
 
 @dataclass(frozen=True)
 class Seat:
@@ -48,6 +51,13 @@ class World:
     contest_damping: Array
     border: Mask
     neighbours: Mask
+    plazas: Array
+    """Local plazas each region aggregates: how much of it one operation reaches."""
+    playable: Mask
+    """Regions regional cards may target (False: an unplayable remainder of the country)."""
+    at_war: Mask
+    """Regions whose groups start mid-war (their fight moves on by itself); elsewhere they
+    start settled and move only with what happens in the game."""
     turns_in_term: int
     budget: float
     seats: list[Seat] = field(default_factory=list)
@@ -103,6 +113,12 @@ class State:
     group_active: Mask
     group_cartel: IntArray
     group_kind: IntArray
+    group_hold: Array
+    """Each group's hold on its ground beyond its fighters (local ties, protection): the
+    territorial contest weighs hold times strength. 1 where groups start at war."""
+    recruit_base: Array
+    """Each group's own recruits per quarter beyond what revenue buys, in strength units
+    (0 where groups start at war; see Model._calibrate)."""
     markets: Array
     retaliation: Array
     army: Array
@@ -151,6 +167,26 @@ class State:
     last_event_deaths: Array
     last_kidnappings: Array
     last_hidden_share: Array
+    last_hidden_forensic: Array
+    last_found: Array
+    measured_norm: Array
+    home_markets: Array
+    """Markets as demand and local business make them, before pressure reroutes trafficking
+    and squeezed groups turn to extortion; `markets` is what groups earn from this quarter."""
+    traffic_norm: Array
+    route_out: Array
+    predation: Array
+    controlled_norm: Array
+    money_norm: Array
+    exposure: Array
+    commission_progress: Array
+    hidden_backlog: Array
+    forensic_norm: Array
+    pact_broken: Array
+    dominance_norm: Array
+    pact_war: Array
+    vacuum: Array
+    mayor_norm: Array
     last_event_deaths_by: dict[str, Array] = field(default_factory=dict)
     homicide_terms: dict[str, Array] = field(default_factory=dict)
     kidnap_parts: dict[str, Array] = field(default_factory=dict)
@@ -214,6 +250,9 @@ def build_world(pack: ContentPack, scenario_id: str, role: Role, region: str | N
         contest_damping=1.0 / np.sqrt([float(r.plazas) for r in scenario.regions]),
         border=np.array([r.border for r in scenario.regions], dtype=bool),
         neighbours=neighbours,
+        plazas=np.array([float(r.plazas) for r in scenario.regions]),
+        playable=np.array([r.playable for r in scenario.regions], dtype=bool),
+        at_war=np.array([r.at_war for r in scenario.regions], dtype=bool),
         turns_in_term=turns,
         budget=role_setup.budget,
         seats=seats,
@@ -259,6 +298,8 @@ def initial_state(world: World, runs: int) -> State:
         group_active=active,
         group_cartel=cartel,
         group_kind=np.zeros((runs, n, MAX_GROUPS), dtype=np.int64),
+        group_hold=np.ones((runs, n, MAX_GROUPS)),
+        recruit_base=np.zeros((runs, n, MAX_GROUPS)),
         markets=markets,
         retaliation=zeros.copy(),
         army=army.copy(),
@@ -307,4 +348,22 @@ def initial_state(world: World, runs: int) -> State:
         last_event_deaths=zeros.copy(),
         last_kidnappings=zeros.copy(),
         last_hidden_share=zeros.copy(),
+        last_hidden_forensic=zeros.copy(),
+        last_found=zeros.copy(),
+        measured_norm=quarterly.copy(),
+        home_markets=markets.copy(),
+        traffic_norm=markets[:, :, list(TRAFFICKING)].sum(axis=2) + 1e-9,
+        route_out=zeros.copy(),
+        predation=zeros.copy(),
+        controlled_norm=np.maximum(territory.sum(axis=2), 1e-3),
+        money_norm=markets.sum(axis=2) * np.maximum(territory.sum(axis=2), 1e-3) + 1e-9,
+        exposure=zeros.copy(),
+        commission_progress=np.zeros(runs),
+        hidden_backlog=zeros.copy(),
+        forensic_norm=per_region("forensic_capacity"),
+        pact_broken=zeros.copy(),
+        dominance_norm=zeros.copy(),
+        pact_war=zeros.copy(),
+        vacuum=zeros.copy(),
+        mayor_norm=legitimacy.copy(),
     )

@@ -35,7 +35,12 @@ def test_hot_seat_passes_every_seat_then_predicts_then_resolves(pack: ContentPac
     assert kinds == ["next_seat", "next_seat", "prediction"]
     record = flow.resolve()
     assert record.turn == 1 and game.seat == 0
-    assert flow.next_step().kind == "next_seat"  # the federal player plans first again
+    step = flow.next_step()
+    while step.kind == "dilemma" and step.dilemma is not None:  # the scenario's own dilemmas
+        game.campaign.execute(AnswerDilemma(step.dilemma.event_id, step.dilemma.choices[0],
+                                            step.dilemma.region))
+        step = flow.next_step()
+    assert step.kind == "next_seat"  # the federal player plans first again
 
 
 def test_a_dilemma_comes_before_anything_else(pack: ContentPack) -> None:

@@ -82,7 +82,9 @@ def test_f1_a_monopoly_is_quieter_than_a_contested_plaza() -> None:
 
 
 def test_f1_effect_vanishes_without_the_competition_mechanism() -> None:
-    off = {"competition_violence": 0.0}
+    # A monopoly is quieter through competition and through the pacts its winner settles
+    # into with local power (the pax of a monopoly): with both off, nothing is left.
+    off = {"competition_violence": 0.0, "monopoly_pact": 0.0}
     assert abs(monopoly_gap(off)) < 0.08
 
 
@@ -229,7 +231,7 @@ def test_f5_showy_attacks_cost_approval_beyond_their_toll() -> None:
 
 
 def test_f5_effect_vanishes_without_the_attack_cost() -> None:
-    off = {"approval_attacks": 0.0, "legitimacy_attacks": 0.0}
+    off = {"approval_attacks": 0.0, "approval_spectacle": 0.0, "legitimacy_attacks": 0.0}
     assert abs(showy_attack_cost(off)) < 0.001
 
 

@@ -34,7 +34,7 @@ def test_each_seat_has_its_own_role_budget_and_capital() -> None:
     assert "vet_police" in mayor and "deploy_army" not in mayor
     game.enact("vet_police", "acapulco", seat=2)
     assert game.capital(2) < game.capital(1)
-    assert game.budget_left(2) == 250 - 60 and game.budget_left(0) == 10_000
+    assert game.budget_left(2) == 250 - 150 and game.budget_left(0) == 10_000  # vetting: 150
     with pytest.raises(Impossible):
         game.enact("vet_police", "acapulco", seat=1)  # montana's mayor, not acapulco's
     with pytest.raises(Impossible):
