@@ -117,6 +117,11 @@ REGION_INDICATORS: tuple[str, ...] = tuple(i.id for i in REGISTRY if i.regional 
 NATIONAL_INDICATORS: tuple[str, ...] = tuple(i.id for i in REGISTRY if i.national is not None)
 WHY_INDICATORS: frozenset[str] = frozenset(i.id for i in REGISTRY if i.why)
 KEPT_INDICATORS: tuple[str, ...] = tuple(i.id for i in REGISTRY if i.kept)
+WHY_ORDER: tuple[str, ...] = (
+    "competition", "coordination", "arrangements", "police_integrity", "judicial_integrity",
+    "opportunity", "kidnappings", "homicides", "legitimacy", "approval", "mayor_approval",
+)
+"""The order the Why? lists the indicators it explains (the order mechanisms record them)."""
 HEADLINE_INDICATORS: tuple[str, ...] = tuple(i.id for i in REGISTRY if i.headline)
 PANEL_INDICATORS: tuple[str, ...] = tuple(i.id for i in REGISTRY
                                           if i.panel and i.regional is not None)

@@ -9,16 +9,14 @@ import numpy as np
 from game.content.schema import MARKETS, ContentPack
 from game.sim import mechanisms as m
 from game.sim.events import EventTotals, Signals, apply_effect, fires
-from game.sim.indicators import read_all
+from game.sim.indicators import WHY_ORDER, read_all
 from game.sim.ledger import Ledger
 from game.sim.levers import build_levers
 from game.sim.params import Params
 from game.sim.randomness import RunRandom
 from game.sim.state import AgendaItem, Array, Mask, World, initial_state
 
-LEDGER_ORDER = ("competition", "coordination", "arrangements", "police_integrity",
-                "judicial_integrity", "opportunity", "kidnappings", "homicides", "legitimacy",
-                "approval", "mayor_approval")
+LEDGER_ORDER = WHY_ORDER
 """The order the Why? lists indicators in, whatever happened in other runs of a batch."""
 
 FIXED_ROLLS = 5

@@ -60,3 +60,9 @@ def test_forces_and_migrants_are_neither_better_nor_worse() -> None:
     assert BY_ID["homicides"].is_good(-1.0) is True
     assert BY_ID["legitimacy"].is_good(-0.1) is False
     assert REGION_INDICATORS[0] == "homicides"
+
+
+def test_the_why_lists_exactly_the_indicators_it_explains() -> None:
+    from game.sim.indicators import WHY_INDICATORS, WHY_ORDER
+
+    assert set(WHY_ORDER) == set(WHY_INDICATORS) and len(WHY_ORDER) == len(set(WHY_ORDER))
