@@ -25,7 +25,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.content.loader import field_path
-from game.content.schema import Workshop
+from game.content.schema import MAX_SCENARIO_TURNS, Workshop
 from game.core.files import parse_json_capped, read_text_capped, write_text_atomic
 from game.core.problems import BadInput, Problem
 from game.play.campaign import Campaign
@@ -231,7 +231,7 @@ def write_result(path: Path, result: Mapping[str, Any]) -> None:
 
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=-LARGEST, le=LARGEST)]
 Count = Annotated[int, Field(strict=True, ge=-10**12, le=10**12)]
-Turn = Annotated[int, Field(strict=True, ge=1, le=40)]
+Turn = Annotated[int, Field(strict=True, ge=1, le=MAX_SCENARIO_TURNS)]
 Name = Annotated[str, Field(strict=True, min_length=1, max_length=64,
                             pattern=r"^[a-z][a-z0-9_\-]{0,63}$")]
 Text = Annotated[str, Field(strict=True, max_length=200)]
@@ -360,7 +360,7 @@ class ResultBody(_Model):
     workshop: ResultWorkshop | None
     setup: ResultSetup
     decisions: list[ResultDecision] = Field(max_length=2000)
-    turns: list[ResultTurn] = Field(min_length=1, max_length=40)
+    turns: list[ResultTurn] = Field(min_length=1, max_length=MAX_SCENARIO_TURNS)
     baseline: list[ScopeFigures] = Field(max_length=40)
     measures: Measures
     predictions: list[ScoredPrediction] = Field(max_length=40)

@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=int, help="seed (default 1)")
     sim.add_argument("--turns", type=int)
     sim.add_argument("--plan", type=Path)
+    sim.add_argument("--take-over", metavar="QUARTER", dest="take_over",
+                     help="history mode: keep what was really done before QUARTER (e.g. "
+                     "2010-Q1), then play --plan from it (its turn 1 is QUARTER)")
     sim.add_argument("--runs", type=int, default=1)
     sim.add_argument("--format", choices=["json", "csv", "table", "summary"], default="json")
     sim.add_argument("--out", type=Path)

@@ -26,7 +26,7 @@ from game.content.loader import load_plan, setup_problems
 from game.content.schema import ContentPack, PlanFile, Role, Workshop
 from game.core.i18n import Translator
 from game.core.problems import BadInput, Problem
-from game.play.campaign import MAX_TURNS
+from game.play.history import has_history, real_plan, span, take_over, take_over_turn
 from game.play.plan import Plan, Skipped, play
 from game.sim.indicators import REGION_INDICATORS
 from game.sim.lab import Lab
@@ -36,6 +36,8 @@ from game.sim.records import percentiles, turn_json, weighted_legitimacy
 from game.sim.state import Array
 
 MAX_RUNS = 100_000
+PAST_TERM_TURNS = 40
+"""How far `--turns` may run a scenario (past its term); a longer scenario, its own span."""
 CLI = "(command line)"
 
 
@@ -106,8 +108,10 @@ def read_setup(args: argparse.Namespace, workshops: Workshops) -> Setup:
         problems.append(Problem(CLI, "--seed", "must be 0 or more"))
     if not 1 <= args.runs <= MAX_RUNS:
         problems.append(Problem(CLI, "--runs", f"must be 1 to {MAX_RUNS:,}"))
-    if args.turns is not None and not 1 <= args.turns <= MAX_TURNS:
-        problems.append(Problem(CLI, "--turns", f"must be 1 to {MAX_TURNS}"))
+    scenario = pack.scenarios.get(args.scenario)
+    limit = max(PAST_TERM_TURNS, span(scenario)) if scenario is not None else PAST_TERM_TURNS
+    if args.turns is not None and not 1 <= args.turns <= limit:
+        problems.append(Problem(CLI, "--turns", f"must be 1 to {limit}"))
     if problems:
         raise BadInput(problems)
     region = args.region
@@ -129,6 +133,26 @@ def _read_plan(args: argparse.Namespace, workshops: Workshops, setup: Setup,
     return plan
 
 
+def scenario_plan(args: argparse.Namespace, workshops: Workshops, setup: Setup,
+                  seats: list[tuple[Role, str | None]] | None = None) -> Plan:
+    """The line of play to run: the plan file; with no plan, a history scenario's own script;
+    with `--take-over QUARTER`, history before that quarter and the plan from it."""
+    plan_file = _read_plan(args, workshops, setup, seats)
+    scenario = workshops.pack.scenarios[setup.scenario]
+    player = Plan.from_file(plan_file)
+    if args.take_over is not None:
+        turn = take_over_turn(scenario, args.take_over)
+        late = [Problem(str(args.plan), f"decision[{n}].turn", f"turn {d.turn} from "
+                        f"{args.take_over} falls after the last quarter of {scenario.id}")
+                for n, d in enumerate(plan_file.decision) if d.turn + turn - 1 > span(scenario)]
+        if late:
+            raise BadInput(late)
+        return take_over(real_plan(scenario), turn, player)
+    if args.plan is None and has_history(scenario):
+        return real_plan(scenario)
+    return player
+
+
 def _report_skipped(skipped: list[Skipped]) -> None:
     """Tell on stderr which plan lines the game refused (the run goes on without them)."""
     for item in skipped:
@@ -137,7 +161,7 @@ def _report_skipped(skipped: list[Skipped]) -> None:
 
 def _many_worlds(args: argparse.Namespace, workshops: Workshops, setup: Setup) -> int:
     """Play the plan in `--runs` worlds and print them in the chosen format."""
-    plan = _read_plan(args, workshops, setup)
+    plan = scenario_plan(args, workshops, setup)
     exact = args.format == "json"  # the contract's JSON carries the baseline and the effects
     streamed = args.format == "summary"  # percentiles per quarter: nothing kept per run
     lab = Lab(workshops.pack, setup.scenario, setup.role, setup.region, setup.seed, args.runs,
@@ -145,7 +169,7 @@ def _many_worlds(args: argparse.Namespace, workshops: Workshops, setup: Setup) -
     summary = SummaryTable(lab, Translator(args.sim_lang))
     if streamed:
         lab.observers.append(summary.add)
-    _report_skipped(play(lab, Plan.from_file(plan), setup.turns or lab.world.turns_in_term))
+    _report_skipped(play(lab, plan, setup.turns or lab.world.turns_in_term))
     if args.format == "json":
         if args.runs == 1:
             text = dumps(lab.run_json(0))
@@ -178,8 +202,8 @@ def _one_game(args: argparse.Namespace, workshops: Workshops, setup: Setup, out:
                                 setup.seed, setup.overrides)
         lang, code = args.sim_lang, None
     turns = setup.turns or campaign.term_turns
-    plan = _read_plan(args, workshops, setup, campaign.seats)
-    _report_skipped(play(campaign, Plan.from_file(plan), turns))
+    plan = scenario_plan(args, workshops, setup, campaign.seats)
+    _report_skipped(play(campaign, plan, turns))
     result = build_result(campaign, args.player, setup.workshop, [], code=code, lang=lang)
     t = Translator(lang)
     if args.result is not None:

@@ -28,6 +28,7 @@ from game.content.schema import (
     Scenario,
     Workshop,
 )
+from game.core import calendar
 from game.core.problems import BadInput, Problem
 
 MAX_FILE_BYTES = 2_000_000
@@ -289,6 +290,49 @@ def scenario_problems(
         if ok["events"] and item.event not in pack.events:
             problems.append(Problem(file, f"scripted[{n}].event", f"unknown event '{item.event}'"))
         unknown(f"scripted[{n}].region", [item.region] if item.region is not None else [])
+    problems.extend(history_problems(pack, scenario, file, ok))
+    return problems
+
+
+def history_problems(
+    pack: ContentPack, scenario: Scenario, file: str, ok: dict[str, bool]
+) -> list[Problem]:
+    """A scenario's real decisions: in its span, of its roles, in its regions, each sourced."""
+    problems: list[Problem] = []
+    regions = {r.id for r in scenario.regions}
+    source_ids = [s.id for s in scenario.sources]
+    for sid in sorted({s for s in source_ids if source_ids.count(s) > 1}):
+        problems.append(Problem(file, f"sources[{sid}].id", "is defined twice"))
+    span = max((setup.turns for setup in scenario.roles.values()), default=0)
+    for n, entry in enumerate(scenario.history):
+        where = f"history[{n}]"
+        turn = calendar.turn_of(scenario.start_year, scenario.start_quarter, entry.period)
+        if not 1 <= turn <= span:
+            problems.append(Problem(file, f"{where}.period", f"{entry.period} lies outside the "
+                                    f"scenario's {span} quarters"))
+        if entry.source not in source_ids:
+            problems.append(Problem(file, f"{where}.source", f"unknown source '{entry.source}'"))
+        if entry.region is not None and entry.region not in regions:
+            problems.append(Problem(file, f"{where}.region", f"unknown region '{entry.region}'"))
+        if entry.action is not None and ok["interventions"]:
+            action = pack.interventions.get(entry.action)
+            if action is None:
+                problems.append(Problem(file, f"{where}.action",
+                                        f"unknown action '{entry.action}'"))
+            elif not set(action.roles) & set(scenario.roles):
+                problems.append(Problem(file, f"{where}.action", f"'{action.id}' belongs to no "
+                                        "role of this scenario"))
+            elif (action.scope == "region") != (entry.region is not None):
+                problems.append(Problem(file, f"{where}.region", f"'{action.id}' needs a region"
+                                        if action.scope == "region" else
+                                        f"'{action.id}' is national: drop the region"))
+        if entry.event is not None and ok["events"]:
+            event = pack.events.get(entry.event)
+            if event is None:
+                problems.append(Problem(file, f"{where}.event", f"unknown event '{entry.event}'"))
+            elif entry.choice not in {c.id for c in event.choices}:
+                problems.append(Problem(file, f"{where}.choice",
+                                        f"unknown choice '{entry.choice}' of '{event.id}'"))
     return problems
 
 

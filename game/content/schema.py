@@ -12,6 +12,10 @@ Identifier = Annotated[
 FindingId = Annotated[str, Field(pattern=r"^F([1-9]|1[0-6])$", description="A finding, F1 to F16")]
 Unit = Annotated[float, Field(ge=0.0, le=1.0, description="A share or index between 0 and 1")]
 Role = Literal["federal", "municipal"]
+MAX_SCENARIO_TURNS = 72
+"""The longest span a scenario may cover: history mode, 2006-Q4 to 2024-Q3."""
+PeriodLabel = Annotated[str, Field(pattern=r"^20[0-9]{2}-Q[1-4]$",
+                                   description="A calendar quarter, like 2010-Q1")]
 
 MarketId = Literal["cannabis", "synthetics", "fuel_theft", "extortion", "kidnapping"]
 RegionalLever = Literal[
@@ -371,7 +375,7 @@ class RegionSetup(Strict):
 class RoleSetup(Strict):
     """What one role starts with in a scenario."""
 
-    turns: int = Field(ge=1, le=40, description="Quarters in the term")
+    turns: int = Field(ge=1, le=MAX_SCENARIO_TURNS, description="Quarters in the term")
     budget: float = Field(gt=0, description="Million pesos available per quarter")
     capital: float = Field(ge=0, le=100, description="Political capital at start")
     regions: list[Identifier] = Field(
@@ -382,7 +386,7 @@ class RoleSetup(Strict):
 class CalendarEntry(Strict):
     """An election or a change of government on the scenario's calendar."""
 
-    turn: int = Field(ge=1, le=40, description="Turn (1 = first quarter)")
+    turn: int = Field(ge=1, le=MAX_SCENARIO_TURNS, description="Turn (1 = first quarter)")
     kind: Literal["election", "inauguration"] = Field(description="Vote or taking office")
     level: Literal["federal", "state", "municipal"] = Field(description="Which government")
     regions: list[Identifier] = Field(
@@ -396,9 +400,51 @@ class CalendarEntry(Strict):
 class ScriptedEvent(Strict):
     """An event that happens on a given turn whatever the player does (history)."""
 
-    turn: int = Field(ge=1, le=40, description="Turn it fires")
+    turn: int = Field(ge=1, le=MAX_SCENARIO_TURNS, description="Turn it fires")
     event: Identifier = Field(description="Event id from events.toml")
     region: Identifier | None = Field(default=None, description="Region, if local")
+
+
+class PublicSource(Strict):
+    """A public record that a scenario's history cites: a gazette, an announcement, an agency."""
+
+    id: Identifier = Field(description="Id the history entries name in `source`")
+    publisher: str = Field(min_length=1, description="Who published it (DOF, Associated Press...)")
+    title: str = Field(min_length=1, description="Its title or headline, as published")
+    date: str = Field(pattern=r"^(19|20)[0-9]{2}(-[01][0-9](-[0-3][0-9])?)?$",
+                      description="When it was published: YYYY, YYYY-MM or YYYY-MM-DD")
+    url: str | None = Field(default=None, pattern=r"^https?://[^\s]+$",
+                            description="Where to read it, if it has a stable address")
+
+
+class RealDecision(Strict):
+    """What a government really did in a quarter (history mode), and where it is told.
+
+    With `action`, a command of the scenario's role (enact it, or `stop` it); with `event` and
+    `choice`, the answer it gave to a dilemma pending that quarter; with neither, something
+    that happened (an escape, a war's start), marked on the chart but played by nobody. Its
+    sentence is `history.SCENARIO.NOTE` in the catalogs; `source` names one of the
+    scenario's `sources`.
+    """
+
+    period: PeriodLabel = Field(description="Quarter it was decided for (its first quarter)")
+    action: Identifier | None = Field(default=None, description="Intervention enacted or stopped")
+    region: Identifier | None = Field(default=None, description="Target region, if local")
+    stop: bool = Field(default=False, description="Stop this ongoing intervention instead")
+    event: Identifier | None = Field(default=None, description="Dilemma answered")
+    choice: Identifier | None = Field(default=None, description="The answer given")
+    note: Identifier = Field(description="Catalog key suffix of its sentence")
+    source: Identifier = Field(description="Id of the public source that records it")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> RealDecision:
+        if self.action is not None and self.event is not None:
+            raise ValueError("a history entry is an action or an answer, not both")
+        if (self.event is None) != (self.choice is None):
+            raise ValueError("an answer needs both its event and its choice")
+        if self.stop and self.action is None:
+            raise ValueError("'stop' needs the action it stops")
+        return self
 
 
 class Scenario(Strict):
@@ -417,12 +463,20 @@ class Scenario(Strict):
     covers_country: bool = Field(
         default=False, description="Its regions add up to all of Mexico (national history)"
     )
+    history: list[RealDecision] = Field(
+        default_factory=list,
+        description="What governments really did, quarter by quarter (history mode): with no "
+        "plan, the scenario plays it; a player may take over at any quarter",
+    )
+    sources: list[PublicSource] = Field(
+        default_factory=list, description="Public sources its history cites"
+    )
 
 
 class Decision(Strict):
     """One line of a plan: on a turn, enact (or stop) an action, in a region if it is local."""
 
-    turn: int = Field(ge=1, le=40, description="Turn on which it is decided")
+    turn: int = Field(ge=1, le=MAX_SCENARIO_TURNS, description="Turn on which it is decided")
     action: Identifier = Field(description="Intervention id")
     region: Identifier | None = Field(default=None, description="Target region, if local")
     stop: bool = Field(default=False, description="Stop this ongoing intervention instead")
@@ -444,7 +498,7 @@ class PlanFile(Strict):
 class SavedDecision(Strict):
     """One line of a save's decision log."""
 
-    turn: int = Field(ge=1, le=40, description="Turn it was decided for")
+    turn: int = Field(ge=1, le=MAX_SCENARIO_TURNS + 1, description="Turn it was decided for")
     verb: Literal["enact", "repeal", "answer"] = Field(description="What the player did")
     action: Identifier | None = Field(
         default=None, validate_default=True, description="Intervention, to enact or repeal"
@@ -482,13 +536,14 @@ class SaveFile(Strict):
         default_factory=list, description="Cities of the mayors at the table (hot-seat game)"
     )
     period: str | None = Field(default=None, description="Quarter last played, for save lists")
-    turn: int = Field(ge=0, le=40, description="Quarters resolved")
+    turn: int = Field(ge=0, le=MAX_SCENARIO_TURNS, description="Quarters resolved")
     decisions: list[SavedDecision] = Field(
         default_factory=list,
         description="Decision log; those for the turn after `turn` are plans not yet played",
     )
     fingerprint: str | None = Field(default=None, description="Hash of the resulting state")
-    term: int | None = Field(default=None, ge=1, le=40, description="Quarters the game lasts")
+    term: int | None = Field(default=None, ge=1, le=MAX_SCENARIO_TURNS,
+                             description="Quarters the game lasts")
     extras: dict[str, Any] = Field(
         default_factory=dict,
         description="What the screens keep with a game (workshop code, player, predictions)",

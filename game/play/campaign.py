@@ -12,7 +12,14 @@ import numpy as np
 
 from game.content import real_series
 from game.content.loader import setup_problems, validate_model
-from game.content.schema import MARKETS, ContentPack, Role, SavedDecision, SaveFile
+from game.content.schema import (
+    MARKETS,
+    MAX_SCENARIO_TURNS,
+    ContentPack,
+    Role,
+    SavedDecision,
+    SaveFile,
+)
 from game.core.files import parse_json_capped, read_text_capped, write_text_atomic
 from game.core.i18n import Message
 from game.core.problems import BadInput, Problem
@@ -45,7 +52,8 @@ if TYPE_CHECKING:
 SAVE_VERSION = 1
 PLAYED_RUN = 0
 """The run of the model that is the game as played (the others are its counterfactuals)."""
-MAX_TURNS = 40
+MAX_TURNS = MAX_SCENARIO_TURNS
+"""No game resolves more quarters than the longest scenario (history mode) covers."""
 MAX_SAVE_BYTES = 5_000_000
 
 __all__ = ["ActionOption", "BadSave", "Campaign", "Dilemma", "Impossible", "Logged", "Message",

@@ -64,6 +64,8 @@ class Plan:
 
     steps: list[Step] = field(default_factory=list)
     responses: dict[str, str] = field(default_factory=dict)
+    responses_from: int = 1
+    """The first turn the standing answers hold (a player taking over from history)."""
 
     @classmethod
     def from_file(cls, plan: PlanFile) -> Plan:
@@ -125,7 +127,7 @@ def play(game: Playable, plan: Plan, until_turn: int, *, strict: bool = False,
                 if strict:
                     raise
                 skipped.append(Skipped(turn, _subject(command), impossible.message, step.line))
-        for dilemma in game.pending_dilemmas():
+        for dilemma in game.pending_dilemmas() if turn >= plan.responses_from else []:
             choice = plan.responses.get(dilemma.event_id)
             if choice is not None and game.answered(dilemma.event_id) is None:
                 game.execute(AnswerDilemma(dilemma.event_id, choice, dilemma.region))

@@ -129,12 +129,21 @@ class GameSession:
     # ---- what a save keeps beside the campaign ---------------------------------------------
 
     def extras(self) -> dict[str, Any]:
-        """What a save keeps of this session beyond the campaign's own log (JSON only)."""
-        return {
+        """What a save keeps of this session beyond the campaign's own log (JSON only); what
+        the campaign itself keeps there (the path it branched from) goes along."""
+        own = {
             "workshop_code": self.workshop_code,
             "player": self.player,
             "predictions": [[p.turn, p.violence, p.legitimacy] for p in self.predictions],
         }
+        return {**{k: v for k, v in self.campaign.extras.items() if k not in own}, **own}
+
+    def on_new_path(self, campaign: Campaign, turn: int) -> GameSession:
+        """The same table on another path of its world, from quarter `turn` (a game gone back):
+        the workshop, the team and the predictions made before that quarter go with it."""
+        return GameSession(campaign, workshop=self.workshop, workshop_code=self.workshop_code,
+                           player=self.player, predictions_wanted=self.predictions_wanted,
+                           predictions=[p for p in self.predictions if p.turn < turn])
 
     @classmethod
     def restored(cls, campaign: Campaign, extras: dict[str, Any],
