@@ -228,9 +228,10 @@ def apply_effect(
         r, g = np.nonzero(where)
         state.strength[r, g, leader[r, g]] *= 1 + effect.leader_strength
     if effect.split_leader:
-        from game.sim.mechanisms import split_leading_group
+        from game.sim.mechanisms import contest_power, split_leading_group
 
-        split_leading_group(state, where, p.kingpin_split_share, GROUP_SPLINTER)
+        split_leading_group(state, where, p.kingpin_split_share, GROUP_SPLINTER,
+                            contest_power(world, p))
 
 
 def fires(

@@ -175,15 +175,21 @@ def informal_arrangements(
     rivals and a state that turned on them: where the pacts broken went beyond the usual ones,
     a war above the usual level, with showy attacks (F2, F9, F15: the price of looking away
     arrives later; the usual pacts' breaking is the ordinary transition effect). Pacts beyond
-    the usual are the more fragile: a transition breaks them `pact_fragility` times as fast.
+    the usual are the more fragile: a transition breaks a winner's pax `pax_fragility` times
+    and pacts made by looking away `pact_fragility` times as fast.
     """
     a = state.arrangements
-    excess = np.maximum(a - state.arrangements_norm, 0.0)
     settle_at = state.arrangements_norm + p.monopoly_pact * np.maximum(
         dominance(state, p) - state.dominance_norm, 0.0)
-    exposed = np.minimum(a, state.arrangements_norm + p.pact_fragility * excess)
+    state.arrangements_usual = settle_at
+    excess = np.maximum(a - settle_at, 0.0)  # beyond what the region settles into: looking away
+    usual = np.minimum(a, state.arrangements_norm)
+    pax = a - excess - usual  # a winner's pax
+    shaken = p.arrangement_break_rate * coordination_drop
+    pax_broken = np.minimum(shaken * p.pax_fragility, 1.0) * pax
+    excess_broken = np.minimum(shaken * p.pact_fragility, 1.0) * excess
     breaks = {
-        "transition": -p.arrangement_break_rate * coordination_drop * exposed,
+        "transition": -shaken * usual - pax_broken - excess_broken,
         "vetting": -p.arrangement_vetting_break * np.minimum(levers.local("vetting"), 1) * a,
         "military": -p.arrangement_force_break * np.maximum(force - state.force_norm, 0.0) * a,
     }
@@ -196,8 +202,7 @@ def informal_arrangements(
     new = np.clip(a + sum(pushes.values()), 0.0, 1.0)
     ledger.add_all("arrangements", pushes, 1.0)
     state.arrangements = new
-    broken = -sum(breaks.values())
-    beyond = np.minimum(broken, excess)  # what breaks of the pacts beyond the usual
+    beyond = pax_broken + excess_broken  # what breaks of the pacts beyond the usual
     state.pact_broken = np.asarray(beyond)
     state.pact_war = p.pact_war_memory * state.pact_war + p.pact_war_violence * beyond
 
@@ -400,14 +405,15 @@ def recruitment_and_strength(
     """Groups grow with recruits bought by revenue and shrink with conflict and force (F12, F3).
 
     Prieto-Curiel, Campedelli and Hope (2023): recruitment drives cartel size; arrests alone are
-    replaced. Military attrition falls hardest on the incumbent, shifting control (F3). Each
-    group also has a base recruitment of its own: in a region whose groups start settled, the
-    one that keeps them where they are until something changes (see Model._calibrate).
+    replaced. Military attrition falls hardest on the incumbent, shifting control (F3). In a
+    war, recruits follow the territory each group holds, so the winner takes more and more
+    (F8); where groups are settled, most of each one's recruits come from its own ties, and it
+    replaces its own losses, so a shock does not tip the region into a monopoly by itself
+    (see Model._calibrate for the base that keeps settled groups where they start).
     """
     recruits, losses = recruitment_flows(world, state, levers, force, competition, policing,
                                          hr_law, p)
-    grown = state.strength + recruits + state.recruit_base - p.group_turnover * state.strength \
-        - losses
+    grown = state.strength + recruits - p.group_turnover * state.strength - losses
     state.strength = np.where(state.group_active, np.maximum(grown, 0.0), 0.0)
 
 
@@ -415,7 +421,12 @@ def recruitment_flows(
     world: World, state: State, levers: Levers, force: Array, competition: Array, policing: Array,
     hr_law: Array, p: Params,
 ) -> tuple[Array, Array]:
-    """Each group's recruits (before its own factor) and losses this quarter, in strength units."""
+    """Each group's recruits and losses this quarter, in strength units.
+
+    Recruits are what revenue and the recruitment pool buy: a share `recruit_follow`
+    (1 in a war) follows the territory held, the rest each group's own base and its own
+    losses.
+    """
     s, t = state.strength, state.territory
     revenue_index = state.markets.sum(axis=2) / state.revenue_norm
     share = t / state.controlled_norm[:, :, None]  # revenue follows the territory held
@@ -433,10 +444,12 @@ def recruitment_flows(
            )[:, :, None]
     )
     funded = (revenue_index * pool)[:, :, None]
-    recruits = share * funded * (
-        p.group_turnover * state.strength_norm[:, :, None]
-        + p.loss_replacement * extra_losses.sum(axis=2, keepdims=True)
-    )
+    follow = state.recruit_follow
+    by_territory = share * (p.group_turnover * state.strength_norm[:, :, None]
+                            + p.loss_replacement * extra_losses.sum(axis=2, keepdims=True))
+    own = p.loss_replacement * extra_losses
+    recruits = funded * np.maximum(follow * by_territory + (1 - follow) * own
+                                   + state.recruit_base, 0.0)
     return np.asarray(np.where(state.group_active, recruits, 0.0)), np.asarray(extra_losses)
 
 
@@ -463,7 +476,8 @@ def kingpin_operations(
     siege = success & ~killed & siege_possible
     state.pending_capture |= siege
     capture_now = success & ~siege & ~killed
-    split_leading_group(state, capture_now | killed, p.kingpin_split_share, GROUP_SPLINTER)
+    split_leading_group(state, capture_now | killed, p.kingpin_split_share, GROUP_SPLINTER,
+                        contest_power(world, p))
     retaliation_pulse(world, state, capture_now, p)
     retaliation_pulse(world, state, killed, p, killed=True)
     return np.asarray(success), np.asarray(killed)
@@ -515,8 +529,14 @@ def retaliation_pulse(world: World, state: State, where: Mask, p: Params,
     state.retaliation += pulse + spill
 
 
-def split_leading_group(state: State, where: Mask, faction_share: float, kind: int) -> Mask:
-    """Split the leading group where `where` holds and a slot is free; return where it split."""
+def split_leading_group(state: State, where: Mask, faction_share: float, kind: int,
+                        power: Array | None = None) -> Mask:
+    """Split the leading group where `where` holds and a slot is free; return where it split.
+
+    The faction leaves with its share of fighters and of ground, and with a hold on that
+    ground (local loyalties) that lets it keep it at first under the region's contest `power`;
+    the war that follows decides what each side keeps.
+    """
     free = ~state.group_active
     has_free = free.any(axis=2)
     leader = np.argmax(np.where(state.group_active, state.territory, -1.0), axis=2)
@@ -534,7 +554,12 @@ def split_leading_group(state: State, where: Mask, faction_share: float, kind: i
     state.group_active[r, g, new] = True
     state.group_cartel[r, g, new] = state.group_cartel[r, g, lead]
     state.group_kind[r, g, new] = kind
-    state.group_hold[r, g, new] = state.group_hold[r, g, lead]
+    hold = state.group_hold[r, g, lead]
+    if power is not None:
+        ratio = faction_share / max(1.0 - faction_share, 1e-9)
+        hold = hold * ratio ** (1.0 / power[g] - 1.0)
+    state.group_hold[r, g, new] = hold
+    state.recruit_follow[r, g, new] = state.recruit_follow[r, g, lead]
     base = state.recruit_base[r, g, lead]
     state.recruit_base[r, g, lead] = base * (1 - faction_share)
     state.recruit_base[r, g, new] = base * faction_share
@@ -542,7 +567,8 @@ def split_leading_group(state: State, where: Mask, faction_share: float, kind: i
 
 
 def splinters_and_entrants(
-    state: State, revenue_index: Array, p: Params, split_roll: Array, entry_roll: Array
+    world: World, state: State, revenue_index: Array, p: Params, split_roll: Array,
+    entry_roll: Array,
 ) -> tuple[Mask, Mask]:
     """Monopolies are unstable: winners splinter, new gangs enter, less where integrity holds (F9).
 
@@ -551,10 +577,11 @@ def splinters_and_entrants(
     integrity = 0.5 * (state.police_integrity + state.judicial_integrity)
     guard = 1 - p.integrity_protection * integrity
     dominant = (state.territory.max(axis=2) > p.monopoly_threshold)
-    cohesion = 1 - p.pact_cohesion * state.arrangements
+    cohesion = 1 - p.pact_cohesion * state.arrangements_norm  # long-standing pacts, not a new pax
     p_split = p.splinter_chance * revenue_index * guard * dominant * cohesion
     splinter = split_roll < p_split
-    split = split_leading_group(state, splinter, p.splinter_share, GROUP_SPLINTER)
+    split = split_leading_group(state, splinter, p.splinter_share, GROUP_SPLINTER,
+                                contest_power(world, p))
     p_entry = p.entrant_chance * revenue_index * guard
     enter = (entry_roll < p_entry) & ~state.group_active.all(axis=2)
     if enter.any():
@@ -568,6 +595,7 @@ def splinters_and_entrants(
         state.group_cartel[r, g, slot] = state.group_cartel[r, g, 0]
         state.group_hold[r, g, slot] = state.group_hold[r, g].max(axis=1)
         state.recruit_base[r, g, slot] = 0.0
+        state.recruit_follow[r, g, slot] = 1.0
     return split, enter
 
 
@@ -647,7 +675,9 @@ def homicide_terms(
         "vacuum": state.vacuum,
         "rerouting": p.rerouting_violence * np.maximum(np.log(np.maximum(traffic, 1e-9) / home),
                                                         0.0),
-        "arrangements": -p.arrangement_violence * state.arrangements + state.pact_war,
+        "arrangements": -p.arrangement_violence * (
+            np.minimum(state.arrangements, state.arrangements_usual) + p.pact_excess_calm
+            * np.maximum(state.arrangements - state.arrangements_usual, 0.0)) + state.pact_war,
         "transition": p.transition_violence * np.maximum(
             state.coordination_norm - state.coordination, 0.0),
         "policing": -p.policing_violence * (policing - state.policing_norm),
@@ -693,7 +723,7 @@ def killings_and_disappearances(
                        crossfire_share(force, q.competition, p)], axis=1)
     hidden, civilians = np.moveaxis(
         binomial_from_uniform(trials, shares, draws[:, 5:7], z[:, 5:7]), 1, 0)
-    found = found_remains(state, hidden, p)
+    found = found_remains(state, p)
     measured = true - hidden + found
     for event_id in sorted(set(q.event_deaths_by) | set(state.last_event_deaths_by)):
         now = q.event_deaths_by.get(event_id, 0.0)
@@ -731,15 +761,17 @@ def hidden_parts(state: State, p: Params) -> tuple[Array, Array]:
             np.asarray(p.arrangement_hiding * state.arrangements))
 
 
-def found_remains(state: State, hidden: Array, p: Params) -> Array:
+def found_remains(state: State, p: Params) -> Array:
     """Old victims a truth commission's forensic teams find this quarter (F13).
 
-    The disappeared accumulate in a backlog; a working commission digs into it, so measured
-    killings rise while it empties, then fall back: revealing the hidden is temporary.
+    The disappeared of past years lie in clandestine graves (a backlog set at the start); a
+    working commission digs into it, so measured killings rise while it empties, then fall
+    back: revealing the hidden is temporary. (This quarter's hidden killings are what weak
+    forensics miss; the commission's forensic teams lower that share, see truth_commission.)
     """
     found = np.floor(p.commission_exhumation * state.commission_progress[:, None]
                      * state.hidden_backlog)
-    state.hidden_backlog = state.hidden_backlog - found + hidden
+    state.hidden_backlog = state.hidden_backlog - found
     return np.asarray(found)
 
 
@@ -821,7 +853,8 @@ def national_approval(
     showy attacks (against what people are used to) and US threats (F11). With nothing
     changing it stays where it started: no drift without a cause. One-off events (the
     Culiacán release, F4; a trending "no president", F5) move it at once and fade; each
-    planned, spectacular attack of an event costs approval at once, beyond its toll (F5).
+    planned, spectacular attack of an event costs approval at once, beyond its toll (F5),
+    the first ones most (a quarter of many such attacks does not cost without limit).
 
     Mayors' approval works the same way on their city's trust and killings.
     """
@@ -838,7 +871,8 @@ def national_approval(
         "legitimacy": speed * p.approval_legitimacy * trust,
         "violence": -speed * p.approval_violence * safety,
         "visible_attacks": -speed * p.approval_attacks * showy
-        - p.approval_spectacle * q.event_attacks.sum(axis=1),
+        - p.approval_spectacle * p.approval_attack_floor * np.log1p(
+            q.event_attacks.sum(axis=1) / p.approval_attack_floor),
         "us_pressure": -speed * p.approval_us_pressure * us_excess,
         "fading": -speed * (logit(state.approval) - logit(state.approval_norm)),
     }

@@ -118,6 +118,8 @@ class Model:
         top = np.max(np.where(s.group_active, hold, 0.0), axis=2, keepdims=True)
         s.group_hold = np.where(settled, hold / np.maximum(top, 1e-12), 1.0)
         levers = build_levers(self.pack, s, w, 0)
+        s.recruit_follow = np.where(settled, p.settled_recruit_follow, 1.0)
+        s.recruit_base = np.zeros_like(s.strength)
         recruits, losses = m.recruitment_flows(w, s, levers, force, competition, policing,
                                                np.zeros_like(force), p)
         needed = p.group_turnover * s.strength + losses
@@ -231,7 +233,8 @@ class Model:
         success, killed = m.kingpin_operations(w, s, levers, force, p, rolls[:, 1], rolls[:, 4],
                                                siege_possible)
         fragmentation = self._record_split(ledger, "kingpin", fragmentation)
-        splinters, _ = m.splinters_and_entrants(s, money, p, rolls[:, 2], rolls[:, 3])
+        splinters, _ = m.splinters_and_entrants(w, s, money, p, rolls[:, 2],
+                                                  rolls[:, 3])
         fragmentation = self._record_split(ledger, "splinters", fragmentation)
         competition = m.territorial_contest(w, s, policing, force, p)
         ledger.add("competition", "contest", competition - fragmentation)
@@ -296,7 +299,8 @@ class Model:
             sieges |= s.pending.get(event_id, sieges)
         waiting = s.pending_capture & ~sieges
         if waiting.any():
-            m.split_leading_group(s, waiting, self.p.kingpin_split_share, 1)
+            m.split_leading_group(s, waiting, self.p.kingpin_split_share, 1,
+                                  m.contest_power(self.world, self.p))
             m.retaliation_pulse(self.world, s, waiting, self.p)
             s.pending_capture &= ~waiting
 

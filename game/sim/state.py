@@ -116,6 +116,8 @@ class State:
     group_hold: Array
     """Each group's hold on its ground beyond its fighters (local ties, protection): the
     territorial contest weighs hold times strength. 1 where groups start at war."""
+    recruit_follow: Array
+    """Share of each group's recruitment that follows the territory it holds (1 in a war)."""
     recruit_base: Array
     """Each group's own recruits per quarter beyond what revenue buys, in strength units
     (0 where groups start at war; see Model._calibrate)."""
@@ -184,6 +186,9 @@ class State:
     forensic_norm: Array
     pact_broken: Array
     dominance_norm: Array
+    arrangements_usual: Array
+    """The pacts a region settles into without anyone looking away: its usual level, higher
+    where a group has won the plaza; pacts beyond it are the fragile ones."""
     pact_war: Array
     vacuum: Array
     mayor_norm: Array
@@ -299,6 +304,7 @@ def initial_state(world: World, runs: int) -> State:
         group_cartel=cartel,
         group_kind=np.zeros((runs, n, MAX_GROUPS), dtype=np.int64),
         group_hold=np.ones((runs, n, MAX_GROUPS)),
+        recruit_follow=np.ones((runs, n, MAX_GROUPS)),
         recruit_base=np.zeros((runs, n, MAX_GROUPS)),
         markets=markets,
         retaliation=zeros.copy(),
@@ -363,6 +369,7 @@ def initial_state(world: World, runs: int) -> State:
         forensic_norm=per_region("forensic_capacity"),
         pact_broken=zeros.copy(),
         dominance_norm=zeros.copy(),
+        arrangements_usual=arrangements.copy(),
         pact_war=zeros.copy(),
         vacuum=zeros.copy(),
         mayor_norm=legitimacy.copy(),
