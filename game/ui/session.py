@@ -94,6 +94,11 @@ class Session:
         self.result_path = None
         self.autosave_problem = None
 
+    def play_game(self, game: GameSession) -> None:
+        """Make a game built elsewhere the one being played (history taken over at a quarter,
+        a game gone back to an earlier quarter)."""
+        self._begin(game)
+
     def _cannot_start(self) -> str:
         return self.app.t("ui.error.content", reason=self.pack_error or "")
 

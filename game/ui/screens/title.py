@@ -24,6 +24,8 @@ class TitleScreen(Screen):
             ("ui.title.new_game", self.new_game, True, "@primary"),
             ("ui.title.workshop", self.workshop, True, None),
             ("ui.title.desk", self.desk, True, None),
+            ("ui.title.history", self.history, True, None),
+            ("ui.title.lab", self.lab, True, None),
             ("ui.title.continue", self.continue_game, has_save, None),
             ("ui.title.load", self.load_game, True, None),
             ("ui.title.settings", self.settings, True, None),
@@ -32,10 +34,11 @@ class TitleScreen(Screen):
             ("ui.title.credits", self.credits, True, None),
             ("ui.title.quit", self.quit, True, None),
         ]
+        step = min(40.0, (self.height - 56 - y) / len(entries))
         for key, action, enabled, cls in entries:
-            self.button(self.R(left, y, 300, 36), self.t(key), action,
+            self.button(self.R(left, y, 300, step - 4), self.t(key), action,
                         tip=self.t(key + "_tip"), cls=cls, enabled=enabled)
-            y += 40
+            y += step
         self.label(self.R(left, self.height - 48, 800, 24), self.t("ui.title.footer"), "@muted")
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -77,6 +80,18 @@ class TitleScreen(Screen):
         from game.ui.screens.desk import DeskScreen
 
         return Push(DeskScreen(self.app))
+
+    def history(self) -> Transition:
+        """Open history mode: Mexico 2006-2024 as it was fought, to watch or take over."""
+        from game.ui.screens.history import HistoryScreen
+
+        return Push(HistoryScreen(self.app))
+
+    def lab(self) -> Transition:
+        """Open the policy lab (a plan in a thousand worlds)."""
+        from game.ui.screens.lab import LabScreen
+
+        return Push(LabScreen(self.app))
 
     def assumptions(self) -> Transition:
         """Open the assumptions panel (instructor mode)."""
