@@ -166,9 +166,12 @@ def score(diff: dict[str, float], base: Outcome) -> float:
     return beaten + saved
 
 
-def search(pack: ContentPack, setup: Setup, seeds: int, turns: int, rounds: int,
-           base: Outcome) -> list[Card]:
-    """Greedy search over card sets: add the card that most improves the score, until none does."""
+def search(pack: ContentPack, setup: Setup, seeds: int, turns: int, rounds: int) -> list[Card]:
+    """Greedy search over card sets: add the card that most improves the score, until none does.
+
+    Played over fewer seeds and the term only, against its own same-seed baseline.
+    """
+    base = run_plan(pack, setup, [], seeds, turns)
     chosen: list[Card] = []
     best = score(differences(base, base), base)
     options = cards(pack, setup)
@@ -263,7 +266,7 @@ def main() -> int:
               f"{'abuses':>7} {'money':>7} {'cap':>5}")
         plans = named_plans(pack, setup)
         if not args.no_search:
-            found = search(pack, setup, search_seeds, term, rounds, base)
+            found = search(pack, setup, search_seeds, term, rounds)
             plans["best found: " + " + ".join(a for a, _ in found)] = found
         for name, plan in plans.items():
             if not plan:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from game.content.schema import Event, EventEffect
-from game.sim.ledger import Ledger
+from game.sim.ledger import Ledger, clip
 from game.sim.levers import Levers
 from game.sim.params import Params
 from game.sim.state import GROUP_SPLINTER, Array, Mask, State, World
@@ -199,8 +199,8 @@ def apply_effect(
     _gather(totals.legitimacy_by, event_id, legitimacy)
     _gather(totals.approval_by, event_id, approval)
     _gather(totals.mayor_approval_by, event_id, w * effect.approval * 4.0)
-    state.capital = np.clip(state.capital + (anywhere * effect.capital)[:, None], 0, 100)
-    state.us_pressure = np.clip(state.us_pressure + anywhere * effect.us_pressure, 0, 1)
+    state.capital = clip(state.capital + (anywhere * effect.capital)[:, None], 0, 100)
+    state.us_pressure = clip(state.us_pressure + anywhere * effect.us_pressure, 0, 1)
     for name, change in (("coordination", effect.coordination),
                          ("judicial_integrity", effect.judicial_integrity),
                          ("arrangements", effect.arrangements),
@@ -208,17 +208,17 @@ def apply_effect(
         if not change:
             continue
         before = getattr(state, name)
-        after = np.clip(before + w * change, 0, 1)
+        after = clip(before + w * change, 0, 1)
         totals.ledger.add_event(name, event_id, after - before)
         setattr(state, name, after)
     if effect.mobilisation:
-        state.mobilisation = np.clip(state.mobilisation + w * effect.mobilisation, 0, 1)
+        state.mobilisation = clip(state.mobilisation + w * effect.mobilisation, 0, 1)
     if effect.police_capacity:
-        state.police_capacity = np.clip(state.police_capacity + w * effect.police_capacity, 0, 1)
+        state.police_capacity = clip(state.police_capacity + w * effect.police_capacity, 0, 1)
     if effect.army:
-        state.base_army = np.clip(state.base_army + w * effect.army, 0, 3)
+        state.base_army = clip(state.base_army + w * effect.army, 0, 3)
     if effect.commission_progress:
-        state.commission_progress = np.clip(
+        state.commission_progress = clip(
             state.commission_progress * (1 + anywhere * effect.commission_progress), 0, 1)
     if effect.migrants:
         state.migrants = np.maximum(state.migrants + w * effect.migrants * world.border, 0)

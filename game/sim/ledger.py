@@ -47,14 +47,19 @@ class Ledger:
             self.add(indicator, cause, amount * factor)
 
 
+def clip(x: Array | float, low: Array | float, high: Array | float) -> Array:
+    """`np.clip` for the model's small arrays, several times faster (same values)."""
+    return np.asarray(np.minimum(np.maximum(x, low), high))
+
+
 def logistic(x: Array) -> Array:
     """The logistic function, mapping logits to (0, 1)."""
-    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(x, -40.0, 40.0))))
+    return np.asarray(1.0 / (1.0 + np.exp(-clip(x, -40.0, 40.0))))
 
 
 def logit(p: Array) -> Array:
     """The inverse of the logistic function, safe at the bounds."""
-    q = np.clip(p, 1e-6, 1 - 1e-6)
+    q = clip(p, 1e-6, 1 - 1e-6)
     return np.asarray(np.log(q / (1 - q)))
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from game.content.schema import MARKETS
-from game.sim.ledger import Ledger, log_mean, logit, move_bounded
+from game.sim.ledger import Ledger, clip, log_mean, logit, move_bounded
 from game.sim.levers import Levers
 from game.sim.params import Params
 from game.sim.randomness import (
@@ -61,7 +61,7 @@ def competition_index(territory: Array) -> Array:
 
     Zero under a monopoly over the whole region; high where several groups split it (F1).
     """
-    uncontrolled = np.clip(1.0 - territory.sum(axis=2), 0.0, 1.0)
+    uncontrolled = clip(1.0 - territory.sum(axis=2), 0.0, 1.0)
     return np.asarray(1.0 - (territory**2).sum(axis=2) - uncontrolled**2)
 
 
@@ -153,7 +153,7 @@ def state_coordination(
         - p.divided_coordination * (levers.local("tolerate") > 0)
         * ((levers.local("army") + levers.local("guard_crime")) > 0),
     }
-    new = np.clip(state.coordination + sum(pushes.values()), 0.0, 1.0)
+    new = clip(state.coordination + sum(pushes.values()), 0.0, 1.0)
     ledger.add_all("coordination", pushes, 1.0)
     ledger.add("coordination", "chance", new - state.coordination - sum(pushes.values()))
     fall = np.maximum(state.coordination - new, 0.0)
@@ -199,7 +199,7 @@ def informal_arrangements(
         **breaks,
         "fading": p.arrangement_reform_rate * (settle_at - a),
     }
-    new = np.clip(a + sum(pushes.values()), 0.0, 1.0)
+    new = clip(a + sum(pushes.values()), 0.0, 1.0)
     ledger.add_all("arrangements", pushes, 1.0)
     state.arrangements = new
     beyond = pax_broken + excess_broken  # what breaks of the pacts beyond the usual
@@ -210,7 +210,7 @@ def informal_arrangements(
 def dominance(state: State, p: Params) -> Array:
     """How far the leading group has won the plaza: 0 up to the monopoly threshold, 1 alone."""
     lead = np.where(state.group_active, state.territory, 0.0).max(axis=2)
-    return np.asarray(np.clip((lead - p.monopoly_threshold) / (1 - p.monopoly_threshold),
+    return np.asarray(clip((lead - p.monopoly_threshold) / (1 - p.monopoly_threshold),
                               0.0, 1.0))
 
 
@@ -221,7 +221,7 @@ def collusion_exposure(state: State, levers: Levers, p: Params) -> None:
     criminals (collusion_abuses); it fades slowly once the looking away stops.
     """
     looking_away = np.minimum(levers.local("tolerate"), 1.0)
-    state.exposure = np.clip(state.exposure + p.exposure_rate * looking_away
+    state.exposure = clip(state.exposure + p.exposure_rate * looking_away
                              * (1 - state.exposure) - p.exposure_fading * state.exposure,
                              0.0, 1.0)
 
@@ -253,7 +253,7 @@ def police_and_judicial_integrity(
         "training": p.training_integrity * levers.local("police_funding") * (1 - pi),
         "tolerance": -p.tolerate_integrity_erosion * levers.local("tolerate") * pi,
     }
-    new_pi = np.clip(pi + sum(police.values()), 0.0, 1.0)
+    new_pi = clip(pi + sum(police.values()), 0.0, 1.0)
     ledger.add_all("police_integrity", police, 1.0)
     ledger.add("police_integrity", "chance", new_pi - pi - sum(police.values()))
     judicial = {
@@ -261,15 +261,15 @@ def police_and_judicial_integrity(
         "anti_collusion": shaming * (1 - ji),
         "commission": p.commission_judicial * state.commission_progress[:, None] * (1 - ji),
     }
-    new_ji = np.clip(ji + sum(judicial.values()), 0.0, 1.0)
+    new_ji = clip(ji + sum(judicial.values()), 0.0, 1.0)
     ledger.add_all("judicial_integrity", judicial, 1.0)
     state.police_integrity, state.judicial_integrity = new_pi, new_ji
     vetting_cut = p.vetting_capacity_cut * np.minimum(levers.local("vetting"), 1)
-    state.capacity_norm = np.clip(
+    state.capacity_norm = clip(
         state.capacity_norm + p.training_capacity * levers.local("police_funding")
         + p.community_policing_capacity * levers.local("community_policing"), 0.0, 1.0
     )
-    state.police_capacity = np.clip(
+    state.police_capacity = clip(
         state.police_capacity * (1 - vetting_cut)
         + p.capacity_recovery * (state.capacity_norm - state.police_capacity), 0.0, 1.0
     )
@@ -288,7 +288,7 @@ def truth_commission(state: State, levers: Levers, p: Params) -> None:
         active, progress + p.commission_progress_rate * (1 - progress),
         progress * (1 - p.commission_progress_decay))
     on = active[:, None]
-    state.forensic = np.clip(np.where(
+    state.forensic = clip(np.where(
         on, state.forensic + p.commission_forensics * (1 - state.forensic),
         state.forensic - p.forensic_fading * (state.forensic - state.forensic_norm)), 0.0, 1.0)
 
@@ -297,7 +297,7 @@ def community_mobilisation(state: State, levers: Levers, p: Params) -> None:
     """Mobilisation, a slow local trait, rises over years with community work and alliances (F6)."""
     gain = (p.community_policing_mobilisation * levers.local("community_policing")
             + p.alliance_mobilisation * levers.local("alliances"))
-    state.mobilisation = np.clip(state.mobilisation + gain * (1 - state.mobilisation), 0.0, 1.0)
+    state.mobilisation = clip(state.mobilisation + gain * (1 - state.mobilisation), 0.0, 1.0)
 
 
 def social_opportunity(state: State, levers: Levers, p: Params, ledger: Ledger) -> None:
@@ -315,7 +315,7 @@ def social_opportunity(state: State, levers: Levers, p: Params, ledger: Ledger) 
         "social_programs": np.where(funded, p.program_opportunity_rate * (ceiling - o), 0.0),
         "fading": np.where(funded, 0.0, p.opportunity_fading * (state.opportunity_norm - o)),
     }
-    state.opportunity = np.clip(o + sum(pushes.values()), 0.0, 1.0)
+    state.opportunity = clip(o + sum(pushes.values()), 0.0, 1.0)
     ledger.add_all("opportunity", pushes, 1.0)
 
 
@@ -357,7 +357,7 @@ def trafficking_routes(world: World, state: State, levers: Levers, force: Array,
     capacity = total[:, None, :] * world.neighbours[None, :, :]
     reach = capacity.sum(axis=2, keepdims=True)
     routes = capacity / np.maximum(reach, 1e-9)
-    state.route_out = np.clip(np.where(reach[:, :, 0] > 0, out, 0.0), 0.0, p.route_out_max)
+    state.route_out = clip(np.where(reach[:, :, 0] > 0, out, 0.0), 0.0, p.route_out_max)
     moved = home * state.route_out[:, :, None]
     arriving = np.einsum("rij,rim->rjm", routes, moved)
     markets = state.home_markets.copy()
@@ -467,10 +467,10 @@ def kingpin_operations(
     (Dickenson 2014). Returns (success, killed).
     """
     attempted = levers.local("kingpin") > 0
-    chance = np.clip(p.kingpin_success + p.kingpin_force_bonus
+    chance = clip(p.kingpin_success + p.kingpin_force_bonus
                      * np.minimum(force, p.kingpin_force_cap), 0, p.kingpin_success_cap)
     success = attempted & (roll < chance)
-    kill_chance = np.clip(p.kingpin_kill_chance + p.kingpin_kill_force
+    kill_chance = clip(p.kingpin_kill_chance + p.kingpin_kill_force
                           * np.minimum(force, p.kingpin_force_cap), 0.0, 1.0)
     killed = success & (kill_roll < kill_chance)
     siege = success & ~killed & siege_possible
@@ -616,7 +616,7 @@ def territorial_contest(world: World, state: State, policing: Array, force: Arra
     s = np.where(state.group_active, state.strength * state.group_hold, 0.0)
     weight = s ** contest_power(world, p)[None, :, None]
     total = np.maximum(weight.sum(axis=2, keepdims=True), 1e-12)
-    uncontrolled = np.clip(
+    uncontrolled = clip(
         state.uncontrolled_norm + p.state_control_gain * (policing - state.policing_norm)
         + p.force_state_control * (force - state.force_norm),
         p.uncontrolled_min, p.uncontrolled_max,
@@ -802,7 +802,7 @@ def expected_abuses(force: Array, competition: Array, hr_law: Array, p: Params) 
 
 def crossfire_share(force: Array, competition: Array, p: Params) -> Array:
     """Share of victims who are bystanders: more where soldiers meet contested plazas (F3)."""
-    return np.asarray(np.clip(p.civilian_base_share + p.civilian_crossfire * force * competition,
+    return np.asarray(clip(p.civilian_base_share + p.civilian_crossfire * force * competition,
                               0.0, p.civilian_share_max))
 
 
@@ -891,9 +891,9 @@ def national_approval(
 def us_pressure_and_capital(world: World, state: State, levers: Levers, p: Params) -> None:
     """US pressure eases when the Guard stops migrants (F11); capital regrows with approval."""
     enforcement = np.minimum(levers.national_lever("guard_migration")[:, 0], 1)
-    state.us_pressure = np.clip(
+    state.us_pressure = clip(
         state.us_pressure - p.us_pressure_relax * (state.us_pressure - state.us_pressure_norm)
         - p.guard_migration_us_relief * enforcement, 0.0, 1.0)
     standing = np.stack([state.approval if seat.region is None
                          else state.mayor_approval[:, seat.region] for seat in world.seats], axis=1)
-    state.capital = np.clip(state.capital + p.capital_regen * standing, 0.0, 100.0)
+    state.capital = clip(state.capital + p.capital_regen * standing, 0.0, 100.0)
