@@ -27,6 +27,7 @@ from game.content.schema import ContentPack, PlanFile, Role, Workshop
 from game.core.i18n import Translator
 from game.core.problems import BadInput, Problem
 from game.play.history import has_history, real_plan, span, take_over, take_over_turn
+from game.play.parts import Part, fork_context, part_count, split
 from game.play.plan import Plan, Skipped, play
 from game.sim.indicators import REGION_INDICATORS
 from game.sim.lab import Lab
@@ -164,12 +165,18 @@ def _many_worlds(args: argparse.Namespace, workshops: Workshops, setup: Setup) -
     plan = scenario_plan(args, workshops, setup)
     exact = args.format == "json"  # the contract's JSON carries the baseline and the effects
     streamed = args.format == "summary"  # percentiles per quarter: nothing kept per run
-    lab = Lab(workshops.pack, setup.scenario, setup.role, setup.region, setup.seed, args.runs,
+    shares = split(setup.seed, args.runs, part_count(args.runs) if streamed else 1)
+    first_seed, first_runs = shares[0]
+    lab = Lab(workshops.pack, setup.scenario, setup.role, setup.region, first_seed, first_runs,
               setup.overrides, baseline=exact, effects=exact, keep=not streamed)
-    summary = SummaryTable(lab, Translator(args.sim_lang))
+    turns = setup.turns or lab.world.turns_in_term
+    summary = SummaryTable(lab, Translator(args.sim_lang), list(range(setup.seed,
+                                                                      setup.seed + args.runs)))
+    if len(shares) > 1:
+        return _many_worlds_in_parts(args, workshops, setup, plan, shares, turns, lab, summary)
     if streamed:
         lab.observers.append(summary.add)
-    _report_skipped(play(lab, plan, setup.turns or lab.world.turns_in_term))
+    _report_skipped(play(lab, plan, turns))
     if args.format == "json":
         if args.runs == 1:
             text = dumps(lab.run_json(0))
@@ -186,6 +193,43 @@ def _many_worlds(args: argparse.Namespace, workshops: Workshops, setup: Setup) -
         write_table(lab, Translator(args.sim_lang), buffer)
         text = buffer.getvalue()
     write_output(text, args.out)
+    return 0
+
+
+def _summary_part(pack: ContentPack, setup: Setup, seed: int, runs: int, plan: Plan,
+                  turns: int) -> tuple[list[list[Array]], list[Skipped]]:
+    """One part of a split summary, run whole: per quarter, each column's values per world."""
+    lab = Lab(pack, setup.scenario, setup.role, setup.region, seed, runs, setup.overrides,
+              keep=False)
+    table = SummaryTable(lab, Translator("en"))
+    columns: list[list[Array]] = []
+    lab.observers.append(lambda result: columns.append(table.values(result)))
+    skipped = play(lab, plan, turns)
+    return columns, skipped
+
+
+def _many_worlds_in_parts(args: argparse.Namespace, workshops: Workshops, setup: Setup,
+                          plan: Plan, shares: list[tuple[int, int]], turns: int, lab: Lab,
+                          summary: SummaryTable) -> int:
+    """The summary of a large lab with its later seeds run by forked children (same numbers,
+    world for world, as one batch: see game.play.parts)."""
+    context = fork_context()
+    assert context is not None, "a summary is split only where children fork"
+    children = [Part(context, _summary_part, (workshops.pack, setup, seed, runs, plan, turns))
+                for seed, runs in shares[1:]]
+    mine: list[list[Array]] = []
+    lab.observers.append(lambda result: mine.append(summary.values(result)))
+    skipped = play(lab, plan, turns)
+    theirs = [child.result() for child in children]
+    refused = {(s.turn, s.what, s.line) for s in skipped}
+    for _, their_skipped in theirs:  # a line refused in every world is refused in every part
+        refused &= {(s.turn, s.what, s.line) for s in their_skipped}
+    _report_skipped([s for s in skipped if (s.turn, s.what, s.line) in refused])
+    for k, result_columns in enumerate(mine):
+        merged = [np.concatenate([result_columns[c]] + [part[0][k][c] for part in theirs])
+                  for c in range(len(result_columns))]
+        summary.add_values(k + 1, merged)
+    write_output(summary.text(), args.out)
     return 0
 
 
@@ -247,9 +291,11 @@ class SummaryTable:
     record: memory stays that of one quarter.
     """
 
-    def __init__(self, lab: Lab, t: Translator) -> None:
+    def __init__(self, lab: Lab, t: Translator, seeds: list[int] | None = None) -> None:
         self.lab = lab
         self.t = t
+        self.seeds = list(seeds if seeds is not None else lab.seeds)
+        """Every world's seed (a lab split into parts runs only some of them itself)."""
         self.rows: list[list[str]] = []
         world = lab.world
         player = world.player_region
@@ -265,12 +311,20 @@ class SummaryTable:
             ("cli.civilians", lambda r: r.national["civilian_deaths"], 0),
         ]
 
+    def values(self, result: TurnResult) -> list[Array]:
+        """Each column's values in a quarter, one per played world of this lab."""
+        runs = len(self.lab.seeds)
+        return [np.asarray(pick(result))[:runs].copy() for _, pick, _ in self.columns]
+
     def add(self, result: TurnResult) -> None:
         """Add one quarter's row (its played worlds only)."""
-        runs = len(self.lab.seeds)
-        row = [self.lab.world.period(result.turn)]
-        for _, pick, decimals in self.columns:
-            p10, p50, p90 = percentiles(np.asarray(pick(result))[:runs])
+        self.add_values(result.turn, self.values(result))
+
+    def add_values(self, turn: int, columns: list[Array]) -> None:
+        """Add one quarter's row from each column's values over every world."""
+        row = [self.lab.world.period(turn)]
+        for (_, _, decimals), values in zip(self.columns, columns, strict=True):
+            p10, p50, p90 = percentiles(values)
             row.append(f"{p10:,.{decimals}f} / {p50:,.{decimals}f} / {p90:,.{decimals}f}")
         self.rows.append(row)
 
@@ -281,9 +335,9 @@ class SummaryTable:
                 self.add(result)
         t, lab = self.t, self.lab
         head = [t("cli.period")] + [t(key) + " p10/p50/p90" for key, _, _ in self.columns]
-        title = t.plural("cli.summary_title", len(lab.seeds),
+        title = t.plural("cli.summary_title", len(self.seeds),
                          scenario=f"@scenario.{lab.world.scenario.id}.title",
-                         runs=len(lab.seeds), first=lab.seeds[0], last=lab.seeds[-1])
+                         runs=len(self.seeds), first=self.seeds[0], last=self.seeds[-1])
         return title + "\n\n" + format_table(head, self.rows)
 
 

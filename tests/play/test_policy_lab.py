@@ -63,3 +63,33 @@ def test_a_cancelled_lab_leaves_the_game_as_it_was(pack: ContentPack) -> None:
     lab.cancel()
     assert lab.done and not lab.step()
     assert (game.fingerprint(), list(game.decisions), game.turn) == before
+
+
+def test_a_lab_split_across_processes_finds_the_same_worlds(pack: ContentPack) -> None:
+    plan = Plan.from_file(load_plan(PLAN, pack, "national-2018", "federal"))
+    whole = PolicyLab(pack, "national-2018", "federal", None, 11, 24, plan, 5, parts=1).run()
+    split = PolicyLab(pack, "national-2018", "federal", None, 11, 24, plan, 5, parts=3)
+    assert [runs for _, runs in split.shares] == [8, 8, 8]
+    outcome = split.run()
+    assert np.array_equal(outcome.lives_saved, whole.lives_saved)
+    for name in whole.plan:
+        assert outcome.plan[name].p50 == whole.plan[name].p50
+        assert outcome.baseline[name].p90 == whole.baseline[name].p90
+    cancelled = PolicyLab(pack, "national-2018", "federal", None, 11, 24, plan, 5, parts=2)
+    cancelled.step()
+    cancelled.cancel()
+    assert cancelled.done and cancelled.outcome().lives_saved.shape == (12,)
+
+
+def test_a_summary_split_across_processes_prints_the_same(monkeypatch: pytest.MonkeyPatch,
+                                                         tmp_path: Path) -> None:
+    import game.play.parts as parts
+
+    args = ("simulate", "--scenario", "national-2018", "--seed", "4", "--runs", "40",
+            "--turns", "5", "--plan", PLAN, "--format", "summary", "--out")
+    monkeypatch.setattr(parts, "MIN_RUNS_PER_PART", 10)
+    assert run_game(*args, tmp_path / "split.txt").returncode == 0
+    monkeypatch.setattr(parts, "MIN_RUNS_PER_PART", 10**9)
+    assert run_game(*args, tmp_path / "whole.txt").returncode == 0
+    split, whole = ((tmp_path / name).read_text() for name in ("split.txt", "whole.txt"))
+    assert split == whole and "40 runs (seeds 4 to 43)" in whole
