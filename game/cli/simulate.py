@@ -126,7 +126,10 @@ def _read_plan(args: argparse.Namespace, workshops: Workshops, setup: Setup,
     """The plan file named on the command line (an empty plan without one), checked."""
     if args.plan is None:
         return PlanFile()
-    plan = load_plan(args.plan, workshops.pack, setup.scenario, setup.role, setup.region, seats)
+    first = 1 if args.take_over is None else take_over_turn(  # the plan counts from there
+        workshops.pack.scenarios[setup.scenario], args.take_over)
+    plan = load_plan(args.plan, workshops.pack, setup.scenario, setup.role, setup.region, seats,
+                     first)
     if setup.workshop is not None:
         wrong = workshops.plan_problems(plan, str(args.plan), setup.workshop)
         if wrong:

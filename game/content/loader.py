@@ -359,7 +359,7 @@ def setup_problems(pack: ContentPack, scenario_id: str, role: str, region: str |
 
 def load_plan(
     path: Path, pack: ContentPack, scenario_id: str, role: Role, region: str | None = None,
-    seats: list[tuple[Role, str | None]] | None = None,
+    seats: list[tuple[Role, str | None]] | None = None, first_turn: int = 1,
 ) -> PlanFile:
     """Read a plan file and check it against the scenario and role; raise BadInput if wrong.
 
@@ -372,7 +372,8 @@ def load_plan(
         raise BadInput(problems)
     plan = parse_plan(data, str(path), problems)
     if plan is not None:
-        problems.extend(check_plan(plan, str(path), pack, scenario_id, role, region, seats))
+        problems.extend(check_plan(plan, str(path), pack, scenario_id, role, region, seats,
+                                   first_turn))
     if problems or plan is None:
         raise BadInput(problems)
     return plan.plan
@@ -421,8 +422,12 @@ def parse_plan(data: dict[str, Any], file: str, problems: list[Problem]) -> Pars
 def check_plan(
     parsed: ParsedPlan, file: str, pack: ContentPack, scenario_id: str, role: Role,
     region: str | None, seats: list[tuple[Role, str | None]] | None = None,
+    first_turn: int = 1,
 ) -> list[Problem]:
-    """Check a parsed plan's actions, roles, regions and dilemma answers against the content."""
+    """Check a parsed plan's actions, roles, regions and dilemma answers against the content.
+
+    `first_turn` is the scenario turn of the plan's turn 1 (a plan taken over in a history
+    scenario counts from that quarter): a card ordered before it existed is a problem."""
     problems: list[Problem] = []
     plan = parsed.plan
     scenario = pack.scenarios[scenario_id]
@@ -445,6 +450,15 @@ def check_plan(
                 Problem(file, f"{where}.action",
                         f"'{action.id}' is not available to the {role} role")
             )
+        ordered = calendar.period(scenario.start_year, scenario.start_quarter,
+                                  decision.turn + first_turn - 1)
+        late = action.date_problem(ordered)
+        if late is not None:
+            problems.append(Problem(file, f"{where}.action", (
+                f"'{action.id}' did not exist yet in {ordered} (turn {decision.turn}): it can be "
+                f"ordered from {late[1]}" if late[0] == "not_yet" else
+                f"'{action.id}' no longer existed in {ordered} (turn {decision.turn}): it could be "
+                f"ordered until {late[1]}")))
         if action.scope == "region":
             if decision.region is None:
                 problems.append(

@@ -6,6 +6,8 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from game.core.calendar import parse_period, period_of_index, quarter_index
+
 Identifier = Annotated[
     str, Field(pattern=r"^[a-z][a-z0-9_\-]{0,63}$", description="A lower-case identifier")
 ]
@@ -178,6 +180,15 @@ class Intervention(Strict):
         default_factory=list, description="Active interventions it ends in the same region"
     )
     findings: list[FindingId] = Field(min_length=1, description="Findings behind its effects")
+    available_from: str | None = Field(
+        default=None, pattern=r"^\d{4}-Q[1-4]$",
+        description="First quarter its effect can start, like '2019-Q3' (the National Guard); "
+        "absent: always",
+    )
+    available_until: str | None = Field(
+        default=None, pattern=r"^\d{4}-Q[1-4]$",
+        description="Last quarter its effect can start, like '2019-Q2'; absent: it still exists",
+    )
 
     @model_validator(mode="after")
     def _has_effect(self) -> Intervention:
@@ -185,7 +196,30 @@ class Intervention(Strict):
             raise ValueError("an intervention must set a lever or cancel another intervention")
         if self.scope == "national" and self.regional_effects:
             raise ValueError("a national intervention cannot set regional levers")
+        if self.available_from and self.available_until and (
+            self.available_until < self.available_from
+        ):
+            raise ValueError("available_until comes before available_from")
         return self
+
+    def available_in(self, period: str) -> bool:
+        """Tell whether it exists in a calendar quarter ('2010-Q1'; four-digit years compare)."""
+        return (self.available_from is None or period >= self.available_from) and (
+            self.available_until is None or period <= self.available_until
+        )
+
+    def date_problem(self, ordered: str) -> tuple[str, str] | None:
+        """Why it cannot be ordered in a quarter, or None: its effect (after `delay`) would start
+        before it existed or after it ended. Returns ("not_yet", the first quarter it can be
+        ordered) or ("no_longer", the last one)."""
+        starts = quarter_index(*parse_period(ordered)) + self.delay
+        if self.available_in(period_of_index(starts)):
+            return None
+        early = self.available_from is not None and period_of_index(starts) < self.available_from
+        edge = self.available_from if early else self.available_until
+        assert edge is not None
+        return ("not_yet" if early else "no_longer",
+                period_of_index(quarter_index(*parse_period(edge)) - self.delay))
 
 
 class InterventionsFile(Strict):

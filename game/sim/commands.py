@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from game.content.schema import Intervention
+from game.core.calendar import parse_period, period
 from game.core.i18n import Message
 from game.sim.levers import FORCE_LEVERS
 from game.sim.model import Model
@@ -103,6 +104,10 @@ class EnactIntervention:
         player = world.seats[self.seat]
         if player.role not in action.roles:
             raise Impossible(Message("reason.wrong_role", {"role": f"@role.{player.role}"}))
+        not_then = out_of_time(action, period(world.scenario.start_year,
+                                              world.scenario.start_quarter, turn))
+        if not_then is not None:
+            raise Impossible(not_then)
         if action.scope == "national":
             if self.region is not None:
                 raise Impossible(Message("reason.national_only"))
@@ -175,6 +180,20 @@ class EnactIntervention:
         capital = model.state.capital
         capital[:, self.seat] = np.where(feasible, capital[:, self.seat] - action.cost.capital,
                                          capital[:, self.seat])
+
+
+def out_of_time(action: Intervention, ordered: str) -> Message | None:
+    """Why an intervention ordered in a quarter cannot be: it did not exist yet, or no longer.
+
+    The National Guard was created in 2019 and deployed from 30 June: no Guard card takes
+    effect before 2019-Q3 (content/interventions.toml, `available_from`); before it, the
+    Federal Police's card.
+    """
+    late = action.date_problem(ordered)
+    if late is None:
+        return None
+    year, quarter = parse_period(late[1])
+    return Message(f"reason.{late[0]}", {"year": str(year), "quarter": str(quarter)})
 
 
 REQUIREMENT_REASONS = {

@@ -11,7 +11,7 @@ from game.classroom.result_files import read_result
 PLAN = """
 [[decision]]
 turn = 1
-action = "deploy_guard"
+action = "deploy_army"
 region = "acapulco"
 
 [[decision]]
@@ -49,7 +49,7 @@ def test_a_hot_seat_plan_plays_each_line_as_its_player(tmp_path: Path) -> None:
     body = read_result(result)["body"]
     enacted = {(d["action"], d.get("seat", 0)) for d in body["decisions"]
                if d["verb"] == "enact"}
-    assert enacted == {("deploy_guard", 0), ("vet_police", 1), ("anti_collusion", 2)}
+    assert enacted == {("deploy_army", 0), ("vet_police", 1), ("anti_collusion", 2)}
 
 
 def test_a_plan_line_for_a_missing_player_or_the_wrong_city_is_refused(tmp_path: Path) -> None:

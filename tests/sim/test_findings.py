@@ -14,6 +14,7 @@ import pytest
 from game.content import load_content
 from game.content.schema import ContentPack, Decision, PlanFile
 from game.core import paths
+from game.core.calendar import period
 from game.play.lab import Simulation
 
 RUNS = 24
@@ -325,15 +326,16 @@ def test_f10_waiting_migrants_are_kidnapped_and_protection_helps() -> None:
 
 def test_f11_guard_on_migration_pleases_washington_not_victims() -> None:
     refuse = {"us_migration_demand": "refuse"}
-    base = run("national-2018", turns=8, responses=refuse)
-    guard = run("national-2018", turns=8, decisions=((1, "guard_to_migration", None),),
+    base = run("national-2018", turns=11, responses=refuse)
+    # Turn 4 is 2019-Q3, the first quarter of the National Guard.
+    guard = run("national-2018", turns=11, decisions=((4, "guard_to_migration", None),),
                 responses=refuse)
     assert series(guard, "us_pressure")[:, -1].mean() < series(base, "us_pressure")[:, -1].mean()
-    border_kidnappings = sum(window(guard, "kidnappings", r, 2, 8) for r in ("tijuana", "juarez"))
-    border_base = sum(window(base, "kidnappings", r, 2, 8) for r in ("tijuana", "juarez"))
+    border_kidnappings = sum(window(guard, "kidnappings", r, 5, 11) for r in ("tijuana", "juarez"))
+    border_base = sum(window(base, "kidnappings", r, 5, 11) for r in ("tijuana", "juarez"))
     assert border_kidnappings.mean() > 1.1 * border_base.mean()
-    assert window(guard, "homicides", None, 1, 8).mean() > 0.98 * window(
-        base, "homicides", None, 1, 8).mean()
+    assert window(guard, "homicides", None, 4, 11).mean() > 0.98 * window(
+        base, "homicides", None, 4, 11).mean()
 
 
 # ---------------------------------------------------------------- F12 -----
@@ -406,9 +408,12 @@ def costs_of(action_id: str) -> dict[str, bool]:
     else:
         scenario, role, city = "juarez-2010", "municipal", "juarez"
         region = "juarez"
-    base = run(scenario, role=role, region=city, turns=8, runs=8)
-    policy = run(scenario, role=role, region=city, turns=8, runs=8,
-                 decisions=((1, action_id, region),))
+    setup = pack().scenarios[scenario]
+    first = next(t for t in range(1, 40)  # the Guard's cards exist from 2019-Q3
+                 if spec.date_problem(period(setup.start_year, setup.start_quarter, t)) is None)
+    base = run(scenario, role=role, region=city, turns=7 + first, runs=8)
+    policy = run(scenario, role=role, region=city, turns=7 + first, runs=8,
+                 decisions=((first, action_id, region),))
 
     def mean(sim: Simulation, name: str, place: str | None = None) -> float:
         return float(series(sim, name, place).mean())

@@ -89,7 +89,7 @@ def test_looking_away_while_troops_arrive_divides_the_levels() -> None:
 def test_a_hot_seat_save_reloads_to_the_same_world(tmp_path: Path) -> None:
     game = Campaign.new_hot_seat(pack(), "guerrero-2019", ["montana", "acapulco"], seed=4)
     game.enact("anti_collusion", "montana", seat=1)
-    game.enact("deploy_guard", "acapulco", seat=0)
+    game.enact("deploy_army", "acapulco", seat=0)
     game.end_turn()
     game.enact("local_social_programs", "acapulco", seat=2)
     path = tmp_path / "hot.json"
