@@ -142,6 +142,9 @@ def run_smoke(screenshots_dir: Path | None = None, lang: str = "en",
     from game.ui.screens.desk_smoke import visit_desk
 
     visit_desk(app, shot, visit, lang, scratch)
+    from game.ui.screens.lab_smoke import visit_history_and_lab
+
+    visit_history_and_lab(app, shot)
     app.running = False
     return 0
 

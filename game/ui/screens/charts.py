@@ -89,6 +89,7 @@ def draw_term_charts(screen: Screen, surface: pygame.Surface, rects: list[pygame
                      region: str | None, extra: Campaign | None = None,
                      baseline: Campaign | None = None) -> None:
     """Draw the scope's charts; optionally with a baseline and a "what happened next" run."""
+    from game.play.history import branch_of, cached_first_path
     from game.ui.widgets import charts, palette
 
     c = screen.game.campaign
@@ -108,6 +109,13 @@ def draw_term_charts(screen: Screen, surface: pygame.Surface, rects: list[pygame
                     for v in series_of(baseline.records, region, name, length)]
             lines.append(charts.Series(t("ui.charts.baseline"), base,
                                        palette.categorical_colour(0), dashed=True))
+        branch = branch_of(c)  # a game that took over from history or went back
+        first = cached_first_path(c) if branch is not None else None
+        if branch is not None and first is not None:
+            old = [None if v is None else v * mult
+                   for v in series_of(first.records, region, name, length)]
+            label = "ui.paths.history_line" if branch.kind == "history" else "ui.paths.first_line"
+            lines.append(charts.Series(t(label), old, palette.categorical_colour(5), dashed=True))
         if extra is not None:
             more = [None if v is None else v * mult
                     for v in series_of(extra.records, region, name, length)]

@@ -2,7 +2,8 @@
 
 History played by the model to the end beside the real count, with 2010-Q1 picked and then
 Ciudad Juárez; the lab running history's plan and then a plan of cards beside it; taking over
-in 2010-Q1, a quarter played, and the two paths side by side.
+in 2010-Q1, a quarter played, the charts with history's path beside the new one, and the
+two paths side by side.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ def visit_history_and_lab(app: App, shot: Callable[[str], None]) -> None:
     """Photograph history mode, the lab (one plan, then two) and the two paths of a game."""
     from game.play.commands import EnactIntervention
     from game.play.plan import Step
+    from game.ui.screens.charts import ChartsScreen
     from game.ui.screens.history import HistoryScreen
     from game.ui.screens.lab import LabScreen
     from game.ui.screens.main import MainScreen
@@ -72,6 +74,9 @@ def visit_history_and_lab(app: App, shot: Callable[[str], None]) -> None:
     campaign.resolve_quarter()
     main.rebuild()
     shot("main_history")
+    app.apply(Push(ChartsScreen(app, "juarez")))
+    shot("charts_history")
+    app.apply(Pop())
     app.apply(Push(PathsScreen(app)))
     shot("paths")
     app.apply(Pop())
