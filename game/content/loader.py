@@ -31,6 +31,8 @@ from game.content.schema import (
 from game.core import calendar
 from game.core.problems import BadInput, Problem
 
+MAX_WORKSHOP_TURNS = 40
+"""A workshop's game lasts at most this many quarters (its result code has room for 40)."""
 MAX_FILE_BYTES = 2_000_000
 """No hand-written content, plan or save is near this size; larger files are refused unread."""
 
@@ -568,6 +570,10 @@ def check_workshop(workshop: Workshop, file: str, pack: ContentPack,
     scenario = pack.scenarios.get(workshop.scenario)
     if scenario is None:
         return problems
+    term = scenario.roles[workshop.role].turns if workshop.role in scenario.roles else 0
+    if workshop.turns is None and term > MAX_WORKSHOP_TURNS:
+        problems.append(Problem(file, "turns", f"{scenario.id} lasts {term} quarters; a "
+                                f"workshop plays at most {MAX_WORKSHOP_TURNS}: set turns"))
     cities = scenario.roles["municipal"].regions if "municipal" in scenario.roles else []
     for city in workshop.mayors:
         if city not in cities:

@@ -39,7 +39,7 @@ def workshop_settings(draw: st.DrawFn, workshops: Workshops) -> Workshop:
         data["region"] = draw(st.sampled_from(cities))
     if role == "federal" and cities and draw(st.booleans()):
         data["mayors"] = draw(st.lists(st.sampled_from(cities), min_size=1, unique=True))
-    if draw(st.booleans()):
+    if draw(st.booleans()) or scenario.roles[role].turns > 40:  # history: a workshop sets turns
         data["turns"] = draw(st.integers(1, 40))
     if draw(st.booleans()):
         available = seat_actions(pack, role, bool(data.get("mayors")))

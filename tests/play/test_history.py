@@ -170,3 +170,11 @@ def test_going_back_keeps_the_first_path_through_a_save(pack: ContentPack,
     assert first is not None and first.fingerprint() == game.fingerprint()
     gap = path_gap(first, loaded, 3)
     assert gap.from_turn == 3 and gap.to_turn == 5
+
+
+def test_a_workshop_plays_at_most_forty_quarters_of_history(tmp_path: Path) -> None:
+    base = ("workshop", "new", "--scenario", SCENARIO, "--seed", "3", "--role", "federal",
+            "--out", tmp_path / "w.toml")
+    refused = run_game(*base)
+    assert refused.returncode == 2 and "(command line): turns:" in refused.stderr
+    assert run_game(*base, "--turns", "24").returncode == 0
