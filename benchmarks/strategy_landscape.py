@@ -103,7 +103,7 @@ def focus(pack: ContentPack, setup: Setup) -> str:
     if setup.city:
         return setup.city
     scenario = pack.scenarios[setup.scenario]
-    playable = [r for r in scenario.regions if not getattr(r, "unplayable", False)]
+    playable = [r for r in scenario.regions if r.playable]
     return max(playable, key=lambda r: r.population * r.homicide_rate).id
 
 
