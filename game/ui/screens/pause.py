@@ -6,13 +6,15 @@ from game.ui.screen import Pop, Push, Reset, Transition
 from game.ui.screens.modal import ModalScreen
 
 TIPS = ("ui.pause.result", "ui.pause.assumptions")
+OTHER_PATHS = ("ui.pause.paths", "ui.pause.lab")
+"""Going back or trying the plan in many worlds (history mode, branches and the lab)."""
 
 
 class PauseScreen(ModalScreen):
     """Esc on the main screen opens this."""
 
     name = "pause"
-    dialog_size = (440, 584)
+    dialog_size = (440.0, 700.0)
 
     def layout(self) -> None:
         """Build the menu."""
@@ -20,15 +22,18 @@ class PauseScreen(ModalScreen):
         r = self.dialog_rect()
         self.label(self.R(24, 16, r.w - 48, 36), self.t("ui.pause.title"), "@heading", box)
         y = 64.0
-        for key, action in (("ui.pause.resume", self.resume), ("ui.pause.save", self.save),
-                            ("ui.pause.load", self.load), ("ui.pause.result", self.result),
-                            ("ui.pause.assumptions", self.assumptions),
-                            ("ui.pause.settings", self.settings),
-                            ("ui.pause.help", self.help), ("ui.pause.to_title", self.to_title)):
-            self.button(self.R(24, y, r.w - 48, 44), self.t(key), action, container=box,
+        entries = (("ui.pause.resume", self.resume), ("ui.pause.save", self.save),
+                   ("ui.pause.load", self.load), ("ui.pause.result", self.result),
+                   ("ui.pause.paths", self.paths), ("ui.pause.lab", self.lab),
+                   ("ui.pause.assumptions", self.assumptions),
+                   ("ui.pause.settings", self.settings),
+                   ("ui.pause.help", self.help), ("ui.pause.to_title", self.to_title))
+        step = min(54.0, (r.h - y - 48) / len(entries))
+        for key, action in entries:
+            self.button(self.R(24, y, r.w - 48, step - 10), self.t(key), action, container=box,
                         cls="@primary" if key == "ui.pause.resume" else None,
-                        tip=self.t(key + "_tip") if key in TIPS else None)
-            y += 54
+                        tip=self.t(key + "_tip") if key in TIPS + OTHER_PATHS else None)
+            y += step
         self.label(self.R(24, y + 4, r.w - 48, 40), self.t("ui.pause.autosaved"), "@muted", box)
         self.focus.restore(0)
 
@@ -53,6 +58,18 @@ class PauseScreen(ModalScreen):
         path, text = self.app.session.write_result()
         self.app.notify(text, "ui.result.title" if path is not None else "ui.message.title")
         return None
+
+    def paths(self) -> Transition:
+        """Go back to an earlier quarter, or compare this path with the first one."""
+        from game.ui.screens.paths import PathsScreen
+
+        return Push(PathsScreen(self.app))
+
+    def lab(self) -> Transition:
+        """Run this game's decisions in a thousand worlds (the policy lab)."""
+        from game.ui.screens.lab import LabScreen
+
+        return Push(LabScreen(self.app))
 
     def assumptions(self) -> Transition:
         """Open the assumptions panel (instructor mode) on this game."""
