@@ -14,6 +14,7 @@ from game.core import paths
 from game.ui import fmt
 from game.ui.screen import Push, Reset, Screen, Transition
 from game.ui.screens.charts import draw_term_charts
+from game.ui.screens.paths import paths_html
 
 if TYPE_CHECKING:
     from game.play.campaign import Campaign
@@ -63,6 +64,7 @@ class DebriefScreen(Screen):
             ("ui.debrief.export_png", self.export_png, 170.0),
             ("ui.debrief.export_json", self.export_json, 200.0),
             ("ui.debrief.scope", self.toggle_scope, 190.0),
+            ("ui.debrief.paths", self.paths, 200.0),
         ):
             self.button(self.R(bx, y, bw, 46), t(key), action, tip=t(key + "_tip"))
             bx += bw + 8
@@ -95,6 +97,7 @@ class DebriefScreen(Screen):
                                   mine=fmt.number(mine.get("true_homicides", 0), 0),
                                   base=fmt.number(base.get("true_homicides", 0), 0))))
         parts.append("<br>" + e(t("ui.debrief.caveat")) + "<br><br>")
+        parts += paths_html(self)
         parts.append(f"<b>{e(t('ui.debrief.rights'))}</b><br>")
         parts.append(e(t("ui.debrief.abuses", mine=fmt.number(mine.get("abuses", 0), 0),
                          base=fmt.number(base.get("abuses", 0), 0))) + "<br>")
@@ -179,6 +182,12 @@ class DebriefScreen(Screen):
         self.show_next = not self.show_next
         self.rebuild()
         return None
+
+    def paths(self) -> Transition:
+        """Go back to an earlier quarter, or see this path beside the first one."""
+        from game.ui.screens.paths import PathsScreen
+
+        return Push(PathsScreen(self.app))
 
     def toggle_scope(self) -> Transition:
         """Switch the charts between national and the first (or the mayor's) region."""

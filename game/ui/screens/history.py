@@ -37,6 +37,11 @@ QUARTERS_PER_FRAME = 1
 """How many quarters of history the model plays per frame while the screen is open."""
 
 
+def text_width(text: str, bold: bool = False) -> float:
+    """How wide a text is in a button's font, in layout units."""
+    return float(theme.font(15, bold).size(text)[0])
+
+
 def history_scenarios(pack: ContentPack) -> list[str]:
     """Scenarios that carry a history to replay (history mode), the shipped one first."""
     ids = [sid for sid, s in pack.scenarios.items() if s.history]
@@ -123,7 +128,7 @@ class HistoryScreen(Screen):
         x, y = 24.0, 70.0
         for scope in self.scopes():
             text = t("ui.charts.national") if scope is None else t(f"region.{scope}")
-            w = min(self.width - 48, self.text_width(text, None, "button") + 24)
+            w = min(self.width - 48, text_width(text) + 24)
             if x + w > self.width - 24:
                 x, y = 24.0, y + 36
             self.button(self.R(x, y, w, 30), text, self.assign(scope=scope),
@@ -150,7 +155,7 @@ class HistoryScreen(Screen):
         self.button(self.R(24, by, 150, 46), t("ui.common.back"), lambda: Pop())
         take = t("ui.history.take_over", period=self.period(self.played.world.period(
             self.selected)))
-        tw = self.text_width(take, "@primary", "button") + 36
+        tw = text_width(take, True) + 36
         self.button(self.R(182, by, tw, 46), take, self.take_over, cls="@primary",
                     tip=t("ui.history.take_over_tip"))
         self.button(self.R(190 + tw, by, 170, 46), t("ui.history.lab"), self.open_lab,

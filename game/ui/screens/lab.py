@@ -45,6 +45,11 @@ BAND_ALPHA = 54
 HISTOGRAM_BINS = 24
 
 
+def text_width(text: str, bold: bool = False) -> float:
+    """How wide a text is in a button's font, in layout units."""
+    return float(theme.font(15, bold).size(text)[0])
+
+
 @dataclass(frozen=True)
 class LabWorld:
     """Where the lab runs: a scenario, a role (and a mayor's city), seeds from `seed`, turns."""
@@ -374,11 +379,9 @@ class LabScreen(Screen):
         y = 52.0
         tab_w = (w - 6 * (len(LAB_MEASURES) - 1)) / len(LAB_MEASURES)
         for k, name in enumerate(LAB_MEASURES):
-            short = t(f"ui.lab.measure.{name}")
-            self.button(self.R(x + k * (tab_w + 6), y, tab_w, 32),
-                        self.fitted(tab_w, None, t(f"indicator.{name}.name"),
-                                    short if short != f"ui.lab.measure.{name}" else
-                                    t(f"indicator.{name}.name"), element="button"),
+            full, short = t(f"indicator.{name}.name"), t(f"ui.lab.measure.{name}")
+            fits = text_width(full) <= tab_w - 18 or short == f"ui.lab.measure.{name}"
+            self.button(self.R(x + k * (tab_w + 6), y, tab_w, 32), full if fits else short,
                         self.assign(measure=name), cls="@primary" if name == self.measure else None,
                         tip=t(f"indicator.{name}.tip"))
         y += 40
@@ -654,8 +657,8 @@ class LabScreen(Screen):
             return
         first = next(iter(self.results.values()))
         fans: list[tuple[str, Fan, tuple[int, int, int], bool]] = [
-            (t("ui.lab.no_new_policy"), first.outcome.baseline[self.measure], theme.GHOST,
-             True)]
+            (t("ui.lab.no_new_policy"), first.outcome.baseline[self.measure],
+             getattr(theme, "GHOST", theme.MUTED), True)]
         colours = {"A": palette.categorical_colour(4), "B": palette.categorical_colour(3)}
         for slot in SLOTS:
             run = self.results.get(slot)

@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 
+def text_width(text: str, bold: bool = False) -> float:
+    """How wide a text is in a button's font, in layout units."""
+    return float(theme.font(15, bold).size(text)[0])
+
+
 def trust_line(campaign: Campaign, region: str | None) -> list[float | None]:
     """Trust in the state (legitimacy, in points of 100), quarter by quarter: the country's
     weighted by population, or one region's."""
@@ -62,7 +67,7 @@ class PathsScreen(Screen):
         for scope in [None, *[r for r in c.world.region_ids
                               if c.world.playable[c.world.region_index(r)]]]:
             text = t("ui.charts.national") if scope is None else t(f"region.{scope}")
-            w = min(self.width - 48, self.text_width(text, None, "button") + 24)
+            w = min(self.width - 48, text_width(text) + 24)
             if x + w > self.width - 24:
                 x, y = 24.0, y + 36
             self.button(self.R(x, y, w, 30), text, self.assign(scope=scope),
@@ -84,7 +89,7 @@ class PathsScreen(Screen):
         self.button(self.R(380, row, 40, 36), ">", self.step(1),
                     enabled=self.back_turn < max(1, c.turn))
         go = t("ui.paths.go_back", period=self.period(c.world.period(self.back_turn)))
-        self.button(self.R(428, row, self.text_width(go, "@primary", "button") + 36, 36), go,
+        self.button(self.R(428, row, text_width(go, True) + 36, 36), go,
                     self.go_back, cls="@primary", tip=t("ui.paths.go_back_tip"),
                     enabled=c.turn >= 1)
         self.button(self.R(24, self.height - 60, 160, 46), t("ui.common.back"), lambda: Pop())
@@ -178,4 +183,27 @@ class PathsScreen(Screen):
                 small_font=theme.font(round(12 * s)),
                 tick_format=lambda v, step: fmt.number(v, 0 if step >= 1 else 1),
                 style=charts.ChartStyle(text=theme.INK, muted=theme.MUTED, grid=theme.GRID))
+
+
+def paths_html(screen: Screen) -> list[str]:
+    """The debrief's paragraph on a branched game: where it parted, and the lives and trust
+    between its first path and this one (nothing for a game played straight)."""
+    t = screen.t
+    e = html.escape
+    c = screen.game.campaign
+    branch = branch_of(c)
+    first = cached_first_path(c) if branch is not None else None
+    if branch is None or first is None or c.turn < branch.turn:
+        return []
+    period = screen.period(c.world.period(branch.turn))
+    gap = path_gap(first, c, branch.turn)
+    what = t("ui.paths.from_history" if branch.kind == "history" else "ui.paths.from_back",
+             period=period)
+    lives = (t("ui.paths.saved", count=fmt.number(gap.lives, 0)) if gap.lives > 0 else
+             t("ui.paths.lost", count=fmt.number(-gap.lives, 0)) if gap.lives < 0 else
+             t("ui.paths.same_lives"))
+    span = t("ui.paths.span", first=period, last=screen.period(c.world.period(gap.to_turn)))
+    return [f"<b>{e(t('ui.paths.debrief_heading'))}</b><br>", e(what), "<br>", e(span), " ",
+            e(lives), "<br>", e(t("ui.paths.trust", change=fmt.signed(gap.trust, 1))),
+            "<br><br>"]
 
