@@ -63,7 +63,7 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.smoke:
         from game.ui.smoke import run_smoke
 
-        return run_smoke(args.screenshots, args.lang or "en")
+        return run_smoke(args.screenshots, args.lang or "en", size=args.size, scale=args.scale)
     if args.command == "simulate":
         from game.cli.simulate import run_simulate
 

@@ -22,6 +22,17 @@ class Parser(argparse.ArgumentParser):
         raise BadInput([Problem("(command line)", self.prog.split()[-1], message)])
 
 
+def window_size(text: str) -> tuple[int, int]:
+    """A window size written WxH (640x360 to 7680x4320)."""
+    parts = text.lower().split("x")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT, e.g. 1920x1080")
+    w, h = int(parts[0]), int(parts[1])
+    if not (640 <= w <= 7680 and 360 <= h <= 4320):
+        raise argparse.ArgumentTypeError(f"{text!r} is outside 640x360 to 7680x4320")
+    return w, h
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line."""
     parser = Parser(prog="plaza", description="Plaza: a policy game about criminal violence.")
@@ -29,6 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke", action="store_true",
                         help="open the window, visit every screen, play a few turns, exit")
     parser.add_argument("--screenshots", type=Path, help="with --smoke: save a PNG per screen")
+    parser.add_argument("--size", type=window_size, default=(1280, 720), metavar="WxH",
+                        help="with --smoke: the window size (default 1280x720)")
+    parser.add_argument("--scale", type=int, default=100, choices=[100, 125, 150, 175, 200],
+                        help="with --smoke: the UI scale in percent (default 100)")
     parser.add_argument("--lang", choices=["en", "es"], help="language")
     parser.add_argument("--content", type=Path, help="content folder (default: the shipped one)")
     sub = parser.add_subparsers(dest="command", parser_class=Parser)

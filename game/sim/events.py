@@ -236,7 +236,7 @@ def apply_effect(
 
 def fires(
     event: Event, world: World, state: State, levers: Levers, p: Params, signals: Signals,
-    roll: Array,
+    roll: Array | None,
 ) -> Mask:
     """Where (runs, regions) an event fires this quarter, after its chance and cooldown.
 
@@ -253,7 +253,7 @@ def fires(
     scripted_here = _nowhere(state)
     for item in scripted_today:
         scripted_here[:, world.region_index(item.region) if item.region else 0] = True
-    lucky = roll < event.chance
+    lucky = True if roll is None else roll < event.chance  # no roll: it always fires
     last = state.event_last.get(event.id)
     if last is not None and event.cooldown:
         cooled = (state.turn - last) > event.cooldown

@@ -349,6 +349,9 @@ def trafficking_routes(world: World, state: State, levers: Levers, force: Array,
     """
     pressure = np.maximum(force - state.force_norm, 0.0) + p.kingpin_route_pressure * (
         levers.local("kingpin") > 0)
+    if not (pressure.any() or state.route_out.any() or state.predation.any()):
+        state.markets = state.home_markets.copy()  # no route pressed: nothing moves
+        return
     out = state.route_out
     out = out + p.route_shift * np.minimum(pressure, 1.0) * (p.route_out_max - out) \
         - p.route_return * out
@@ -434,11 +437,13 @@ def recruitment_flows(
     pool = (1 - state.opportunity) / np.maximum(1 - state.opportunity_norm, 0.05) * (1 - exits)
     total = np.maximum(s.sum(axis=2, keepdims=True), 1e-9)
     opponents = 1 - s / total
+    damping = world.contest_damping[None, :, None]
+    if not (damping == 1.0).all():  # a power only where a region aggregates several plazas
+        opponents = np.where(damping == 1.0, opponents, opponents ** damping)
     incumbency = t / np.maximum(t.max(axis=2, keepdims=True), 1e-9)
     attrition_cut = 1 - p.hr_law_attrition_cut * hr_law
     extra_losses = s * (
-        p.conflict_attrition * competition[:, :, None] * opponents ** world.contest_damping[
-            None, :, None]
+        p.conflict_attrition * competition[:, :, None] * opponents
         + (p.military_attrition * force * attrition_cut)[:, :, None] * incumbency
         + (p.police_arrests * policing * (1 - p.arrangement_protection * state.arrangements)
            )[:, :, None]
@@ -572,13 +577,16 @@ def splinters_and_entrants(
 ) -> tuple[Mask, Mask]:
     """Monopolies are unstable: winners splinter, new gangs enter, less where integrity holds (F9).
 
-    The Juárez peace of 2012 ended this way (Durán-Martínez 2019).
+    The Juárez peace of 2012 ended this way (Durán-Martínez 2019): a monopoly won in a war
+    splits more readily than a hegemon with long-standing pacts with the state (Culiacán).
     """
     integrity = 0.5 * (state.police_integrity + state.judicial_integrity)
     guard = 1 - p.integrity_protection * integrity
     dominant = (state.territory.max(axis=2) > p.monopoly_threshold)
     cohesion = 1 - p.pact_cohesion * state.arrangements_norm  # long-standing pacts, not a new pax
-    p_split = p.splinter_chance * revenue_index * guard * dominant * cohesion
+    won_by_war = 1 + p.new_monopoly_split * np.maximum(dominance(state, p) - state.dominance_norm,
+                                                       0.0)
+    p_split = p.splinter_chance * revenue_index * guard * dominant * cohesion * won_by_war
     splinter = split_roll < p_split
     split = split_leading_group(state, splinter, p.splinter_share, GROUP_SPLINTER,
                                 contest_power(world, p))

@@ -8,7 +8,7 @@ import numpy as np
 
 from game.content.schema import MARKETS, ContentPack
 from game.sim import mechanisms as m
-from game.sim.events import EventTotals, Signals, apply_effect, fires
+from game.sim.events import SCRIPTED_ONLY, EventTotals, Signals, apply_effect, fires
 from game.sim.indicators import WHY_ORDER, read_all
 from game.sim.ledger import Ledger
 from game.sim.levers import build_levers
@@ -66,6 +66,12 @@ class Model:
         """Answers to pending dilemmas: event -> (choice, runs it holds in); default elsewhere."""
         self.siege_events = [e.id for e in pack.events.values()
                              if e.trigger == "capture_in_stronghold"]
+        self.event_rolls: dict[str, int] = {}
+        """Which uniform each chance event draws (events that always fire when their condition
+        holds, and scripted ones, need none): a count fixed by content, the same in every run."""
+        for event in pack.events.values():
+            if event.chance < 1.0 and event.trigger not in SCRIPTED_ONLY:
+                self.event_rolls[event.id] = FIXED_ROLLS + len(self.event_rolls)
         """Dilemmas a capture in a stronghold raises (F4): the capture waits for their answer."""
         self._calibrate()
 
@@ -208,7 +214,7 @@ class Model:
         levers = build_levers(self.pack, s, w, s.turn)
         hr_law = np.minimum(levers.national_lever("hr_law"), 1.0)
 
-        n_rolls = FIXED_ROLLS + len(self.pack.events)
+        n_rolls = FIXED_ROLLS + len(self.event_rolls)
         rolls = self.rng.uniforms(n_rolls + m.TOLL_DRAWS, w.n_regions)
         force_before = s.army + p.guard_force_weight * s.guard
         force = m.federal_forces_follow_orders(s, levers, p)
@@ -232,18 +238,21 @@ class Model:
         siege_possible = self._siege_possible(rolls[:, 0])
         success, killed = m.kingpin_operations(w, s, levers, force, p, rolls[:, 1], rolls[:, 4],
                                                siege_possible)
-        fragmentation = self._record_split(ledger, "kingpin", fragmentation)
-        splinters, _ = m.splinters_and_entrants(w, s, money, p, rolls[:, 2],
-                                                  rolls[:, 3])
-        fragmentation = self._record_split(ledger, "splinters", fragmentation)
+        fragmentation = self._record_split(ledger, "kingpin", fragmentation, bool(success.any()))
+        splinters, entrants = m.splinters_and_entrants(w, s, money, p, rolls[:, 2],
+                                                       rolls[:, 3])
+        fragmentation = self._record_split(ledger, "splinters", fragmentation,
+                                           bool(splinters.any() or entrants.any()))
         competition = m.territorial_contest(w, s, policing, force, p)
         ledger.add("competition", "contest", competition - fragmentation)
         m.retaliation_cycle(s, p)
 
         signals = Signals(kingpin_success=success, splinters=splinters, competition=competition,
                           kingpin_killed=killed)
-        for n, event in enumerate(self.pack.events.values()):
-            fired = fires(event, w, s, levers, p, signals, rolls[:, FIXED_ROLLS + n])
+        for event in self.pack.events.values():
+            column = self.event_rolls.get(event.id)
+            roll = rolls[:, column] if column is not None else None
+            fired = fires(event, w, s, levers, p, signals, roll)
             if not fired.any():
                 continue
             apply_effect(w, s, event.effect, fired, totals, p, event.id)
@@ -254,8 +263,11 @@ class Model:
             for region in np.flatnonzero(fired.any(axis=0)):
                 records.append(EventRecord(event.id, int(region), fired[:, region],
                                            findings=tuple(event.findings)))
-        self._capture_without_siege()
-        competition = self._record_split(ledger, "kingpin", competition)
+        split_by_event = any(e.effect.split_leader for e in self.pack.events.values()
+                             if e.id in {r.event_id for r in records})
+        captured = self._capture_without_siege()
+        competition = self._record_split(ledger, "kingpin", competition,
+                                         captured or split_by_event)
 
         q = m.Quarter(
             competition=competition, event_deaths=totals.deaths, event_civilians=totals.civilians,
@@ -273,9 +285,13 @@ class Model:
         m.us_pressure_and_capital(w, s, levers, p)
         return self._result(q, ledger, records)
 
-    def _record_split(self, ledger: Ledger, cause: str, before: Array) -> Array:
-        """Record how much a step changed competition (causes add up to the quarter's change)."""
-        after = m.competition_index(self.state.territory)
+    def _record_split(self, ledger: Ledger, cause: str, before: Array,
+                      moved: bool = True) -> Array:
+        """Record how much a step changed competition (causes add up to the quarter's change).
+
+        `moved` False says the step changed no territory in any run (nothing to recompute).
+        """
+        after = m.competition_index(self.state.territory) if moved else before
         ledger.add("competition", cause, after - before)
         return after
 
@@ -291,18 +307,23 @@ class Model:
             & (roll < p.siege_chance)
         )
 
-    def _capture_without_siege(self) -> None:
-        """A deferred capture with no siege dilemma pending goes ahead as an ordinary capture."""
+    def _capture_without_siege(self) -> bool:
+        """A deferred capture with no siege dilemma pending goes ahead as an ordinary capture.
+
+        Returns whether one did (in any run).
+        """
         s = self.state
         sieges = np.zeros_like(s.pending_capture)
         for event_id in self.siege_events:
             sieges |= s.pending.get(event_id, sieges)
         waiting = s.pending_capture & ~sieges
-        if waiting.any():
-            m.split_leading_group(s, waiting, self.p.kingpin_split_share, 1,
-                                  m.contest_power(self.world, self.p))
-            m.retaliation_pulse(self.world, s, waiting, self.p)
-            s.pending_capture &= ~waiting
+        if not waiting.any():
+            return False
+        m.split_leading_group(s, waiting, self.p.kingpin_split_share, 1,
+                              m.contest_power(self.world, self.p))
+        m.retaliation_pulse(self.world, s, waiting, self.p)
+        s.pending_capture &= ~waiting
+        return True
 
     def snapshot(self) -> TurnResult:
         """The state as it stands, in the shape of a turn's result (turn 0 before any play).

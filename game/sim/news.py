@@ -1,8 +1,12 @@
-"""Headlines written from a quarter's events and numbers, as messages (one run)."""
+"""Headlines written from a quarter's events and numbers, as messages (one run).
+
+Each headline is a message id with its parameters; the catalogs write it as news (people,
+places, a quote from an invented official in `ID.dek`), in one of VARIANTS wordings chosen
+from the quarter and the place, so the same kind of news does not read the same every
+quarter. No randomness is drawn: the choice never touches the run's generator.
+"""
 
 from __future__ import annotations
-
-import numpy as np
 
 from game.core.i18n import Message
 from game.sim.model import TurnResult
@@ -20,15 +24,24 @@ ABUSES_NEWS = 20.0
 KIDNAPPINGS_NEWS = 25.0
 """Kidnappings in a quarter that make a headline."""
 APPROVAL_NEWS = 0.02
-"""A change in national approval (share) that makes a headline."""
+"""A change in approval (share) that makes a headline."""
 EVENT_WEIGHT, APPROVAL_WEIGHT, ATTACK_WEIGHT = 1000.0, 500.0, 5.0
 """How headlines rank: events first, then approval, then attacks (weighted by count)."""
+VARIANTS = 3
+"""Wordings of each kind of headline in the catalogs (`news.KIND.1` ... `news.KIND.3`)."""
+
+
+def _variant(kind: str, turn: int, place: int) -> str:
+    """The message id of one wording of a kind of headline, for a quarter and a place."""
+    salt = sum(ord(ch) for ch in kind)
+    return f"news.{kind}.{(turn * 7 + place * 3 + salt) % VARIANTS + 1}"
 
 
 def headlines(world: World, result: TurnResult, previous: TurnResult | None, run: int = 0
               ) -> list[Message]:
     """Pick the quarter's most newsworthy facts for one run, most important first."""
     items: list[tuple[float, Message]] = []
+    turn = result.turn
     for record in result.events:
         if record.runs[run] and record.choice is None:
             region = f"@region.{world.region_ids[record.region]}"
@@ -41,30 +54,48 @@ def headlines(world: World, result: TurnResult, previous: TurnResult | None, run
         region = f"@region.{rid}"
         change = (homicides[i] - before[i]) / max(before[i], 1.0) * 100
         if abs(change) >= SURGE_PERCENT and abs(homicides[i] - before[i]) >= SURGE_COUNT:
-            key = "news.violence_up" if change > 0 else "news.violence_down"
+            kind = "violence_up" if change > 0 else "violence_down"
             items.append((abs(homicides[i] - before[i]), Message(
-                key, {"region": region, "count": int(homicides[i]), "change": round(abs(change))})))
+                _variant(kind, turn, i),
+                {"region": region, "count": int(homicides[i]), "change": round(abs(change))})))
         attacks = result.regions["visible_attacks"][run, i]
         if attacks >= ATTACKS_NEWS:
-            items.append((attacks * ATTACK_WEIGHT, Message("news.attacks", {"region": region,
-                                                                "count": int(attacks)})))
+            items.append((attacks * ATTACK_WEIGHT, Message(
+                _variant("attacks", turn, i), {"region": region, "count": int(attacks)})))
         abuses = result.regions["abuses"][run, i]
         if abuses >= ABUSES_NEWS:
-            items.append((abuses, Message("news.abuses", {"region": region, "count": int(abuses)})))
+            items.append((abuses, Message(_variant("abuses", turn, i),
+                                          {"region": region, "count": int(abuses)})))
         kidnappings = result.regions["kidnappings"][run, i]
         if kidnappings >= KIDNAPPINGS_NEWS:
-            items.append((kidnappings, Message("news.kidnappings",
+            items.append((kidnappings, Message(_variant("kidnappings", turn, i),
                                                {"region": region, "count": int(kidnappings)})))
-    approval = float(result.national["approval"][run])
-    if previous is not None:
-        delta = approval - float(previous.national["approval"][run])
-        if abs(delta) >= APPROVAL_NEWS:
-            key = "news.approval_up" if delta > 0 else "news.approval_down"
-            items.append((APPROVAL_WEIGHT, Message(key, {"value": round(approval * 100)})))
-    if world.n_regions > 1:
-        total = float(np.sum(homicides))
-        items.append((1.0, Message("news.national_total", {"count": int(total)})))
+    items += _approval(world, result, previous, run)
     if not items:
-        items.append((0.0, Message("news.quiet")))
+        home = world.player_region if world.player_region is not None else 0
+        items.append((0.0, Message(_variant("quiet", turn, home),
+                                   {"region": f"@region.{world.region_ids[home]}"})))
     items.sort(key=lambda pair: -pair[0])
     return [message for _, message in items[:MAX_HEADLINES]]
+
+
+def _approval(world: World, result: TurnResult, previous: TurnResult | None, run: int
+              ) -> list[tuple[float, Message]]:
+    """The approval that matters to the player: a mayor's own, or the federal government's."""
+    if previous is None:
+        return []
+    city = world.player_region
+    if city is not None:
+        now = float(result.regions["mayor_approval"][run, city])
+        then = float(previous.regions["mayor_approval"][run, city])
+        kind = "mayor_up" if now > then else "mayor_down"
+        params: dict[str, object] = {"value": round(now * 100),
+                                     "region": f"@region.{world.region_ids[city]}"}
+    else:
+        now = float(result.national["approval"][run])
+        then = float(previous.national["approval"][run])
+        kind = "approval_up" if now > then else "approval_down"
+        params = {"value": round(now * 100)}
+    if abs(now - then) < APPROVAL_NEWS:
+        return []
+    return [(APPROVAL_WEIGHT, Message(_variant(kind, result.turn, city or 0), params))]

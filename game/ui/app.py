@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -18,6 +19,9 @@ from game.ui import draw, theme
 from game.ui.screen import Many, Pop, Push, Quit, Replace, Reset, Screen, Transition
 from game.ui.session import Session
 from game.ui.settings import Settings, load_settings, save_settings
+
+PROJECTOR_LAYOUT = (1120, 630)
+"""The projector preset scales the UI up until the layout is this small (1920x1080: 171%)."""
 
 IDLE_AFTER = 1.5
 """Seconds without input after which the loop sleeps until the next event."""
@@ -81,6 +85,7 @@ class App:
         self.settings: Settings = load_settings(settings_dir)
         if lang in LANGUAGES:
             self.settings.lang = lang
+        theme.use_contrast(self.settings.projector)
         self.window = self._open_window(size, self.settings.fullscreen)
         self.t = Translator(self.settings.lang)
         self.scale = 1.0
@@ -102,24 +107,45 @@ class App:
     # ---- window, scale, language ------------------------------------------------------
 
     def _open_window(self, size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
-        """Open (or reopen) the window, falling back to a window if fullscreen fails."""
+        """Open (or reopen) the window, falling back to a window if fullscreen fails.
+
+        A window is resizable down to theme.MIN_WINDOW (smaller would only shrink the UI).
+        """
         if fullscreen:
             try:
                 return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
             except pygame.error:
                 self.settings.fullscreen = False
-        return pygame.display.set_mode(size, pygame.RESIZABLE)
+        size = (max(size[0], theme.MIN_WINDOW[0]), max(size[1], theme.MIN_WINDOW[1]))
+        surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        # An old SDL without window sizes: the scale still shrinks to fit.
+        with warnings.catch_warnings(), contextlib.suppress(pygame.error, AttributeError):
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pygame.Window.from_display_module().minimum_size = theme.MIN_WINDOW
+        return surface
+
+    def wanted_scale(self) -> float:
+        """The scale the player asked for; the projector preset asks for as much as fits."""
+        wanted = self.settings.scale / 100.0
+        if self.settings.projector:
+            w, h = self.window.get_size()
+            wanted = max(wanted, min(w / PROJECTOR_LAYOUT[0], h / PROJECTOR_LAYOUT[1]))
+        return wanted
 
     def _compute_scale(self) -> None:
-        """Work out the effective UI scale: the player's choice, limited so the layout fits."""
+        """Work out the effective UI scale: the wanted one, limited so the layout fits.
+
+        Every screen lays itself out for any size from theme.MIN_LAYOUT up, so a scale is
+        cut only as far as the window needs (1366x768 at 150% gives 142%, not 100%).
+        """
         w, h = self.window.get_size()
-        wanted = self.settings.scale / 100.0
-        self.scale = max(0.5, min(wanted, w / theme.BASE_WIDTH, h / theme.BASE_HEIGHT))
+        min_w, min_h = theme.MIN_LAYOUT
+        self.scale = max(0.5, min(self.wanted_scale(), w / min_w, h / min_h))
         self.layout_size = (w / self.scale, h / self.scale)
 
     def _new_manager(self) -> pygame_gui.UIManager:
         """Create a UI manager with the theme at the current scale."""
-        theme_data = theme.theme_dict(self.scale)
+        theme_data = theme.theme_dict(self.scale, self.settings.projector)
         manager = pygame_gui.UIManager(self.window.get_size(), theme_data,
                                        enable_live_theme_updates=False)
         with warnings.catch_warnings():  # pygame_gui loads a few of these itself: harmless
@@ -131,6 +157,13 @@ class App:
     def scale_limited(self) -> bool:
         """Tell whether the window is too small for the chosen UI scale."""
         return self.scale + 1e-6 < self.settings.scale / 100.0
+
+    def set_projector(self, on: bool) -> None:
+        """Turn the projector preset (large fonts, high contrast) on or off."""
+        self.settings.projector = on
+        theme.use_contrast(on)
+        self.save_settings()
+        self.relayout(new_manager=True)
 
     def relayout(self, new_manager: bool = False) -> None:
         """Rebuild every screen after a change of size, scale or language."""

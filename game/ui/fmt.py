@@ -82,6 +82,17 @@ def change_word(t: Translate, name: str, delta: float, tolerance: float = 1e-9) 
     return t("ui.change.better") if good else t("ui.change.worse")
 
 
+def is_rate(name: str) -> bool:
+    """Whether an indicator is a rate per 100,000 people a year."""
+    return indicator(name).unit == "rate"
+
+
+def is_flow(name: str) -> bool:
+    """Whether an indicator counts what happened during a quarter (killings, attacks) rather
+    than a state that carries over (trust, integrity)."""
+    return indicator(name).unit == "count"
+
+
 def is_good(name: str, delta: float) -> bool:
     """Tell whether a change is an improvement (False where the registry takes no side)."""
     return bool(indicator(name).is_good(delta))

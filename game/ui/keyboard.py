@@ -23,6 +23,8 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("ui.keys.charts", "ui.help.charts"),
     ("ui.keys.glossary", "ui.help.glossary"),
     ("ui.keys.save", "ui.help.save"),
+    ("ui.keys.indicators", "ui.help.indicators"),
+    ("ui.keys.briefing", "ui.help.briefing"),
     ("ui.keys.regions", "ui.help.regions"),
     ("ui.keys.choices", "ui.help.choices"),
     ("ui.keys.language", "ui.help.language"),

@@ -67,6 +67,9 @@ DIM: tuple[int, int, int, int] = (31, 41, 51, 140)
 
 T = TypeVar("T")
 
+OVER = 6
+"""The starting height of a button laid over a plate and its labels (see Screen.button)."""
+
 _plates: dict[tuple[Any, ...], pygame.Surface] = {}
 
 
@@ -115,6 +118,8 @@ class Screen:
 
     name = "screen"
     modal = False
+    veil = True
+    """A modal screen dims what is under it (coach marks dim around their target instead)."""
     page = 0
     """The page shown of a paged list (see paged and page_row), for screens with one."""
 
@@ -164,6 +169,30 @@ class Screen:
         """Return the window height in layout units."""
         return self.app.layout_size[1]
 
+    def text_width(self, text: str, cls: str | None = None, element: str = "label") -> float:
+        """How wide a text is drawn in a theme class, in layout units."""
+        return theme.class_font(cls, element, self.app.scale).size(text)[0] / self.app.scale
+
+    def fits(self, text: str, width: float, cls: str | None = None,
+             element: str = "label") -> bool:
+        """Whether a text fits a width (layout units) in a theme class; buttons keep a margin."""
+        margin = 18.0 if element == "button" else 4.0
+        return self.text_width(text, cls, element) <= width - margin
+
+    def fitted(self, width: float, cls: str | None, *texts: str, element: str = "label") -> str:
+        """The first of several wordings (longest first) that fits a width, else the last."""
+        for text in texts:
+            if self.fits(text, width, cls, element):
+                return text
+        return texts[-1]
+
+    def wrap_lines(self, text: str, width: float, cls: str | None = None) -> list[str]:
+        """A text wrapped to a width (layout units) in a theme class's font."""
+        from game.ui import draw
+
+        s = self.app.scale
+        return draw.wrap(text, theme.class_font(cls, "label", s), max(1, round((width - 2) * s)))
+
     def label(self, rect: pygame.Rect, text: str, cls: str | None = None,
               container: Any = None) -> UILabel:
         """Create a one-line label."""
@@ -174,12 +203,13 @@ class Screen:
              container: Any = None) -> UITextBox:
         """Create a wrapped, scrollable text box (pygame_gui's small HTML subset).
 
-        "@boxed" puts it on a white rounded plate (drawn once, not by pygame_gui at 4x size).
+        "@boxed" puts it on a white rounded plate (drawn once, not by pygame_gui at 4x size);
+        "@boxed_small" the same in the small font.
         """
-        if cls == "@boxed":
+        if cls in ("@boxed", "@boxed_small"):
             box = self.plate(rect, (255, 255, 255), (201, 194, 182), container=container)
             return UITextBox(html, pygame.Rect((0, 0), rect.size), self.app.manager,
-                             container=box, object_id="@boxed_inner")
+                             container=box, object_id=f"{cls}_inner")
         return UITextBox(html, rect, self.app.manager, container=container or self.root,
                          object_id=cls)
 
@@ -202,10 +232,14 @@ class Screen:
 
     def button(self, rect: pygame.Rect, text: str, action: Action, tip: str | None = None,
                cls: str | None = None, container: Any = None, focus: bool = True,
-               enabled: bool = True) -> UIButton:
-        """Create a button that runs `action` on click or Enter, and join the focus ring."""
+               enabled: bool = True, over: bool = False) -> UIButton:
+        """Create a button that runs `action` on click or Enter, and join the focus ring.
+
+        `over`: a transparent button laid over a plate and its labels (a card, a row): it sits
+        above them, so the mouse hovers it (its tooltip shows) and clicks reach it.
+        """
         button = UIButton(rect, text, self.app.manager, container=container or self.root,
-                          tool_tip_text=tip, object_id=cls)
+                          tool_tip_text=tip, object_id=cls, starting_height=OVER if over else 1)
         self.actions[id(button)] = action
         if not enabled:
             button.disable()
@@ -235,8 +269,12 @@ class Screen:
             return
         self.button(self.R(x, y, button_w, button_h), self.t("ui.common.previous"),
                     self.assign(page=self.page - 1), enabled=self.page > 0)
-        self.label(self.R(x + button_w + 8, y + 4, w - 2 * button_w - 16, button_h - 8),
-                   self.t("ui.common.page", page=self.page + 1, pages=pages), "@muted")
+        room = w - 2 * button_w - 16
+        self.label(self.R(x + button_w + 8, y + 4, room, button_h - 8),
+                   self.fitted(room, "@muted_centre",
+                               self.t("ui.common.page", page=self.page + 1, pages=pages),
+                               self.t("ui.common.page_short", page=self.page + 1, pages=pages)),
+                   "@muted_centre")
         self.button(self.R(x + w - button_w, y, button_w, button_h), self.t("ui.common.next"),
                     self.assign(page=self.page + 1), enabled=self.page < pages - 1)
 
@@ -251,7 +289,7 @@ class Screen:
         size = self.app.window.get_size()
         self.root = UIContainer(pygame.Rect((0, 0), size), self.app.manager,
                                 starting_height=1 + 40 * self.depth)
-        if self.modal:
+        if self.modal and self.veil:
             Plate(pygame.Rect((0, 0), size), self.app.manager, self.root, DIM,
                   starting_height=0)
         self.actions = {}

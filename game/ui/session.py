@@ -43,6 +43,10 @@ class Session:
         self.result_path: Path | None = None
         self.autosave_problem: str | None = None
         """Why the last autosave failed (the pause menu says so), or None."""
+        self.coach_pending = False
+        """Show the guided first quarter when this game's main screen opens."""
+        self.coach_results = False
+        """The guided quarter goes on on its results screen (the Why?)."""
 
     # ---- content ------------------------------------------------------------------------
 
@@ -93,6 +97,8 @@ class Session:
         self.flow = TurnFlow(game)
         self.result_path = None
         self.autosave_problem = None
+        self.coach_pending = (not self.app.settings.seen_coach or game.workshop is not None) \
+            and not game.campaign.records
 
     def play_game(self, game: GameSession) -> None:
         """Make a game built elsewhere the one being played (history taken over at a quarter,

@@ -28,6 +28,10 @@ class Settings:
     seen_tutorial: bool = False
     predictions: bool = False
     """Ask "rise or fall?" before each quarter resolves (a workshop decides for itself)."""
+    projector: bool = False
+    """The projector preset: the largest fonts the window allows and high contrast."""
+    seen_coach: bool = False
+    """The guided first quarter (coach marks) has been shown once."""
     problems: list[str] = field(default_factory=list, compare=False, repr=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -64,7 +68,8 @@ def _clean(raw: Any) -> tuple[Settings, list[str]]:
         settings.palette = palette
     else:
         problems.append("palette")
-    for name in ("fullscreen", "seen_content_note", "seen_tutorial", "predictions"):
+    for name in ("fullscreen", "seen_content_note", "seen_tutorial", "predictions", "projector",
+                 "seen_coach"):
         value = raw.get(name, getattr(settings, name))
         if isinstance(value, bool):
             setattr(settings, name, value)

@@ -25,10 +25,13 @@ def make_app(tmp_path: Path) -> Iterator[Any]:
     warnings.simplefilter("ignore", UserWarning)
     from game.ui.app import App
 
-    def factory(lang: str = "en", seen_note: bool = True) -> App:
-        app = App(lang, settings_dir=tmp_path / "config", saves_dir=tmp_path / "saves")
+    def factory(lang: str = "en", seen_note: bool = True,
+                size: tuple[int, int] = (1280, 720)) -> App:
+        app = App(lang, settings_dir=tmp_path / "config", saves_dir=tmp_path / "saves",
+                  size=size)
         app.settings.seen_content_note = seen_note
         app.settings.seen_tutorial = True
+        app.settings.seen_coach = True
         return app
 
     yield factory
@@ -83,13 +86,15 @@ def find_button(app: Any, text: str) -> Any:
 
 
 def new_game_by_mouse(app: Any, scenario: str, *choices: str) -> None:
-    """From the title, click New game, the scenario, any further choices (catalog keys), Start."""
+    """From the title, click New game, the scenario, any further choices (catalog keys), Start,
+    then Start on the briefing."""
     t = app.t
     click(app, find_button(app, t("ui.title.new_game")))
     click(app, find_button(app, t(f"scenario.{scenario}.title")))
     for choice in choices:
         click(app, find_button(app, t(choice)))
     click(app, find_button(app, t("ui.new_game.start")))
+    click(app, find_button(app, t("ui.briefing.start")))
 
 
 def card_button(app: Any, option: Any) -> Any:
@@ -98,17 +103,17 @@ def card_button(app: Any, option: Any) -> Any:
     return next(i.element for i in app.top.focus.items if i.hint.startswith(summary))
 
 
-def play_to_debrief(app: Any, limit: int) -> None:
-    """End quarters until the debrief (in fewer than `limit` steps), answering dialogs by keys."""
+def play_to_verdict(app: Any, limit: int) -> None:
+    """End quarters until the verdict (in fewer than `limit` steps), answering dialogs by keys."""
     import pygame
 
-    from game.ui.screens.debrief import DebriefScreen
     from game.ui.screens.dilemma import DilemmaScreen
     from game.ui.screens.prediction import PredictionScreen
     from game.ui.screens.results import ResultsScreen
+    from game.ui.screens.verdict import VerdictScreen
 
     steps = 0
-    while not isinstance(app.top, DebriefScreen):
+    while not isinstance(app.top, VerdictScreen):
         steps += 1
         assert steps < limit
         if isinstance(app.top, DilemmaScreen):

@@ -94,11 +94,20 @@ def _texts(app: Any) -> list[str]:
 
 
 def test_spanish_screens_show_no_english(make_app: Any) -> None:
-    """Visit every screen in Spanish; no English-only UI string appears."""
+    """Visit every screen in Spanish, the game's own and their dialogs (briefing, coach marks,
+    a card with its advisors, a dilemma with theirs, every indicator, the results, the
+    verdict, the debrief); no English-only UI string appears."""
+    from game.play.registry import Dilemma
     from game.ui.screen import Pop, Push
+    from game.ui.screens.action import ActionScreen
+    from game.ui.screens.briefing import BriefingScreen
     from game.ui.screens.charts import ChartsScreen
+    from game.ui.screens.coach import RESULTS_STEPS, CoachScreen
     from game.ui.screens.credits import CreditsScreen
+    from game.ui.screens.debrief import DebriefScreen
+    from game.ui.screens.dilemma import DilemmaScreen
     from game.ui.screens.help import HelpScreen
+    from game.ui.screens.indicators import IndicatorsScreen
     from game.ui.screens.library import LibraryScreen
     from game.ui.screens.main import MainScreen
     from game.ui.screens.new_game import NewGameScreen
@@ -106,7 +115,7 @@ def test_spanish_screens_show_no_english(make_app: Any) -> None:
     from game.ui.screens.results import ResultsScreen
     from game.ui.screens.saves import SavesScreen
     from game.ui.screens.settings import SettingsScreen
-    from game.ui.screens.tutorial import TutorialScreen
+    from game.ui.screens.verdict import VerdictScreen
 
     en, es = catalog("en"), catalog("es")
     spanish = {text for key in es for text in forms("es", key)}
@@ -122,23 +131,37 @@ def test_spanish_screens_show_no_english(make_app: Any) -> None:
             if text in english:
                 problems.append(f"{name}: {text}")
 
+    def visit(screen: Any) -> None:
+        app.apply(Push(screen))
+        check(screen.name)
+        app.apply(Pop())
+
     check("title+note")
     for screen in (NewGameScreen(app), SettingsScreen(app), CreditsScreen(app),
                    LibraryScreen(app), HelpScreen(app), SavesScreen(app, "load")):
-        app.apply(Push(screen))
-        check(screen.name)
-        app.apply(Pop())
+        visit(screen)
     assert app.session.start("guerrero-2019", "municipal", "acapulco", 3) is None
+    visit(BriefingScreen(app))
     main = MainScreen(app)
     app.apply(Push(main))
     check("main")
-    for screen in (TutorialScreen(app), PauseScreen(app), ChartsScreen(app)):
-        app.apply(Push(screen))
-        check(screen.name)
-        app.apply(Pop())
+    option = next(o for o in main.options() if o.possible)
+    for screen in (CoachScreen(app, main), PauseScreen(app), ChartsScreen(app),
+                   ActionScreen(app, option), IndicatorsScreen(app, main.region),
+                   DilemmaScreen(app, Dilemma("capture_siege", "acapulco", ["hold", "release"],
+                                              "hold"))):
+        visit(screen)
+    main.c.set_term(1)
     app.apply(main.end_turn())
-    if isinstance(app.top, ResultsScreen):
-        check("results")
+    assert isinstance(app.top, ResultsScreen)
+    check("results")
+    visit(CoachScreen(app, app.top, RESULTS_STEPS))
+    app.apply(app.top.close())
+    assert isinstance(app.top, VerdictScreen)
+    check("verdict")
+    app.apply(app.top.debrief())
+    assert isinstance(app.top, DebriefScreen)
+    check("debrief")
     assert problems == []
 
 

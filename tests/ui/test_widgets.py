@@ -33,33 +33,30 @@ from game.ui.widgets.charts import (
     visible_x_labels,
 )
 from game.ui.widgets.mexico_map import (
-    LAT_MAX,
-    LAT_MIN,
-    LON_MAX,
-    LON_MIN,
+    MapAssetError,
     MapMarker,
-    MapOutlineError,
     MapStyle,
     MexicoMap,
-    default_outline_path,
     draw_bin_marker,
     draw_legend,
     draw_trend_arrow,
-    load_outline,
+    load_states,
 )
 
 SENTINEL = (1, 2, 3)
 REGIONS = [
-    MapMarker("juarez", "Ciudad Juárez", -106.45, 31.7, 280.0, -1),
-    MapMarker("culiacan", "Culiacán", -107.4, 24.8, 85.0, 1),
-    MapMarker("tijuana", "Tijuana", -117.0, 32.5, 130.0, 1),
-    MapMarker("acapulco", "Acapulco", -99.9, 16.85, 110.0, 0),
-    MapMarker("montana", "Montaña de Guerrero", -98.6, 17.5, 40.0, -1),
-    MapMarker("tierra_caliente", "Tierra Caliente", -102.0, 19.0, 160.0, 1),
-    MapMarker("guanajuato", "Guanajuato", -101.2, 20.6, 70.0, 1),
-    MapMarker("sonora", "Sonora border", -110.9, 31.0, 35.0, 0),
-    MapMarker("rest", "Rest of Mexico", -99.1, 19.4, 22.0, -1),
+    MapMarker("tijuana", "Tijuana", -117.0, 32.5, 130.0, 1, "bcn", "130 per 100k"),
+    MapMarker("juarez", "Ciudad Juárez", -106.45, 31.7, 280.0, -1, "chh", "280 per 100k"),
+    MapMarker("sonora", "Sonora border", -110.9, 31.0, 35.0, 0, "son", "35 per 100k"),
+    MapMarker("culiacan", "Culiacán", -107.4, 24.8, 85.0, 1, "sin", "85 per 100k"),
+    MapMarker("tierra_caliente", "Tierra Caliente", -102.0, 19.0, 160.0, 1, "mic", "160"),
+    MapMarker("guanajuato", "Guanajuato", -101.2, 20.6, 70.0, 1, "gua", "70 per 100k"),
+    MapMarker("acapulco", "Acapulco", -99.9, 16.85, 110.0, 0, "gro", "110 per 100k"),
+    MapMarker("montana", "Montaña de Guerrero", -98.6, 17.5, 40.0, -1, "gro", "40 per 100k"),
+    MapMarker("rest", "Rest of Mexico", -99.1, 19.4, 22.0, -1, None, "22 per 100k"),
 ]
+GUERRERO = [m for m in REGIONS if m.state == "gro"] + [
+    MapMarker("centro", "Chilpancingo–Iguala", -99.5, 17.55, 60.0, 1, "gro", "60 per 100k")]
 BIN_LABELS = ["<10", "10-25", "25-50", "50-100", "100-200", "200+"]
 X_LABELS = [f"{2019 + i // 4}-Q{i % 4 + 1}" for i in range(24)]
 
@@ -155,105 +152,76 @@ def test_categorical_palette_is_distinct_and_cycles() -> None:
 # -- map -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "rect",
-    [pygame.Rect(10, 10, 800, 520), pygame.Rect(0, 0, 300, 700), pygame.Rect(5, 5, 1270, 200)],
-)
-def test_projection_fits_rect_keeps_aspect_and_north_is_up(rect: pygame.Rect) -> None:
-    m = MexicoMap(default_outline_path())
-    m.layout(rect)
-    for lon, lat in itertools.product((LON_MIN, LON_MAX), (LAT_MIN, LAT_MAX)):
-        x, y = m.project(lon, lat)
-        assert rect.left - 0.5 <= x <= rect.right + 0.5 and rect.top - 0.5 <= y <= rect.bottom + 0.5
-    for marker in REGIONS:
-        x, y = m.project(marker.lon, marker.lat)
-        assert rect.collidepoint(x, y)
-    north, south = m.project(-100, 30), m.project(-100, 20)
-    east, west = m.project(-90, 20), m.project(-110, 20)
-    assert north[1] < south[1] and east[0] > west[0]
-    # One degree of longitude is cos(latitude) of a degree of latitude: no sideways stretch.
-    px_per_lat = (south[1] - north[1]) / 10
-    px_per_lon = (east[0] - west[0]) / 20
-    assert px_per_lon / px_per_lat == pytest.approx(math.cos(math.radians(23.5)), rel=1e-6)
+def _state_of(m: MexicoMap, lon: float, lat: float) -> str | None:
+    return m.state_at(m.project(lon, lat))
 
 
-def test_outline_asset_is_shaped_like_mexico() -> None:
-    raw = json.loads(default_outline_path().read_text(encoding="utf-8"))
-    assert "Plaza" in raw["attribution"]
-    outline = load_outline(default_outline_path())
-    mainland = max(outline.polygons, key=len)
-    assert 80 <= sum(len(r) for r in outline.polygons) <= 250
-
-    def on_land(lon: float, lat: float) -> bool:
-        return any(_point_in_polygon(lon, lat, r) for r in outline.polygons)
-
-    for lon, lat in [(-99.13, 19.43), (-89.62, 20.97), (-115.5, 31.0), (-111.5, 25.5)]:
-        assert on_land(lon, lat), (lon, lat)  # CDMX, Mérida, northern and southern Baja
-    for lon, lat in [(-111.0, 27.0), (-94.0, 22.0), (-105.0, 17.0), (-100.0, 32.5)]:
-        assert not on_land(lon, lat), (lon, lat)  # Gulf of California, Gulf, Pacific, USA
-    assert all(LON_MIN <= lon <= LON_MAX and LAT_MIN <= lat <= LAT_MAX for lon, lat in mainland)
-
-    def width_at(lat: float) -> float:
-        xs = [lon / 10 for lon in range(-1180, -860) if _point_in_polygon(lon / 10, lat, mainland)]
-        return max(xs) - min(xs)
-
-    # The Isthmus of Tehuantepec is narrower north-south than Oaxaca/Guerrero to its west.
-    def height_at(lon: float) -> float:
-        ys = [lat / 20 for lat in range(280, 660) if _point_in_polygon(lon, lat / 20, mainland)]
-        return max(ys) - min(ys)
-
-    assert height_at(-94.8) < height_at(-98.0) * 0.8
-    assert width_at(29.0) > 8.0  # the broad north (Chihuahua-Coahuila)
+def test_asset_has_the_32_states_where_they_belong() -> None:
+    """The converted SVG: 32 states with INEGI codes, cities inside their own state, the
+    seas and the US outside every state."""
+    asset = load_states()
+    assert sorted(s.code for s in asset.states) == [f"{i:02d}" for i in range(1, 33)]
+    assert "CC BY 4.0" in json.loads(
+        Path("assets/map/mexico-states.json").read_text(encoding="utf-8"))["source"]
+    m = MexicoMap()
+    m.layout(pygame.Rect(0, 0, 1586, 996))
+    for lon, lat, state in [(-99.13, 19.35, "cmx"), (-89.62, 20.97, "yuc"),
+                            (-106.0, 28.6, "chh"), (-115.6, 31.5, "bcn"),
+                            (-107.39, 24.8, "sin"), (-99.5, 17.6, "gro")]:
+        assert _state_of(m, lon, lat) == state, (lon, lat)
+    for lon, lat in [(-111.5, 27.0), (-94.0, 23.0), (-105.0, 16.0), (-104.0, 32.5)]:
+        assert _state_of(m, lon, lat) is None, (lon, lat)  # two gulfs, the Pacific, the US
 
 
-def test_drawn_map_has_land_and_sea_where_expected(font: pygame.font.Font) -> None:
+@pytest.mark.parametrize("rect", [pygame.Rect(10, 10, 800, 520), pygame.Rect(0, 0, 420, 380),
+                                  pygame.Rect(5, 5, 1270, 600), pygame.Rect(0, 0, 960, 860)])
+def test_tiles_never_overlap_and_stay_in_the_map(font: pygame.font.Font,
+                                                 rect: pygame.Rect) -> None:
+    """Nine regions across the country, and Guerrero's three zoomed in: no two tiles touch,
+    none leaves the map or covers the locator, and clicking a tile selects its region."""
+    for markers, focus in ((REGIONS, []), (GUERRERO, ["gro"])):
+        m = MexicoMap()
+        m.layout(rect, focus)
+        m.draw(_screen(), markers, markers[0].region_id, pal.STANDARD, font, font)
+        boxes = [m.tiles[mk.region_id] for mk in markers]
+        for a, b in itertools.combinations(boxes, 2):
+            assert not a.colliderect(b)
+        assert all(rect.contains(b) for b in boxes)
+        if focus:
+            assert m.locator.w and not any(b.colliderect(m.locator) for b in boxes)
+        for mk in markers:
+            assert m.hit_test(m.tiles[mk.region_id].center) == mk.region_id
+
+
+def test_states_are_shaded_by_rate_and_the_selected_region_stands_out(
+        font: pygame.font.Font) -> None:
+    """A state in play takes its bin's colour, one outside stays neutral; the selected
+    region's tile has a heavy dark border the others lack."""
     surface = _screen()
     style = MapStyle()
     m = MexicoMap()
     m.layout(pygame.Rect(10, 10, 800, 520))
-    m.draw(surface, [], None, pal.STANDARD, font)
-    cdmx = tuple(round(v) for v in m.project(-99.13, 19.43))
-    gulf_of_california = tuple(round(v) for v in m.project(-111.0, 27.0))
-    assert surface.get_at(cdmx)[:3] == style.land
-    assert surface.get_at(gulf_of_california)[:3] == style.sea
+    m.draw(surface, REGIONS[:2], "juarez", pal.STANDARD, font, font,
+           state_rates={"chh": 280.0, "bcn": 130.0})
+    inside = m.project(-106.0, 28.0)
+    fill = surface.get_at(inside)[:3]
+    ramp = pal.bin_colour(pal.violence_bin(280.0))
+    assert all(abs(f - (r * 0.8 + 51)) <= 2 for f, r in zip(fill, ramp, strict=True))
+    assert surface.get_at(m.project(-101.0, 25.0))[:3] == style.land  # Coahuila: not in play
+    chosen, other = m.tiles["juarez"], m.tiles["tijuana"]
+    assert surface.get_at((chosen.left + 1, chosen.centery))[:3] == style.ink
+    assert surface.get_at((other.left + 1, other.centery))[:3] != style.ink
     assert _untouched_outside(surface, m.rect)
 
 
-def test_hit_test_finds_markers_and_misses_empty_space(font: pygame.font.Font) -> None:
-    surface = _screen()
-    m = MexicoMap()
-    m.layout(pygame.Rect(10, 10, 800, 520))
-    assert m.hit_test((100, 100)) is None  # nothing drawn yet
-    m.draw(surface, REGIONS, "culiacan", pal.COLOURBLIND, font)
-    for marker in REGIONS:
-        x, y = m.project(marker.lon, marker.lat)
-        assert m.hit_test((round(x), round(y))) == marker.region_id
-        assert m.hit_test(m.label_rects[marker.region_id].center) == marker.region_id
-    gulf = m.project(-94.0, 23.0)
-    assert m.hit_test((round(gulf[0]), round(gulf[1]))) is None
-    x, y = m.project(-107.4, 24.8)
-    assert m.hit_test((round(x), round(y) + m.marker_radius + 20)) is None
-
-
-def test_labels_do_not_overlap_each_other_and_stay_in_the_map(font: pygame.font.Font) -> None:
-    surface = _screen()
-    m = MexicoMap()
-    m.layout(pygame.Rect(10, 10, 800, 520))
-    m.draw(surface, REGIONS, None, pal.STANDARD, font)
-    boxes = list(m.label_rects.values())
-    assert len(boxes) == len(REGIONS)
-    for a, b in itertools.combinations(boxes, 2):
-        assert not a.colliderect(b)
-    assert all(m.rect.contains(b) for b in boxes)
-
-
-def test_marker_size_stays_within_bounds() -> None:
-    m = MexicoMap()
-    for rect in (pygame.Rect(0, 0, 100, 60), pygame.Rect(0, 0, 800, 520)):
-        m.layout(rect)
-        assert 7 <= m.marker_radius <= 11
-    m.layout(pygame.Rect(0, 0, 2560, 1440))  # 200% UI scale: markers may grow, not explode
-    assert m.marker_radius <= 22
+def test_bad_asset_files_are_reported_with_their_path(tmp_path: Path) -> None:
+    bad = tmp_path / "map.json"
+    bad.write_text('{"viewbox": [10, 10], "states": [{"id": "x", "name": "X", "code": "01", '
+                   '"rings": [[[0, 0], [1, "a"], [2, 2]]]}]}', encoding="utf-8")
+    with pytest.raises(MapAssetError, match=r"map\.json: states\[0\]\.rings\[0\]"):
+        load_states(bad)
+    with pytest.raises(MapAssetError, match="cannot read"):
+        MexicoMap(tmp_path / "missing.json")
 
 
 def test_marker_carries_a_cue_besides_colour(font: pygame.font.Font) -> None:
@@ -304,15 +272,6 @@ def test_legend_draws_inside_its_rect(font: pygame.font.Font, rect: pygame.Rect)
 def test_legend_rejects_the_wrong_number_of_labels(font: pygame.font.Font) -> None:
     with pytest.raises(ValueError, match="6 labels"):
         draw_legend(_screen(), pygame.Rect(0, 0, 200, 200), pal.STANDARD, font, "t", ["a"])
-
-
-def test_bad_outline_files_are_reported_with_their_path(tmp_path: Path) -> None:
-    bad = tmp_path / "map.json"
-    bad.write_text('{"polygons": [[[-100, 20], [-99, 20], ["x", 21]]]}', encoding="utf-8")
-    with pytest.raises(MapOutlineError, match=r"map\.json: polygons\[0\]\[2\]"):
-        load_outline(bad)
-    with pytest.raises(MapOutlineError, match="cannot read"):
-        MexicoMap(tmp_path / "missing.json")
 
 
 # -- charts --------------------------------------------------------------------------------

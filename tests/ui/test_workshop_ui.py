@@ -12,7 +12,7 @@ from conftest import (
     find_button,
     key,
     new_game_by_mouse,
-    play_to_debrief,
+    play_to_verdict,
     tab_to,
 )
 
@@ -83,6 +83,11 @@ def test_join_workshop_by_code_predict_and_write_result(make_app: Any, tmp_path:
     app.manager.set_focus_set(screen.name_entry)
     type_text(app, "Team 3")
     key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)  # the briefing: start the first quarter
+    from game.ui.screens.coach import CoachScreen
+
+    assert isinstance(app.top, CoachScreen)  # workshop players get the guided quarter
+    key(app, pygame.K_ESCAPE)
     main = app.top
     assert isinstance(main, MainScreen)
     session = app.session.game
@@ -90,7 +95,7 @@ def test_join_workshop_by_code_predict_and_write_result(make_app: Any, tmp_path:
     assert session.player == "Team 3" and session.workshop is not None
     assert session.turns == 3
     assert {o.action_id for o in main.options()} <= {"vet_police", "community_policing"}
-    assert main.timer_button is not None and main.timer_button.text.startswith("Time 5:00")
+    assert main.timer_button is not None and main.timer_button.text in ("5:00", "4:59", "4:58")
     # predict the first quarter by keyboard: F (violence falls), R (trust rises), then confirm
     key(app, pygame.K_e, "e")
     assert isinstance(app.top, PredictionScreen)
@@ -102,7 +107,8 @@ def test_join_workshop_by_code_predict_and_write_result(make_app: Any, tmp_path:
     assert len(scored) == 1 and scored[0]["violence"] == "fall"
     assert t("ui.results.prediction") in app.top._prediction_lines()[0]
     key(app, pygame.K_ESCAPE)
-    play_to_debrief(app, MAX_STEPS)
+    play_to_verdict(app, MAX_STEPS)
+    click(app, find_button(app, t("ui.verdict.debrief")))
     debrief = app.top
     right = sum(bool(v) for v in scored[0]["right"].values())
     assert t("ui.debrief.calibration", right=right, total=2) in debrief.summary_html()

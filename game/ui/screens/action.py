@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+from game.play import advisors
 from game.play.commands import Command, EnactIntervention, Impossible, RepealIntervention
 from game.ui import fmt
 from game.ui.screen import Pop, Transition
@@ -39,7 +40,7 @@ class ActionScreen(ModalScreen):
     """A dialog for one ActionOption: read everything before committing."""
 
     name = "action"
-    dialog_size = (720, 560)
+    dialog_size = (760.0, 600.0)
 
     def __init__(self, app: App, option: ActionOption) -> None:
         super().__init__(app)
@@ -50,13 +51,15 @@ class ActionScreen(ModalScreen):
         """Build the dialog."""
         t = self.t
         o = self.option
+        self.layout_size()
         box = self.dialog()
         r = self.dialog_rect()
         e = html.escape
         self.label(self.R(24, 14, r.w - 48, 36), t(f"action.{o.action_id}.name"), "@heading", box)
         where = t(f"region.{o.region}") if o.region else t("ui.action.national")
         parts = [
-            e(t(f"action.{o.action_id}.summary")), "<br><br>",
+            e(t(f"action.{o.action_id}.summary")), "<br>",
+            *self.advice_html(), "<br>",
             f"<b>{e(t('ui.action.affects'))}</b><br>",
             *[f"• {e(line)}<br>" for line in affects(self, o.action_id)], "<br>",
             f"<b>{e(t('ui.action.where'))}</b> {e(where)}<br>",
@@ -88,6 +91,27 @@ class ActionScreen(ModalScreen):
         self.button(self.R(24, r.h - 62, 160, 42), t("ui.common.cancel"), lambda: Pop(),
                     container=box)
         self.focus.restore(0)
+
+    def layout_size(self) -> None:
+        """Grow the dialog with the window (a projector shows more at once)."""
+        self.dialog_size = (min(self.width - 40, max(760.0, self.width * 0.58)),
+                            min(self.height - 40, max(600.0, self.height * 0.82)))
+
+    def advice_html(self) -> list[str]:
+        """What each advisor thinks of this card here, for or against, and why (HTML)."""
+        t = self.t
+        e = html.escape
+        o = self.option
+        items = advisors.on_action(self.game.campaign, self.game.seat, o.action_id, o.region)
+        if not items:
+            return []
+        parts = [f"<br><b>{e(t('ui.advice.title'))}</b><br>"]
+        for advice in items:
+            who = t(f"advisor.{advice.advisor}.name")
+            stance = t(f"ui.advice.stance.{advice.stance}")
+            parts.append(f"<b>{e(who)}</b> ({e(t(f'advisor.{advice.advisor}.role'))}, "
+                         f"{e(stance)}): {e(fmt.message(t, advice.message))}<br>")
+        return parts
 
     def _execute(self, command: Command) -> Transition:
         """Give the command to the game; an Impossible reason stays in the dialog."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 import pygame
@@ -69,8 +70,8 @@ class ChartsScreen(Screen):
         h = (self.height - top - 84) / 2
         self.chart_rects = [self.R(24, top, self.width - 48, h - 8),
                             self.R(24, top + h, self.width - 48, h - 8)]
-        self.label(self.R(260, self.height - 58, self.width - 300, 40), t("ui.charts.note"),
-                   "@muted")
+        self.text(self.R(236, self.height - 66, self.width - 260, 60),
+                  html.escape(t("ui.charts.note")), "@muted_box")
         self.button(self.R(24, self.height - 64, 200, 48), t("ui.common.back"), lambda: Pop(),
                     cls="@primary")
 

@@ -14,7 +14,7 @@ class CreditsScreen(Screen):
         """Build the credits page."""
         w = self.width
         self.label(self.R(64, 32, w - 128, 48), self.t("ui.credits.title"), "@heading")
-        sections = ("article", "data", "research", "fonts", "software", "licence")
+        sections = ("article", "data", "research", "map", "fonts", "software", "licence")
         body = "".join(
             f"<b>{self.t(f'ui.credits.{name}.heading')}</b><br>{self.t(f'ui.credits.{name}.text')}"
             "<br><br>"

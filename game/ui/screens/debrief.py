@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core import paths
+from game.play import measures
 from game.ui import fmt
 from game.ui.screen import Push, Reset, Screen, Transition
 from game.ui.screens.charts import draw_term_charts
@@ -44,77 +45,99 @@ class DebriefScreen(Screen):
             self.exported = session.write_result()[1]
 
     def layout(self) -> None:
-        """Build the text columns and reserve the chart areas."""
+        """The charts and the decisions on the left, the summary on the right, the buttons
+        along the bottom; every part grows with the window."""
         t = self.t
         c = self.game.campaign
         e = html.escape
         self.label(self.R(24, 10, self.width - 48, 40),
                    t("ui.debrief.title", scenario=t(f"scenario.{c.scenario_id}.title")), "@heading")
-        left_w = 560.0
-        self.chart_rects = [self.R(24, 56, left_w, 214), self.R(24, 278, left_w, 214)]
+        buttons = [
+            ("ui.debrief.next" if not self.show_next else "ui.debrief.hide_next",
+             self.toggle_next),
+            ("ui.debrief.export_png", self.export_png),
+            ("ui.debrief.export_json", self.export_json),
+            ("ui.debrief.scope", self.toggle_scope),
+            ("ui.debrief.paths", self.paths),
+        ]
+        widths = [self.text_width(t(key), None, "button") + 30.0 for key, _ in buttons]
+        finish_w = self.text_width(t("ui.debrief.finish"), "@primary", "button") + 40.0
+        room = self.width - 48 - finish_w - 16
+        rows: list[list[int]] = [[]]
+        used = 0.0
+        for i, bw in enumerate(widths):
+            if rows[-1] and used + bw > room:
+                rows.append([])
+                used = 0.0
+            rows[-1].append(i)
+            used += bw + 8
+        bottom = 72.0 + 54.0 * (len(rows) - 1)
+        left_w = max(420.0, (self.width - 64) * 0.48)
+        body = self.height - 56 - bottom
+        chart_h = max(100.0, body * 0.62 / 2)
+        self.chart_rects = [self.R(24, 56, left_w, chart_h - 6),
+                            self.R(24, 56 + chart_h, left_w, chart_h - 6)]
+        timeline_y = 56 + 2 * chart_h
         x = 24 + left_w + 16
         w = self.width - x - 24
-        self.text(self.R(x, 56, w, self.height - 56 - 132), self.summary_html(), "@boxed")
-        self.text(self.R(24, 500, left_w, self.height - 500 - 72), self.timeline_html(), "@boxed")
-        y = self.height - 62
-        bx = 24.0
-        for key, action, bw in (
-            ("ui.debrief.next" if not self.show_next else "ui.debrief.hide_next",
-             self.toggle_next, 230.0),
-            ("ui.debrief.export_png", self.export_png, 170.0),
-            ("ui.debrief.export_json", self.export_json, 200.0),
-            ("ui.debrief.scope", self.toggle_scope, 190.0),
-            ("ui.debrief.paths", self.paths, 200.0),
-        ):
-            self.button(self.R(bx, y, bw, 46), t(key), action, tip=t(key + "_tip"))
-            bx += bw + 8
-        self.button(self.R(self.width - 224, y, 200, 46), t("ui.debrief.finish"), self.finish,
-                    cls="@primary", tip=t("ui.debrief.finish_tip"))
+        note_h = 56.0 if self.exported else 0.0
+        self.text(self.R(x, 56, w, body - note_h - 6), self.summary_html(), "@boxed")
+        self.text(self.R(24, timeline_y, left_w, self.height - bottom - timeline_y),
+                  self.timeline_html(), "@boxed")
+        for r, row in enumerate(rows):
+            y = self.height - 60 - 54 * (len(rows) - 1 - r)
+            bx = 24.0
+            for i in row:
+                key, action = buttons[i]
+                self.button(self.R(bx, y, widths[i], 46), t(key), action, tip=t(key + "_tip"))
+                bx += widths[i] + 8
+        self.button(self.R(self.width - 24 - finish_w, self.height - 60, finish_w, 46),
+                    t("ui.debrief.finish"), self.finish, cls="@primary",
+                    tip=t("ui.debrief.finish_tip"))
         if self.exported:
-            self.text(self.R(x, self.height - 124, w, 56), e(self.exported), "@small")
+            self.text(self.R(x, self.height - bottom - note_h, w, note_h), e(self.exported),
+                      "@small")
 
     def summary_html(self) -> str:
-        """Lives against the baseline, human rights, institutions, findings met."""
+        """Lives against the same world, human rights, institutions from the start of the term
+        to its end, findings met (over the places the player answers for)."""
         t = self.t
         e = html.escape
         c = self.game.campaign
-        mine = c.summary()
-        base = self.baseline.summary()
-        lives = c.lives_against(self.baseline)
+        scope = measures.seat_scope(c, 0)
+        totals = measures.term_totals(c, scope)
+        played, base = totals["lives"]
+        lives = round(base - played)
         parts = [f"<b>{e(t('ui.debrief.lives'))}</b><br>"]
         if lives > 0:
-            parts.append(e(self.plural("ui.debrief.saved", round(lives),
-                                       count=fmt.number(lives, 0))))
+            parts.append(e(self.plural("ui.debrief.saved", lives, count=fmt.number(lives, 0))))
         elif lives < 0:
-            parts.append(e(self.plural("ui.debrief.lost", round(-lives),
-                                       count=fmt.number(-lives, 0))))
+            parts.append(e(self.plural("ui.debrief.lost", -lives, count=fmt.number(-lives, 0))))
         else:
             parts.append(e(t("ui.debrief.same")))
         scale = fmt.human_scale(self.app.t, lives)
         if scale:
             parts.append(" " + e(scale))
-        parts.append("<br>" + e(t("ui.debrief.totals",
-                                  mine=fmt.number(mine.get("true_homicides", 0), 0),
-                                  base=fmt.number(base.get("true_homicides", 0), 0))))
+        parts.append("<br>" + e(t("ui.debrief.totals", mine=fmt.number(played, 0),
+                                  base=fmt.number(base, 0))))
         parts.append("<br>" + e(t("ui.debrief.caveat")) + "<br><br>")
         parts += paths_html(self)
+        mine_abuses, base_abuses = totals["rights"]
+        civilians = [sum(measures.series(c, scope, "civilian_deaths")[k]) for k in (0, 1)]
+        disappeared = sum(measures.series(c, scope, "disappearances")[0])
         parts.append(f"<b>{e(t('ui.debrief.rights'))}</b><br>")
-        parts.append(e(t("ui.debrief.abuses", mine=fmt.number(mine.get("abuses", 0), 0),
-                         base=fmt.number(base.get("abuses", 0), 0))) + "<br>")
-        parts.append(e(t("ui.debrief.civilians",
-                         mine=fmt.number(mine.get("civilian_deaths", 0), 0),
-                         base=fmt.number(base.get("civilian_deaths", 0), 0))) + "<br>")
-        parts.append(e(t("ui.debrief.disappeared",
-                         count=fmt.number(mine.get("disappearances", 0), 0))) + "<br><br>")
+        parts.append(e(t("ui.debrief.abuses", mine=fmt.number(mine_abuses, 0),
+                         base=fmt.number(base_abuses, 0))) + "<br>")
+        parts.append(e(t("ui.debrief.civilians", mine=fmt.number(civilians[0], 0),
+                         base=fmt.number(civilians[1], 0))) + "<br>")
+        parts.append(e(t("ui.debrief.disappeared", count=fmt.number(disappeared, 0))) + "<br><br>")
         parts.append(f"<b>{e(t('ui.debrief.institutions'))}</b><br>")
-        start = c.records[0] if c.records else None
         end = c.records[-1] if c.records else None
-        regions = [self.region] if self.region else list(c.world.region_ids)
         for name in ("police_integrity", "judicial_integrity", "legitimacy"):
-            if start is None or end is None:
+            if end is None:
                 break
-            before = sum(float(start.regions[r].get(name, 0.0)) for r in regions) / len(regions)
-            after = sum(float(end.regions[r].get(name, 0.0)) for r in regions) / len(regions)
+            before = measures.aggregate(c, c.start.regions, scope, name)
+            after = measures.aggregate(c, end.regions, scope, name)
             parts.append(e(t("ui.debrief.institution_line",
                              indicator=t(f"indicator.{name}.name"),
                              before=fmt.number(before * 100, 0), after=fmt.number(after * 100, 0),
@@ -218,7 +241,7 @@ class DebriefScreen(Screen):
         return None
 
     def export_json(self) -> Transition:
-        """Hand in the result: its code in large type, and the file saved where the student picks."""
+        """Hand in the result: its code in large type, and the file saved where asked."""
         from game.ui.screens.hand_in import HandInScreen
 
         return Push(HandInScreen(self.app))

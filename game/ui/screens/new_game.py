@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from pygame_gui.elements import UITextEntryLine
 
 from game.core import calendar
-from game.ui.screen import Pop, Push, Replace, Screen, Transition
+from game.ui.screen import Pop, Replace, Screen, Transition
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -39,7 +39,8 @@ class NewGameScreen(Screen):
         self.mayors: list[str] = []
         """Hot seat: the cities whose mayors play beside the federal government."""
         self.seed_text = ""
-        self.tutorial = not app.settings.seen_tutorial
+        self.tutorial = not app.settings.seen_coach
+        """Show the guided first quarter (coach marks) in this game."""
         self.seed_entry: UITextEntryLine | None = None
         self._fix_choices()
 
@@ -223,9 +224,8 @@ class NewGameScreen(Screen):
             return 0
 
     def start(self) -> Transition:
-        """Start the game (and the tutorial if chosen)."""
-        from game.ui.screens.main import MainScreen
-        from game.ui.screens.tutorial import TutorialScreen
+        """Start the game with its briefing (and the guided first quarter if chosen)."""
+        from game.ui.screens.briefing import BriefingScreen
 
         if self.scenario is None:
             return None
@@ -240,8 +240,5 @@ class NewGameScreen(Screen):
         if problem is not None:
             self.app.notify(problem)
             return None
-        main = MainScreen(self.app)
-        if self.tutorial:
-            self.app.apply(Replace(main))
-            return Push(TutorialScreen(self.app))
-        return Replace(main)
+        self.app.session.coach_pending = self.tutorial
+        return Replace(BriefingScreen(self.app))

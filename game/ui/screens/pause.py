@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from game.ui.screen import Pop, Push, Reset, Transition
+from game.ui.screen import Many, Pop, Push, Reset, Transition
 from game.ui.screens.modal import ModalScreen
 
-TIPS = ("ui.pause.result", "ui.pause.assumptions")
+TIPS = ("ui.pause.result", "ui.pause.assumptions", "ui.pause.tour")
 OTHER_PATHS = ("ui.pause.paths", "ui.pause.lab")
 """Going back or trying the plan in many worlds (history mode, branches and the lab)."""
 
@@ -14,23 +14,23 @@ class PauseScreen(ModalScreen):
     """Esc on the main screen opens this."""
 
     name = "pause"
-    dialog_size = (440.0, 700.0)
+    dialog_size = (460.0, 744.0)
 
     def layout(self) -> None:
         """Build the menu."""
         box = self.dialog()
         r = self.dialog_rect()
         self.label(self.R(24, 16, r.w - 48, 36), self.t("ui.pause.title"), "@heading", box)
-        y = 64.0
+        y = 60.0
         entries = (("ui.pause.resume", self.resume), ("ui.pause.save", self.save),
                    ("ui.pause.load", self.load), ("ui.pause.result", self.result),
                    ("ui.pause.paths", self.paths), ("ui.pause.lab", self.lab),
                    ("ui.pause.assumptions", self.assumptions),
-                   ("ui.pause.settings", self.settings),
+                   ("ui.pause.settings", self.settings), ("ui.pause.tour", self.tour),
                    ("ui.pause.help", self.help), ("ui.pause.to_title", self.to_title))
-        step = min(54.0, (r.h - y - 48) / len(entries))
+        step = min(52.0, (r.h - y - 48) / len(entries))
         for key, action in entries:
-            self.button(self.R(24, y, r.w - 48, step - 10), self.t(key), action, container=box,
+            self.button(self.R(24, y, r.w - 48, step - 8), self.t(key), action, container=box,
                         cls="@primary" if key == "ui.pause.resume" else None,
                         tip=self.t(key + "_tip") if key in TIPS + OTHER_PATHS else None)
             y += step
@@ -82,6 +82,16 @@ class PauseScreen(ModalScreen):
         from game.ui.screens.settings import SettingsScreen
 
         return Push(SettingsScreen(self.app))
+
+    def tour(self) -> Transition:
+        """Close the menu and show the coach marks over the main screen again."""
+        from game.ui.screens.coach import CoachScreen
+        from game.ui.screens.main import MainScreen
+
+        main = next((s for s in reversed(self.app.stack) if isinstance(s, MainScreen)), None)
+        if main is None:
+            return Pop()
+        return Many((Pop(), Push(CoachScreen(self.app, main))))
 
     def help(self) -> Transition:
         """Open the keyboard help."""

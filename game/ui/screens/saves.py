@@ -21,6 +21,8 @@ class SavesScreen(Screen):
         super().__init__(app)
         self.mode = mode
         self.status = ""
+        self.confirm: str | None = None
+        """The slot the player chose to save over: asked once more before it is replaced."""
 
     def layout(self) -> None:
         """Build the slot rows."""
@@ -48,21 +50,35 @@ class SavesScreen(Screen):
                                      scenario=t(f"scenario.{info.scenario}.title"),
                                      role=t(f"role.{info.role}"), turn=info.turn)
             enabled = info.exists if self.mode == "load" else True
+            if self.confirm == slot:
+                name = t("ui.saves.replace", slot=name)
+                detail = t("ui.saves.replace_detail", detail=detail)
             self.button(self.R(64, y, 300, 48), name, self._pick(slot), enabled=enabled,
-                        cls="@primary" if enabled and self.mode == "save" else None,
+                        cls="@danger" if self.confirm == slot else
+                        "@primary" if enabled and self.mode == "save" else None,
                         tip=detail)
+            if info.exists and not info.problem and info.period and self.confirm != slot:
+                detail = self.fitted(self.width - 444, None, detail, t(
+                    "ui.saves.detail_short", scenario=t(f"scenario.{info.scenario}.title"),
+                    period=self.period(info.period)))
             self.label(self.R(380, y + 10, self.width - 444, 28), detail,
-                       "@warn" if info.problem else None)
+                       "@warn" if info.problem or self.confirm == slot else None)
             y += 60
         if self.status:
             self.label(self.R(64, y + 8, self.width - 128, 28), self.status, "@good")
         self.button(self.R(64, self.height - 68, 180, 44), t("ui.common.back"), lambda: Pop())
 
     def _pick(self, slot: str) -> Callable[[], Transition]:
-        """Action saving to or loading from a slot."""
+        """Action saving to or loading from a slot (a slot that holds a game asks first)."""
         def act() -> Transition:
             session = self.app.session
             if self.mode == "save":
+                if session.slot_info(slot).exists and self.confirm != slot:
+                    self.confirm = slot
+                    self.status = ""
+                    self.rebuild()
+                    return None
+                self.confirm = None
                 problem = session.save(slot)
                 if problem:
                     self.app.notify(problem)

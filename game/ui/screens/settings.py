@@ -23,7 +23,8 @@ class SettingsScreen(Screen):
         """Build the option rows."""
         self.label(self.R(64, 32, 800, 48), self.t("ui.settings.title"), "@heading")
         app, s = self.app, self.app.settings
-        y = 100.0
+        self.step = max(50.0, min(66.0, (self.height - 100 - 44 - 40 - 76) / 6))
+        y = 90.0
         y = self._row(y, "ui.settings.language",
                       [(self.app.t.language_name(lang), lang == s.lang,
                         partial(app.set_language, lang)) for lang in LANGUAGES])
@@ -37,8 +38,12 @@ class SettingsScreen(Screen):
         y = self._row(y, "ui.settings.palette",
                       [(self.t(f"ui.palette.{p}"), p == s.palette, partial(app.set_palette, p))
                        for p in PALETTES])
-        self.preview = (self.R(330, y - 8, 0, 0).topleft, _swatches(s.palette, self.app.scale))
-        y += 44
+        self.preview = (self.R(330, y - self.step + 50, 0, 0).topleft,
+                        _swatches(s.palette, self.app.scale))
+        y += 38
+        y = self._row(y, "ui.settings.projector",
+                      self._off_on(s.projector, partial(app.set_projector, False),
+                                   partial(app.set_projector, True)))
         y = self._row(y, "ui.settings.fullscreen",
                       self._off_on(s.fullscreen, partial(app.set_fullscreen, False),
                                    partial(app.set_fullscreen, True)))
@@ -54,14 +59,15 @@ class SettingsScreen(Screen):
     def _row(self, y: float, key: str,
              options: list[tuple[str, bool, Callable[[], Transition]]]) -> float:
         """Create one labelled row of option buttons; return the next row's y."""
-        self.label(self.R(64, y + 8, 250, 28), self.t(key), "@bold")
+        self.label(self.R(64, y + 8, 256, 28), self.fitted(256, "@bold", self.t(key),
+                                                           self.t(key + "_short")), "@bold")
         x = 330.0
         for text, chosen, action in options:
-            width = max(110.0, 24 + len(text) * 9.5)
+            width = max(100.0, self.text_width(text, "@primary", "button") + 30)
             self.button(self.R(x, y, width, 42), text, action,
                         tip=self.t(key + "_tip"), cls="@primary" if chosen else None)
             x += width + 10
-        return y + 66
+        return y + self.step
 
     def _off_on(self, on: bool, off_action: Callable[[], Transition],
                 on_action: Callable[[], Transition]

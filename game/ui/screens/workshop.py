@@ -46,7 +46,7 @@ def workshop_lines(screen: Screen, workshop: Workshop) -> list[str]:
     changed += [t("ui.workshop.parameter", name=pid, value=screen.app.t.format_value(value))
                 for pid, value in ws.parameters.items()]
     if changed:
-        lines.append(t("ui.workshop.changed", changes="; ".join(changed)))
+        lines.append(t("ui.workshop.switched_off", changes="; ".join(changed)))
     else:
         lines.append(t("ui.workshop.unchanged"))
     lines.append(t("ui.workshop.predictions_on" if ws.predictions
@@ -173,8 +173,8 @@ class WorkshopScreen(Screen):
         return None
 
     def start(self) -> Transition:
-        """Start the workshop's game (a name is needed for the result file)."""
-        from game.ui.screens.main import MainScreen
+        """Start the workshop's game (a name is needed for the result file): its briefing."""
+        from game.ui.screens.briefing import BriefingScreen
 
         self._remember()
         if self.workshop is None:
@@ -190,7 +190,7 @@ class WorkshopScreen(Screen):
         if problem is not None:
             self.app.notify(problem)
             return None
-        return Replace(MainScreen(self.app))
+        return Replace(BriefingScreen(self.app))
 
     def on_ui_event(self, event: pygame.event.Event) -> Transition:
         """Enter in the code box checks it; Enter in the name box starts."""

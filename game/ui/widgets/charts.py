@@ -389,6 +389,39 @@ def draw_sparkline(
     pygame.draw.circle(surface, colour, point(last, float(values[last])), r)  # type: ignore[arg-type]
 
 
+def draw_ghost_sparkline(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    values: Sequence[float | None],
+    ghost: Sequence[float | None],
+    colour: Colour,
+    ghost_colour: Colour,
+) -> None:
+    """Draw a tiny trend line with the same world beside it (dashed), on one shared scale."""
+    rect = pygame.Rect(rect)
+    finite = [v for v in [*values, *ghost] if v is not None and math.isfinite(v)]
+    if rect.w <= 2 or rect.h <= 2 or not finite:
+        return
+    lo, hi = min(finite), max(finite)
+    r = max(1, min(3, rect.h // 6))
+    inner = rect.inflate(-2 * r, -2 * r)
+    n = max(len(values), len(ghost))
+
+    def point(i: int, v: float) -> Point:
+        x = inner.centerx if n == 1 else inner.left + i * inner.w / (n - 1)
+        frac = 0.5 if hi == lo else (v - lo) / (hi - lo)
+        return (x, inner.bottom - frac * inner.h)
+
+    for line, shade, dashed in ((ghost, ghost_colour, True), (values, colour, False)):
+        for run in _runs(line):
+            pts = [point(i, float(line[i])) for i in run]  # type: ignore[arg-type]
+            _draw_polyline(surface, shade, pts, 1 if dashed else 2, dashed)
+    runs = _runs(values)
+    if runs:
+        last = runs[-1][-1]
+        pygame.draw.circle(surface, colour, point(last, float(values[last])), r)  # type: ignore[arg-type]
+
+
 def draw_bar(
     surface: pygame.Surface,
     rect: pygame.Rect,

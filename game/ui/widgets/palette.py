@@ -120,6 +120,36 @@ def legend_entries(palette: str = STANDARD) -> list[LegendEntry]:
     ]
 
 
+GROUP_COLOURS: tuple[Colour, ...] = (
+    (230, 159, 0),  # orange
+    (86, 180, 233),  # sky blue
+    (0, 158, 115),  # bluish green
+    (213, 94, 0),  # vermillion
+    (0, 114, 178),  # blue
+    (204, 121, 167),  # reddish purple
+    (136, 34, 85),  # wine (Tol)
+    (68, 170, 153),  # teal (Tol)
+    (153, 153, 51),  # olive (Tol)
+    (51, 34, 136),  # indigo (Tol)
+    (170, 68, 153),  # purple (Tol)
+    (120, 120, 120),  # grey
+)
+"""Criminal groups' colours: Okabe-Ito's, then Paul Tol's muted ones, so the national
+scenario's eleven cartels each keep their own (names are always written beside them)."""
+
+
+def group_colour(index: int) -> Colour:
+    """A criminal group's colour by its cartel's place in the scenario (cycling)."""
+    return GROUP_COLOURS[index % len(GROUP_COLOURS)]
+
+
+def lighter(colour: Colour, amount: float = 0.45) -> Colour:
+    """A colour mixed with white (a breakaway faction beside its cartel)."""
+    return (round(colour[0] + (255 - colour[0]) * amount),
+            round(colour[1] + (255 - colour[1]) * amount),
+            round(colour[2] + (255 - colour[2]) * amount))
+
+
 def categorical_colour(index: int) -> Colour:
     """Return the Okabe-Ito colour for series number `index` (cycling when exhausted)."""
     return OKABE_ITO[index % len(OKABE_ITO)]

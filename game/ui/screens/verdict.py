@@ -1,0 +1,127 @@
+"""The verdict at the end of a term: the election, lives against the same world, trust and
+rights, and what the research says about the path the player chose; then the debrief."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from game.play.verdict import PATH_FINDINGS, Verdict, verdict
+from game.ui import fmt
+from game.ui.screen import Replace, Reset, Screen, Transition
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class VerdictScreen(Screen):
+    """Shown once the last quarter's results are closed (hot seat: every player's vote)."""
+
+    name = "verdict"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        game = self.game
+        self.verdicts: list[Verdict] = [verdict(game.campaign, seat)
+                                        for seat in range(len(game.seats))]
+
+    def layout(self) -> None:
+        """The vote, the three measures and the research, in two columns."""
+        t = self.t
+        c = self.game.campaign
+        main = self.verdicts[0]
+        won = main.election.won
+        self.label(self.R(32, 12, self.width - 64, 22),
+                   t("ui.verdict.kicker", scenario=t(f"scenario.{c.scenario_id}.title")),
+                   "@muted")
+        headline = t("ui.verdict.won" if won else "ui.verdict.lost", who=self.seat_name(0))
+        cls = "@title_small" if self.fits(headline, self.width - 64, "@title_small") \
+            else "@heading"
+        self.label(self.R(32, 36, self.width - 64, 46), headline, cls)
+        left_w = (self.width - 64 - 16) * 0.5
+        self.text(self.R(32, 92, left_w, self.height - 92 - 80), self.results_html(), "@boxed")
+        self.text(self.R(32 + left_w + 16, 92, self.width - 64 - 16 - left_w,
+                         self.height - 92 - 80), self.research_html(), "@boxed")
+        self.button(self.R(self.width - 32 - 300, self.height - 64, 300, 48),
+                    t("ui.verdict.debrief"), self.debrief, cls="@primary",
+                    tip=t("ui.verdict.debrief_tip"))
+        self.button(self.R(32, self.height - 64, 240, 48), t("ui.debrief.finish"), self.finish,
+                    tip=t("ui.debrief.finish_tip"))
+        self.focus.restore(0)
+
+    def seat_name(self, seat: int) -> str:
+        """"the federal government" or "the mayor of Acapulco", as the verdict says it."""
+        role, city = self.game.seats[seat]
+        if role == "municipal" and city is not None:
+            return self.t("ui.seat.mayor", city=self.t(f"region.{city}"))
+        return self.t("ui.seat.federal")
+
+    def results_html(self) -> str:
+        """The vote, then lives, trust and rights over the term against the same world."""
+        t = self.t
+        e = html.escape
+        v = self.verdicts[0]
+        parts = [f"<b>{e(t('ui.verdict.election'))}</b><br>",
+                 e(fmt.message(t, v.election.message)), "<br>",
+                 e(t("ui.verdict.source.model", start=fmt.number(v.approval_start * 100, 0),
+                     end=fmt.number(v.approval_end * 100, 0))), "<br>"]
+        if v.election.baseline_message is not None:
+            parts.append(e(fmt.message(t, v.election.baseline_message)) + "<br>")
+        for other in self.verdicts[1:]:
+            parts.append(e(t("ui.verdict.other_seat", who=self.seat_name(other.seat),
+                             result=t("ui.verdict.short_won" if other.election.won
+                                      else "ui.verdict.short_lost"),
+                             share=fmt.number(other.election.share * 100, 0))) + "<br>")
+        played, base = v.totals["lives"]
+        saved = round(base - played)
+        parts += ["<br>", f"<b>{e(t('ui.verdict.lives'))}</b><br>",
+                  e(t("ui.verdict.lives_totals", mine=fmt.number(played, 0),
+                      base=fmt.number(base, 0))), "<br>"]
+        if saved > 0:
+            parts.append(e(self.plural("ui.verdict.saved", saved, count=fmt.number(saved, 0))))
+        elif saved < 0:
+            parts.append(e(self.plural("ui.verdict.cost", -saved, count=fmt.number(-saved, 0))))
+        else:
+            parts.append(e(t("ui.verdict.no_difference")))
+        scale = fmt.human_scale(self.app.t, saved)
+        if scale:
+            parts.append(" " + e(scale))
+        trust, trust_base = v.totals["trust"]
+        abuses, abuses_base = v.totals["rights"]
+        parts += ["<br><br>", f"<b>{e(t('ui.verdict.trust'))}</b><br>",
+                  e(t("ui.verdict.trust_line", start=fmt.number(v.trust_start * 100, 0),
+                      end=fmt.number(trust * 100, 0), base=fmt.number(trust_base * 100, 0))),
+                  "<br><br>", f"<b>{e(t('ui.verdict.rights'))}</b><br>",
+                  e(t("ui.verdict.rights_line", mine=fmt.number(abuses, 0),
+                      base=fmt.number(abuses_base, 0))),
+                  "<br><br>", f"<i>{e(t('ui.debrief.caveat'))}</i>"]
+        return "".join(parts)
+
+    def research_html(self) -> str:
+        """What the research says about each path the player's decisions took."""
+        t = self.t
+        e = html.escape
+        parts = [f"<b>{e(t('ui.verdict.research'))}</b><br><br>"]
+        for path in self.verdicts[0].paths[:3]:
+            findings = " · ".join(f"{fid} {t(f'finding.{fid}.title')}"
+                                  for fid in PATH_FINDINGS[path])
+            parts += [f"<b>{e(t(f'ui.verdict.path.{path}.name'))}</b><br>",
+                      e(t(f"ui.verdict.path.{path}.text")), "<br>",
+                      f"<i>{e(findings)}</i><br><br>"]
+        return "".join(parts)
+
+    def debrief(self) -> Transition:
+        """The full debrief: charts, decisions, what happened next, the result file."""
+        from game.ui.screens.debrief import DebriefScreen
+
+        return Replace(DebriefScreen(self.app))
+
+    def finish(self) -> Transition:
+        """Back to the title."""
+        from game.ui.screens.title import TitleScreen
+
+        return Reset(TitleScreen(self.app))
+
+    def back(self) -> Transition:
+        """Esc does nothing: leaving is a deliberate button."""
+        return None
