@@ -201,3 +201,17 @@ def test_settings_and_the_l_key_offer_every_catalog_language(make_app: Any,
     app.frame()
     shown = _texts(app)
     assert {"English", "Español (México)", "Français"} <= set(shown)
+
+
+def test_every_card_and_indicator_has_a_short_name_for_narrow_windows() -> None:
+    """A narrow window writes a card's or an indicator's short name: each has one in every
+    language."""
+    from game.content import load_content
+    from game.core import paths
+    from game.play.registry import REGISTRY
+
+    pack = load_content(paths.content_root())
+    wanted = {f"action.{a}.short" for a in pack.interventions} | \
+        {f"indicator.{i.id}.short" for i in REGISTRY}
+    for lang in ("en", "es"):
+        assert sorted(wanted - set(load_catalog(lang))) == [], lang
