@@ -20,13 +20,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from classroom.classgen import make_class  # noqa: E402
+from classroom.classgen import make_class
 
-from game.classroom.debrief import make_report  # noqa: E402
-from game.classroom.desk import scan  # noqa: E402
-from game.classroom.result_files import read_result, write_result  # noqa: E402
-from game.classroom.workshops import Workshops  # noqa: E402
-from game.core import paths  # noqa: E402
+from game.classroom.debrief import make_report
+from game.classroom.desk import scan
+from game.classroom.result_files import read_result, write_result
+from game.classroom.workshops import Workshops
+from game.core import paths
 
 
 def main() -> int:
@@ -60,7 +60,7 @@ def main() -> int:
               f"{time.perf_counter() - start:.2f} s, {len(report or '') / 1e3:.0f} kB")
     try:
         import pytest  # noqa: F401
-        from hostile.test_hostile_results import RAW, SEALED  # noqa: F401
+        from hostile.test_hostile_results import RAW, SEALED
     except ImportError:
         return 0
     import subprocess
@@ -71,8 +71,9 @@ def main() -> int:
                            "test_the_hostile_class_gets_its_report"],
                           capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parents[1])
+    verdict = "passed" if proc.returncode == 0 else "FAILED"
     print(f"hostile class ({len(SEALED) + len(RAW) + 4} bad files beside 3 good ones), made and "
-          f"reported: {time.perf_counter() - start:.2f} s ({'passed' if proc.returncode == 0 else 'FAILED'})")
+          f"reported: {time.perf_counter() - start:.2f} s ({verdict})")
     return 0
 
 
