@@ -44,6 +44,24 @@ def inverse_normal(u: Array) -> Array:
     return np.asarray(np.where((u >= low) & (u <= high), central, tail))
 
 
+TABLE_LIMIT = 4_096
+"""Up to this many elements x steps, one table is cheaper than walking (a single game)."""
+
+
+def _inverse_by_table(first: Array, ratio: Callable[[int, IntArray], Array], u: Array,
+                      steps: int) -> Array:
+    """The same counts as `_inverse_by_search`, from one cumulative table (small batches).
+
+    The table multiplies and adds in the walk's order, so both give the same draws.
+    """
+    every = np.arange(first.size)
+    ratios = np.stack([ratio(k, every) for k in range(steps)], axis=1)
+    with np.errstate(over="ignore", invalid="ignore"):
+        scale = np.cumprod(np.concatenate([np.ones((first.size, 1)), ratios], axis=1), axis=1)
+        cdf = np.cumsum(first[:, None] * scale, axis=1)
+    return np.asarray((cdf < u[:, None]).sum(axis=1), dtype=np.float64)
+
+
 def _inverse_by_search(first: Array, ratio: Callable[[int, IntArray], Array], u: Array,
                        steps: int) -> Array:
     """Count of a discrete law below each uniform: pmf(0) = first, pmf(k+1) = pmf(k) * r(k).
@@ -53,6 +71,8 @@ def _inverse_by_search(first: Array, ratio: Callable[[int, IntArray], Array], u:
     after a few steps. `ratio(k, idx)` gives r(k) for the elements still walking. Products and
     sums are taken in the same order as a cumulative table would, and memory is one vector.
     """
+    if first.size * steps <= TABLE_LIMIT:
+        return _inverse_by_table(first, ratio, u, steps)
     counts = np.zeros(first.size, dtype=np.float64)
     scale = np.ones(first.size, dtype=np.float64)
     cdf = first * scale
