@@ -44,25 +44,26 @@ def inverse_normal(u: Array) -> Array:
     return np.asarray(np.where((u >= low) & (u <= high), central, tail))
 
 
+Ratio = Callable[[int | IntArray, IntArray], Array]
+"""r(k) of a discrete law for some elements; k and the elements broadcast (a table at once)."""
 TABLE_LIMIT = 4_096
 """Up to this many elements x steps, one table is cheaper than walking (a single game)."""
 
 
-def _inverse_by_table(first: Array, ratio: Callable[[int, IntArray], Array], u: Array,
+def _inverse_by_table(first: Array, ratio: Ratio, u: Array,
                       steps: int) -> Array:
     """The same counts as `_inverse_by_search`, from one cumulative table (small batches).
 
     The table multiplies and adds in the walk's order, so both give the same draws.
     """
-    every = np.arange(first.size)
-    ratios = np.stack([ratio(k, every) for k in range(steps)], axis=1)
+    ratios = ratio(np.arange(steps)[None, :], np.arange(first.size)[:, None])
     with np.errstate(over="ignore", invalid="ignore"):
         scale = np.cumprod(np.concatenate([np.ones((first.size, 1)), ratios], axis=1), axis=1)
         cdf = np.cumsum(first[:, None] * scale, axis=1)
     return np.asarray((cdf < u[:, None]).sum(axis=1), dtype=np.float64)
 
 
-def _inverse_by_search(first: Array, ratio: Callable[[int, IntArray], Array], u: Array,
+def _inverse_by_search(first: Array, ratio: Ratio, u: Array,
                        steps: int) -> Array:
     """Count of a discrete law below each uniform: pmf(0) = first, pmf(k+1) = pmf(k) * r(k).
 
@@ -115,7 +116,7 @@ def binomial_from_uniform(n: Array, p: Array, u: Array, z: Array) -> Array:
         steps = min(int(top + 8 * np.sqrt(top) + 10), INVERSION_STEPS)
         odds = ps / (1 - ps)
 
-        def ratio(k: int, idx: IntArray) -> Array:
+        def ratio(k: int | IntArray, idx: IntArray) -> Array:
             return np.asarray(np.maximum(ns[idx] - k, 0.0) / (k + 1) * odds[idx])
 
         counts = _inverse_by_search((1 - ps) ** ns, ratio, u[small], steps)
