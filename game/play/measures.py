@@ -26,13 +26,13 @@ MEASURES: dict[MeasureId, str] = {
 """The three headline measures and the indicator each reads: people killed (hidden killings
 counted), trust in the state, abuses by security forces."""
 
-Family = Literal["decisions", "groups", "politics", "state", "chance"]
-FAMILIES: tuple[Family, ...] = ("decisions", "groups", "politics", "state", "chance")
+Family = Literal["decisions", "groups", "politics", "state", "events", "chance"]
+FAMILIES: tuple[Family, ...] = ("decisions", "groups", "politics", "state", "events", "chance")
 """The Why? families in the order shown: the player's decisions, criminal groups, politics,
-the state's forces and institutions, chance."""
+the state's forces and institutions, the quarter's events, chance."""
 FAMILY_OF_GROUP: dict[str, Family] = {
     "groups": "groups", "politics": "politics", "force": "state", "institutions": "state",
-    "society": "state", "events": "state", "chance": "chance",
+    "society": "state", "events": "events", "chance": "chance",
 }
 """Which family each cause group (sim.causes.CauseGroup) is shown in."""
 

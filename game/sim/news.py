@@ -34,7 +34,7 @@ VARIANTS = 3
 def _variant(kind: str, turn: int, place: int) -> str:
     """The message id of one wording of a kind of headline, for a quarter and a place."""
     salt = sum(ord(ch) for ch in kind)
-    return f"news.{kind}.{(turn * 7 + place * 3 + salt) % VARIANTS + 1}"
+    return f"news.{kind}.{(turn * 2 + place + salt) % VARIANTS + 1}"
 
 
 def headlines(world: World, result: TurnResult, previous: TurnResult | None, run: int = 0

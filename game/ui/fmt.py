@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -141,11 +142,22 @@ def human_scale(t: Translator, lives: float) -> str:
 
 
 def message(t: Translate, message: Any) -> str:
-    """Translate a model Message (key + params), or show any other value as it is."""
+    """Translate a model Message (key + params), or show any other value as it is.
+
+    A parameter holding a quarter ("2024-Q2") is written in the language's own way (T2 2024).
+    """
     key = getattr(message, "key", None)
     if not isinstance(key, str):
         return str(message)
-    return t(key, **dict(getattr(message, "params", {}) or {}))
+    params = dict(getattr(message, "params", {}) or {})
+    for name, value in params.items():
+        if isinstance(value, str) and _PERIOD.fullmatch(value):
+            year, quarter = value.split("-Q")
+            params[name] = t("ui.period", year=year, quarter=quarter)
+    return t(key, **params)
+
+
+_PERIOD = re.compile(r"\d{4}-Q[1-4]")
 
 
 def error(t: Translate, exc: Exception) -> str:

@@ -11,7 +11,6 @@ from conftest import (
     click,
     find_button,
     key,
-    new_game_by_mouse,
     play_to_verdict,
     tab_to,
 )
@@ -87,7 +86,11 @@ def test_federal_term_by_mouse(make_app: Any) -> None:
     app = make_app("es")
     app.start()
     t = app.t
-    new_game_by_mouse(app, "juarez-2010")
+    click(app, find_button(app, t("ui.title.new_game")))
+    click(app, find_button(app, t("scenario.juarez-2010.title")))
+    click(app, find_button(app, t("ui.new_game.role_federal", years=3, turns=12)))
+    click(app, find_button(app, t("ui.new_game.start")))
+    click(app, find_button(app, t("ui.briefing.start")))
     assert isinstance(app.top, MainScreen)
     campaign = app.session.campaign
     assert campaign.role == "federal" and campaign.turn == 0

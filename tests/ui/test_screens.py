@@ -91,28 +91,44 @@ def test_layouts_fit_the_window(make_app: Any, size: tuple[int, int], scale: int
     from game.ui.screen import Pop, Push
     from game.ui.screens.action import ActionScreen
     from game.ui.screens.briefing import BriefingScreen
+    from game.ui.screens.charts import ChartsScreen
     from game.ui.screens.coach import CoachScreen
+    from game.ui.screens.credits import CreditsScreen
     from game.ui.screens.help import HelpScreen
     from game.ui.screens.indicators import IndicatorsScreen
+    from game.ui.screens.library import LibraryScreen
+    from game.ui.screens.new_game import NewGameScreen
     from game.ui.screens.pause import PauseScreen
     from game.ui.screens.saves import SavesScreen
+    from game.ui.screens.settings import SettingsScreen
     from game.ui.screens.verdict import VerdictScreen
+    from game.ui.screens.workshop import WorkshopScreen
 
-    app = _start(make_app, lang, size, scale)
-    assert app.scale == pytest.approx(min(scale / 100, size[0] / 960, size[1] / 540))
-    main = app.top
-    problems = _layout_problems(app, "main")
+    problems: list[str] = []
 
     def visit(screen: Any) -> None:
         app.apply(Push(screen))
         problems.extend(_layout_problems(app, screen.name))
         app.apply(Pop())
 
+    app = make_app(lang, size=size)
+    if scale != 100:
+        app.set_scale(scale)
+    app.start()
+    assert app.scale == pytest.approx(min(scale / 100, size[0] / 960, size[1] / 540))
+    problems.extend(_layout_problems(app, "title"))
+    for screen in (NewGameScreen(app), SettingsScreen(app), CreditsScreen(app),
+                   LibraryScreen(app), WorkshopScreen(app)):
+        visit(screen)
+    app = _start(make_app, lang, size, scale)
+    main = app.top
+    problems.extend(_layout_problems(app, "main"))
+
     option = next(o for o in main.options() if o.possible)
     for screen in (BriefingScreen(app, again=True), CoachScreen(app, main),
                    ActionScreen(app, option), IndicatorsScreen(app, main.region),
                    siege_dilemma(app), PauseScreen(app), HelpScreen(app),
-                   SavesScreen(app, "save")):
+                   SavesScreen(app, "save"), ChartsScreen(app, main.region)):
         visit(screen)
     main.c.enact(option.action_id, option.region)
     main.c.set_term(2)

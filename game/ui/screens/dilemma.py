@@ -84,9 +84,15 @@ class DilemmaScreen(ModalScreen):
             y += h + 8
         if advice_lines and y + 40 < r.h:
             self.label(self.R(24, y, r.w - 48, 24), t("ui.dilemma.advisors"), "@small_bold", box)
-            parts = "".join(f"{html.escape(line)}<br>" for line in advice_lines)
+            parts = "".join(self._counsel_html(item, d.event_id) for item in counsel)
             self.text(self.R(20, y + 24, r.w - 40, r.h - y - 30), parts, "@small", box)
         self.focus.restore(0)
+
+    def _counsel_html(self, item: advisors.DilemmaAdvice, event: str) -> str:
+        """One advisor's counsel as a line of the box, their name in bold."""
+        who = html.escape(self.t(f"advisor.{item.advice.advisor}.name"))
+        line = html.escape(self._counsel_line(item, event))
+        return f"<b>{who}</b>{line[len(who):]}<br>"
 
     def _counsel_line(self, item: advisors.DilemmaAdvice, event: str) -> str:
         """"Cmdr. Raúl Medina (security) would choose: Hold him. Hold him: if we let him go..."""

@@ -51,13 +51,16 @@ class LibraryScreen(Screen):
                         cls="@primary" if tab == self.tab else None)
             x += 210
         items = self.items()
-        shown, pages = self.paged(items, max(4, int((self.height - 230) // 38)))
+        room = self.height - 136 - 130
+        shown, pages = self.paged(items, max(3, int(room // 38)))
         if self.selected is None and items:
             self.selected = items[0][0]
         y = 136.0
         for item_id, title in shown:
-            self.button(self.R(64, y, 380, 34), title, self.assign(selected=item_id), tip=title,
-                        cls="@primary" if item_id == self.selected else "@flat")
+            cls = "@primary" if item_id == self.selected else "@flat"
+            self.button(self.R(64, y, 380, 34),
+                        self.fitted(380, cls, title, title.split(" · ")[0], element="button"),
+                        self.assign(selected=item_id), tip=title, cls=cls)
             y += 38
         self.page_row(64, self.height - 120, 380, pages, 120, 36)
         if not items:

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 ROLE_ORDER = ("federal", "municipal")
+FIRST_GAMES = ("juarez-2010", "guerrero-2019", "culiacan-2019", "national-2018")
+"""The scenarios in the order a class meets them: Juárez as its mayor first (one city, a term
+of twelve quarters, dilemmas early), the rest after; others (history) follow."""
 HOT_SEAT = "hotseat"
 """The third choice of role: a federal player and one or more mayors on one screen."""
 
@@ -32,9 +35,12 @@ class NewGameScreen(Screen):
     def __init__(self, app: App) -> None:
         super().__init__(app)
         pack = app.session.pack
-        self.scenario_ids: list[str] = list(pack.scenarios) if pack else []
+        ids = list(pack.scenarios) if pack else []
+        self.scenario_ids: list[str] = sorted(
+            ids, key=lambda sid: (FIRST_GAMES.index(sid) if sid in FIRST_GAMES else len(ids),
+                                  ids.index(sid)))
         self.scenario: str | None = self.scenario_ids[0] if self.scenario_ids else None
-        self.role: str = "federal"
+        self.role: str = "municipal" if self.scenario == FIRST_GAMES[0] else "federal"
         self.region: str | None = None
         self.mayors: list[str] = []
         """Hot seat: the cities whose mayors play beside the federal government."""
@@ -112,39 +118,43 @@ class NewGameScreen(Screen):
             return
         self.label(self.R(x, 76, 360, 26), self.t("ui.new_game.role"), "@subheading")
         y = 108.0
+        tight = self.height < 640
+        step = 44.0 if tight else 52.0
+        small = 40.0 if tight else 46.0
         for role in ROLE_ORDER:
             if role not in sc.roles:
                 continue
             turns = sc.roles[role].turns
-            self.button(self.R(x, y, 360, 44),
+            self.button(self.R(x, y, 360, step - 6),
                         self.t(f"ui.new_game.role_{role}", years=turns // 4, turns=turns),
                         self.assign(role=role), tip=self.t(f"ui.new_game.role_{role}_tip"),
                         cls="@primary" if role == self.role else None)
-            y += 52
+            y += step
         if self.hot_seat_possible():
-            self.button(self.R(x, y, 360, 44), self.t("ui.new_game.role_hotseat"),
+            self.button(self.R(x, y, 360, step - 6), self.t("ui.new_game.role_hotseat"),
                         self.assign(role=HOT_SEAT), tip=self.t("ui.new_game.role_hotseat_tip"),
                         cls="@primary" if self.role == HOT_SEAT else None)
-            y += 52
+            y += step
         if self.role == HOT_SEAT:
             self.label(self.R(x, y + 4, 360, 26), self.t("ui.new_game.mayors"), "@subheading")
             y += 36
             for rid in sc.roles["municipal"].regions:
                 on = rid in self.mayors
-                self.button(self.R(x, y, 360, 40),
+                self.button(self.R(x, y, 360, small - 6),
                             self.t("ui.new_game.mayor_on" if on else "ui.new_game.mayor_off",
                                    city=self.t(f"region.{rid}")),
                             self._toggle_mayor(rid), tip=self.t("ui.new_game.mayors_tip"),
                             cls="@primary" if on else None)
-                y += 46
+                y += small
         if self.role == "municipal":
             self.label(self.R(x, y + 4, 360, 26), self.t("ui.new_game.city"), "@subheading")
             y += 36
             for rid in sc.roles["municipal"].regions:
-                self.button(self.R(x, y, 360, 40), self.t(f"region.{rid}"), self.assign(region=rid),
+                self.button(self.R(x, y, 360, small - 6), self.t(f"region.{rid}"),
+                            self.assign(region=rid),
                             cls="@primary" if rid == self.region else None)
-                y += 46
-        y += 8
+                y += small
+        y += 4 if tight else 8
         self.label(self.R(x, y, 360, 26), self.t("ui.new_game.seed"), "@subheading")
         self.seed_entry = UITextEntryLine(self.R(x, y + 30, 160, 38), self.app.manager,
                                           container=self.root,
@@ -154,8 +164,8 @@ class NewGameScreen(Screen):
         if self.seed_text:
             self.seed_entry.set_text(self.seed_text)
         self.label(self.R(x + 170, y + 36, 190, 26), self.t("ui.new_game.seed_hint"), "@muted")
-        y += 84
-        self.button(self.R(x, y, 360, 40),
+        y += 76 if tight else 84
+        self.button(self.R(x, y, 360, small - 6),
                     self.t("ui.new_game.tutorial", state=self.t(
                         "ui.common.on" if self.tutorial else "ui.common.off")),
                     self._toggle_tutorial, tip=self.t("ui.new_game.tutorial_tip"))

@@ -116,9 +116,12 @@ class ResultsScreen(Screen):
         scope = measures.seat_scope(c, 0)
         lives = next(m for m in measures.headline(c, scope, self.record) if m.id == "lives")
         killed = lives.played
-        where = t(f"region.{scope[0]}") if len(scope) == 1 else t("ui.measure.all_regions")
+        where = t(f"region.{scope[0]}") if len(scope) == 1 else t("ui.results.toll_where_all")
+        recorded = measures.aggregate(c, self.record.regions, scope, "homicides")
         text = self.plural("ui.results.toll", round(killed), count=fmt.number(killed, 0),
-                           where=where, per_day=fmt.number(fmt.per_day(killed), 0))
+                           where=where, per_day=fmt.number(fmt.per_day(killed), 0),
+                           recorded=fmt.number(recorded, 0),
+                           hidden=fmt.number(max(0.0, killed - recorded), 0))
         scale = fmt.human_scale(self.app.t, killed)
         if scale:
             text += " " + scale
@@ -157,7 +160,10 @@ class ResultsScreen(Screen):
             parts.append(e(t("ui.results.quiet")) + "<br>")
         lines = queue_lines(self, list(self.game.campaign.queue()))
         bottom = self.height - 70
-        queue_h = min(max(90.0, 44.0 + 44.0 * len(lines)), (bottom - top) * 0.4)
+        wrapped = sum(len(self.wrap_lines("• " + line, w - 28, None)) for line in lines) or \
+            len(self.wrap_lines(t("ui.results.queue_empty"), w - 28, None))
+        wrapped += len(self.wrap_lines(t("ui.results.queue"), w - 28, "@bold")) - 1
+        queue_h = min(30.0 + 26.0 * (wrapped + 1), (bottom - top) * 0.45)
         self.text(self.R(x, top, w, bottom - top - queue_h - 10), "".join(parts), "@boxed")
         queue = [f"<b>{e(t('ui.results.queue'))}</b><br>"]
         queue += [f"• {e(line)}<br>" for line in lines] or [e(t("ui.results.queue_empty"))]
@@ -340,7 +346,7 @@ class ResultsScreen(Screen):
         """The biggest cause within a family (None for decisions and small families)."""
         from game.play.registry import CAUSES
 
-        if family == "decisions":
+        if family in ("decisions", "events"):
             return None
         members = [(cause, amount) for cause, amount in split.causes.items()
                    if measures.FAMILY_OF_GROUP.get(

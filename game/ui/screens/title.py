@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game.ui import draw, theme
 from game.ui.screen import Push, Quit, Screen, Transition
+
+Entry = tuple[str, Callable[[], Transition], bool, str | None]
+"""A title entry: its catalog key, what it opens, whether it can be used, its look."""
 
 
 class TitleScreen(Screen):
@@ -14,38 +19,53 @@ class TitleScreen(Screen):
     name = "title"
 
     def layout(self) -> None:
-        """Build the menu."""
-        left = 96.0
-        self.label(self.R(left, 96, 600, 64), "Plaza", "@title")
-        self.text(self.R(left - 4, 160, 440, 110), self.t("ui.title.tagline"), "@subtitle")
-        y = 268.0
+        """The name and tagline, then the entries in two columns (playing; the class and the
+        rest), the map of Mexico beside them; everything grows with the window."""
+        left = 56.0 if self.width < 1200 else 96.0
+        col_w = min(320.0, max(250.0, (self.width - left - 80) * 0.3))
+        self.label(self.R(left, 40, 600, 64), "Plaza", "@title")
+        self.text(self.R(left - 4, 104, 2 * col_w + 16, 96), self.t("ui.title.tagline"),
+                  "@subtitle")
         has_save = self.app.session.has_autosave()
-        entries = [
+        play: list[Entry] = [
             ("ui.title.new_game", self.new_game, True, "@primary"),
-            ("ui.title.workshop", self.workshop, True, None),
-            ("ui.title.desk", self.desk, True, None),
-            ("ui.title.history", self.history, True, None),
-            ("ui.title.lab", self.lab, True, None),
             ("ui.title.continue", self.continue_game, has_save, None),
             ("ui.title.load", self.load_game, True, None),
-            ("ui.title.settings", self.settings, True, None),
-            ("ui.title.library", self.library, True, None),
+            ("ui.title.workshop", self.workshop, True, None),
+            ("ui.title.history", self.history, True, None),
+            ("ui.title.lab", self.lab, True, None),
+        ]
+        more: list[Entry] = [
+            ("ui.title.desk", self.desk, True, None),
             ("ui.title.assumptions", self.assumptions, True, None),
+            ("ui.title.library", self.library, True, None),
+            ("ui.title.settings", self.settings, True, None),
             ("ui.title.credits", self.credits, True, None),
             ("ui.title.quit", self.quit, True, None),
         ]
-        step = min(40.0, (self.height - 56 - y) / len(entries))
-        for key, action, enabled, cls in entries:
-            self.button(self.R(left, y, 300, step - 4), self.t(key), action,
-                        tip=self.t(key + "_tip"), cls=cls, enabled=enabled)
-            y += step
-        self.label(self.R(left, self.height - 48, 800, 24), self.t("ui.title.footer"), "@muted")
+        top = 208.0
+        step = min(52.0, (self.height - 60 - top) / max(len(play), len(more)))
+        for column, entries in enumerate((play, more)):
+            x = left + column * (col_w + 16)
+            y = top
+            for key, action, enabled, cls in entries:
+                self.button(self.R(x, y, col_w, step - 6), self.t(key), action,
+                            tip=self.t(key + "_tip"), cls=cls, enabled=enabled)
+                y += step
+        self.map_x = left + 2 * col_w + 56
+        footer = self.t("ui.title.footer")
+        self.label(self.R(left, self.height - 40, self.width - left - 24, 24),
+                   self.fitted(self.width - left - 24, "@muted", footer,
+                               self.t("ui.title.footer_short")), "@muted")
 
     def draw(self, surface: pygame.Surface) -> None:
         """Draw a calm backdrop: the map of Mexico, drawn once per layout and then blitted."""
         s = self.app.scale
-        area = pygame.Rect(round(560 * s), round(70 * s), round((self.width - 620) * s),
-                           round((self.height - 150) * s))
+        x = getattr(self, "map_x", 560.0)
+        area = pygame.Rect(round(x * s), round(60 * s), round((self.width - x - 40) * s),
+                           round((self.height - 120) * s))
+        if area.w < 120 * s:
+            return
         self.blit_layer(surface, area,
                         lambda canvas: canvas.blit(self._draw_backdrop(area.size), area))
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+import pygame
+
+from game.play import measures
 from game.play.verdict import PATH_FINDINGS, Verdict, verdict
 from game.ui import fmt
 from game.ui.screen import Replace, Reset, Screen, Transition
@@ -24,6 +27,7 @@ class VerdictScreen(Screen):
         game = self.game
         self.verdicts: list[Verdict] = [verdict(game.campaign, seat)
                                         for seat in range(len(game.seats))]
+        self.chart_rects: list[pygame.Rect] = []
 
     def layout(self) -> None:
         """The vote, the three measures and the research, in two columns."""
@@ -34,14 +38,24 @@ class VerdictScreen(Screen):
         self.label(self.R(32, 12, self.width - 64, 22),
                    t("ui.verdict.kicker", scenario=t(f"scenario.{c.scenario_id}.title")),
                    "@muted")
-        headline = t("ui.verdict.won" if won else "ui.verdict.lost", who=self.seat_name(0))
+        office = t(f"election.office.{main.election.level}")
+        headline = t("ui.verdict.won" if won else "ui.verdict.lost", office=office)
         cls = "@title_small" if self.fits(headline, self.width - 64, "@title_small") \
             else "@heading"
         self.label(self.R(32, 36, self.width - 64, 46), headline, cls)
         left_w = (self.width - 64 - 16) * 0.5
-        self.text(self.R(32, 92, left_w, self.height - 92 - 80), self.results_html(), "@boxed")
-        self.text(self.R(32 + left_w + 16, 92, self.width - 64 - 16 - left_w,
-                         self.height - 92 - 80), self.research_html(), "@boxed")
+        body = self.height - 92 - 80
+        self.text(self.R(32, 92, left_w, body), self.results_html(), "@boxed")
+        right_x, right_w = 32 + left_w + 16, self.width - 64 - 16 - left_w
+        self.chart_rects = []
+        research_h = body
+        chart_h = min(240.0, (body - 220) / 2)
+        if chart_h >= 170 and self.game.campaign.records:
+            research_h = body - 2 * chart_h - 16
+            self.chart_rects = [self.R(right_x, 92 + research_h + 8, right_w, chart_h - 4),
+                                self.R(right_x, 92 + research_h + 8 + chart_h, right_w,
+                                       chart_h - 4)]
+        self.text(self.R(right_x, 92, right_w, research_h), self.research_html(), "@boxed")
         self.button(self.R(self.width - 32 - 300, self.height - 64, 300, 48),
                     t("ui.verdict.debrief"), self.debrief, cls="@primary",
                     tip=t("ui.verdict.debrief_tip"))
@@ -109,6 +123,39 @@ class VerdictScreen(Screen):
                       e(t(f"ui.verdict.path.{path}.text")), "<br>",
                       f"<i>{e(findings)}</i><br><br>"]
         return "".join(parts)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The term's killings and trust beside the same world, when there is room."""
+        if not self.chart_rects:
+            return
+        self.blit_layer(surface, self.chart_rects[0].unionall(self.chart_rects), self._charts)
+
+    def _charts(self, canvas: pygame.Surface) -> None:
+        """Draw the two small charts: the player's world solid, the same world dashed."""
+        from game.ui import theme
+        from game.ui.widgets import charts, palette
+
+        t = self.t
+        c = self.game.campaign
+        s = self.app.scale
+        scope = self.verdicts[0].scope
+        periods = [self.period(r.period) for r in c.records]
+        for rect, (name, title, mult) in zip(self.chart_rects, (
+                ("true_homicides", t("ui.verdict.chart_lives"), 1.0),
+                ("legitimacy", t("ui.verdict.chart_trust"), 100.0)), strict=True):
+            played, base = measures.series(c, scope, name)
+            pygame.draw.rect(canvas, theme.PANEL, rect, border_radius=round(6 * s))
+            pygame.draw.rect(canvas, theme.PANEL_BORDER, rect, 1, border_radius=round(6 * s))
+            lines = [charts.Series(t("ui.charts.your_game"), [v * mult for v in played],
+                                   palette.categorical_colour(4), width=3),
+                     charts.Series(t("ui.charts.baseline"), [v * mult for v in base],
+                                   palette.categorical_colour(0), dashed=True)]
+            charts.draw_line_chart(
+                canvas, rect.inflate(-round(16 * s), -round(12 * s)), lines,
+                theme.font(round(13 * s)), title=title, y_label="", x_labels=periods,
+                y_min=0.0, y_max=100.0 if mult == 100.0 else None,
+                small_font=theme.font(round(12 * s)),
+                tick_format=lambda v, step: fmt.number(v, 0 if step >= 1 else 1))
 
     def debrief(self) -> Transition:
         """The full debrief: charts, decisions, what happened next, the result file."""
