@@ -10,8 +10,10 @@ from typing import TextIO
 from game.cli.output import format_table
 from game.content import load_content
 from game.content.loader import setup_problems
+from game.content.schema import ContentPack, Scenario
 from game.core.i18n import Translator
 from game.core.problems import BadInput, Problem
+from game.play.commands import money_for_people
 
 
 def run_cards(args: argparse.Namespace, content: Path, out: TextIO | None = None) -> int:
@@ -51,5 +53,25 @@ def run_cards(args: argparse.Namespace, content: Path, out: TextIO | None = None
     print(t("cards.regions"), file=out)
     out.write(format_table([t("cards.col.id"), t("cards.col.name"), ""], rows))
     print("", file=out)
-    print(t("cards.hint", scenario=scenario.id), file=out)
+    _print_scaled_costs(pack, scenario, roles, cities, t, out)
+    print(t("cards.hint", scenario=scenario.id,
+            role=roles[0] if len(roles) == 1 else " | ".join(roles)), file=out)
     return 0
+
+
+def _print_scaled_costs(pack: ContentPack, scenario: Scenario, roles: list[str],
+                        cities: set[str], t: Translator, out: TextIO) -> None:
+    """The money of the cards whose price grows with a region's people, region by region (the
+    table above gives the price for a region of up to the card's reach)."""
+    scaled = sorted(a.id for a in pack.interventions.values()
+                    if a.scope != "national" and a.cost.reach is not None
+                    and any(role in a.roles for role in roles))
+    regions = [r for r in scenario.regions
+               if r.playable and ("federal" in roles or r.id in cities)]
+    if not scaled or not regions:
+        return
+    rows = [[r.id] + [f"{money_for_people(pack.interventions[a], r.population):g}"
+                      for a in scaled] for r in regions]
+    print(t("cards.scaled"), file=out)
+    out.write(format_table([t("cards.col.id"), *scaled], rows))
+    print("", file=out)

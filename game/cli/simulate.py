@@ -157,10 +157,12 @@ def scenario_plan(args: argparse.Namespace, workshops: Workshops, setup: Setup,
     return player
 
 
-def _report_skipped(skipped: list[Skipped]) -> None:
-    """Tell on stderr which plan lines the game refused (the run goes on without them)."""
+def _report_skipped(skipped: list[Skipped], t: Translator) -> None:
+    """Tell on stderr which plan lines the game refused and why, in words (the run goes on
+    without them)."""
     for item in skipped:
-        print(f"plan: {item}", file=sys.stderr)
+        why = t(item.reason.key, **dict(item.reason.params))
+        print(f"plan: {item.where}: {t('cli.plan_skipped', reason=why)}", file=sys.stderr)
 
 
 def _many_worlds(args: argparse.Namespace, workshops: Workshops, setup: Setup) -> int:
@@ -179,7 +181,7 @@ def _many_worlds(args: argparse.Namespace, workshops: Workshops, setup: Setup) -
         return _many_worlds_in_parts(args, workshops, setup, plan, shares, turns, lab, summary)
     if streamed:
         lab.observers.append(summary.add)
-    _report_skipped(play(lab, plan, turns))
+    _report_skipped(play(lab, plan, turns), Translator(args.sim_lang))
     if args.format == "json":
         if args.runs == 1:
             text = dumps(lab.run_json(0))
@@ -227,7 +229,8 @@ def _many_worlds_in_parts(args: argparse.Namespace, workshops: Workshops, setup:
     refused = {(s.turn, s.what, s.line) for s in skipped}
     for _, their_skipped in theirs:  # a line refused in every world is refused in every part
         refused &= {(s.turn, s.what, s.line) for s in their_skipped}
-    _report_skipped([s for s in skipped if (s.turn, s.what, s.line) in refused])
+    _report_skipped([s for s in skipped if (s.turn, s.what, s.line) in refused],
+                    Translator(args.sim_lang))
     for k, result_columns in enumerate(mine):
         merged = [np.concatenate([result_columns[c]] + [part[0][k][c] for part in theirs])
                   for c in range(len(result_columns))]
@@ -250,7 +253,7 @@ def _one_game(args: argparse.Namespace, workshops: Workshops, setup: Setup, out:
         lang, code = args.sim_lang, None
     turns = setup.turns or campaign.term_turns
     plan = scenario_plan(args, workshops, setup, campaign.seats)
-    _report_skipped(play(campaign, plan, turns))
+    _report_skipped(play(campaign, plan, turns), Translator(lang))
     result = build_result(campaign, args.player, setup.workshop, [], code=code, lang=lang)
     t = Translator(lang)
     if args.result is not None:

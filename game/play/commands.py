@@ -1,4 +1,5 @@
-"""The players' verbs as the screens give them: each a command for `Campaign.execute`."""
+"""The players' verbs as the screens give them: each a command for `Campaign.execute` (and
+what a card costs where, for lists of cards)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from game.sim.commands import (
     EnactIntervention,
     Impossible,
     RepealIntervention,
+    money_for_people,
 )
 
-__all__ = ["AnswerDilemma", "Command", "EnactIntervention", "Impossible", "RepealIntervention"]
+__all__ = ["AnswerDilemma", "Command", "EnactIntervention", "Impossible", "RepealIntervention",
+           "money_for_people"]

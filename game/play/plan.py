@@ -91,10 +91,14 @@ class Skipped:
     reason: Message
     line: str = ""
 
-    def __str__(self) -> str:
-        where = f"{self.line} (turn {self.turn}, {self.what})" if self.line else \
+    @property
+    def where(self) -> str:
+        """The plan line and what it asked for, as a note names them."""
+        return f"{self.line} (turn {self.turn}, {self.what})" if self.line else \
             f"turn {self.turn}: {self.what}"
-        return f"{where}: skipped: {self.reason.key}"
+
+    def __str__(self) -> str:
+        return f"{self.where}: skipped: {self.reason.key}"
 
 
 def _subject(command: Command) -> str:

@@ -43,10 +43,17 @@ def money_cost(action: Intervention, world: World, region: int) -> float:
     A card whose money serves people (`cost.reach`) costs in proportion to the people of a
     region bigger than that: a program for a country is not priced like one for a city.
     """
-    money = action.cost.money
-    if action.cost.reach is None or region < 0:
-        return money
-    return money * max(1.0, float(world.population[region]) / action.cost.reach)
+    if region < 0:
+        return action.cost.money
+    return money_for_people(action, float(world.population[region]))
+
+
+def money_for_people(action: Intervention, population: float) -> float:
+    """Money a regional intervention costs per quarter where `population` people live, million
+    pesos: its price grows with the people beyond its reach (`cost.reach`), if it has one."""
+    if action.cost.reach is None:
+        return action.cost.money
+    return action.cost.money * max(1.0, population / action.cost.reach)
 
 
 def upkeep(model: Model, turn: int, seat: int = 0) -> Array:

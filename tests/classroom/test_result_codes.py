@@ -177,3 +177,46 @@ def test_cards_lists_ids_and_costs(capsys: pytest.CaptureFixture[str]) -> None:
         assert word in out
     assert "deploy_army" not in out
     assert main(["cards", "--scenario", "nowhere"]) == 2
+
+
+def test_cards_price_a_card_as_the_game_charges_it(capsys: pytest.CaptureFixture[str],
+                                                   tmp_path: Path) -> None:
+    """The per-region table gives what a campaign charges in that city, and the hint's
+    validate command (with the role) accepts a plan built from the listed ids."""
+    from game.content import load_content
+    from game.core.paths import content_root
+    from game.play.campaign import Campaign
+
+    assert main(["cards", "--scenario", "juarez-2010", "--role", "municipal"]) == 0
+    out = capsys.readouterr().out
+    header = next(line for line in out.splitlines() if line.startswith("id ")
+                  and "vet_police" in line and "name" not in line)
+    row = next(line for line in out.splitlines()[out.splitlines().index(header):]
+               if line.startswith("juarez "))
+    listed = dict(zip(header.split()[1:], (float(v) for v in row.split()[1:]), strict=True))
+    campaign = Campaign.new(load_content(content_root()), "juarez-2010", "municipal", "juarez",
+                            1, {})
+    option = next(o for o in campaign.options("juarez") if o.action_id == "vet_police")
+    assert listed["vet_police"] == pytest.approx(option.cost_money, abs=0.05)
+    assert listed["vet_police"] > 150  # dearer than the base price: Juárez is big
+    hint = out.strip().splitlines()[-1]
+    assert "--role municipal" in hint
+    plan = tmp_path / "plan.toml"
+    plan.write_text('[[decision]]\nturn = 1\naction = "vet_police"\nregion = "juarez"\n',
+                    encoding="utf-8")
+    command = hint.split("python -m game ")[1].replace("PLAN.toml", str(plan)).split()
+    assert main(command) == 0
+
+
+def test_a_refused_plan_line_is_told_in_words(capsys: pytest.CaptureFixture[str],
+                                              tmp_path: Path) -> None:
+    """A plan line the budget cannot pay is named with the reason in the chosen language, not
+    a message id."""
+    plan = tmp_path / "plan.toml"
+    plan.write_text("".join(f'[[decision]]\nturn = 1\naction = "{a}"\nregion = "juarez"\n'
+                            for a in ("vet_police", "community_policing")), encoding="utf-8")
+    assert main(["simulate", "--scenario", "juarez-2010", "--role", "municipal", "--region",
+                 "juarez", "--plan", str(plan), "--turns", "1", "--lang", "es"]) == 0
+    err = capsys.readouterr().err
+    assert "community_policing" in err and "se omitió: No alcanza el dinero" in err
+    assert "reason." not in err
