@@ -124,6 +124,15 @@ class App:
             pygame.Window.from_display_module().minimum_size = theme.MIN_WINDOW
         return surface
 
+    def _keep_minimum_size(self) -> None:
+        """Give a window resized below theme.MIN_WINDOW (where the system ignores the minimum)
+        its minimum size back."""
+        w, h = self.window.get_size()
+        min_w, min_h = theme.MIN_WINDOW
+        if (w < min_w or h < min_h) and not self.settings.fullscreen:
+            self.window = pygame.display.set_mode((max(w, min_w), max(h, min_h)),
+                                                  pygame.RESIZABLE)
+
     def wanted_scale(self) -> float:
         """The scale the player asked for; the projector preset asks for as much as fits."""
         wanted = self.settings.scale / 100.0
@@ -141,7 +150,8 @@ class App:
         w, h = self.window.get_size()
         min_w, min_h = theme.MIN_LAYOUT
         self.scale = max(0.5, min(self.wanted_scale(), w / min_w, h / min_h))
-        self.layout_size = (w / self.scale, h / self.scale)
+        # Never below the minimum layout: a window smaller still shows its corner of it.
+        self.layout_size = (max(w / self.scale, float(min_w)), max(h / self.scale, float(min_h)))
 
     def _new_manager(self) -> pygame_gui.UIManager:
         """Create a UI manager with the theme at the current scale."""
@@ -320,6 +330,7 @@ class App:
             self.running = False
             return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            self._keep_minimum_size()
             if self._last_size != self.window.get_size():
                 self._last_size = self.window.get_size()
                 self.relayout()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import math
 import re
 from collections.abc import Callable
@@ -164,3 +165,18 @@ def error(t: Translate, exc: Exception) -> str:
     """Translate the Message an exception carries (Impossible, BadSave), else its own text."""
     carried = getattr(exc, "message", None)
     return str(exc) if carried is None else message(t, carried)
+
+
+_OS_REASONS = {errno.ENOSPC: "ui.oserror.full",
+               getattr(errno, "EDQUOT", errno.ENOSPC): "ui.oserror.full",
+               errno.EACCES: "ui.oserror.denied", errno.EPERM: "ui.oserror.denied",
+               errno.EROFS: "ui.oserror.read_only", errno.ENOENT: "ui.oserror.missing",
+               errno.ENOTDIR: "ui.oserror.missing"}
+"""The file-system failures a player can act on, each in the player's language."""
+
+
+def os_reason(t: Translate, exc: OSError) -> str:
+    """Why a file could not be written or read, in the player's words where the cause is known
+    (a full disk, a folder that cannot be written), else the system's own text."""
+    key = _OS_REASONS.get(exc.errno or 0)
+    return t(key) if key is not None else (exc.strerror or str(exc))

@@ -43,6 +43,8 @@ class Session:
         self.result_path: Path | None = None
         self.autosave_problem: str | None = None
         """Why the last autosave failed (the pause menu says so), or None."""
+        self.autosave_warned = False
+        """The main screen has shown the failure of the autosaves (once until one works)."""
         self.coach_pending = False
         """Show the guided first quarter when this game's main screen opens."""
         self.coach_results = False
@@ -97,6 +99,7 @@ class Session:
         self.flow = TurnFlow(game)
         self.result_path = None
         self.autosave_problem = None
+        self.autosave_warned = False
         self.coach_pending = (not self.app.settings.seen_coach or game.workshop is not None) \
             and not game.campaign.records
 
@@ -193,6 +196,8 @@ class Session:
         if self.game is None:
             return None
         self.autosave_problem = self.save(AUTOSAVE)
+        if self.autosave_problem is None:
+            self.autosave_warned = False
         return self.autosave_problem
 
     def save(self, slot: str) -> str | None:
@@ -202,7 +207,7 @@ class Session:
         try:
             self.slots.save(self.game, slot)
         except OSError as exc:
-            return self.app.t("ui.saves.write_failed", reason=exc.strerror or str(exc))
+            return self.app.t("ui.saves.write_failed", reason=fmt.os_reason(self.app.t, exc))
         return None
 
     def load(self, slot: str) -> str | None:
@@ -217,6 +222,6 @@ class Session:
         except BadSave as exc:
             return self.app.t("ui.saves.refused", reason=fmt.error(self.app.t, exc))
         except OSError as exc:
-            return self.app.t("ui.saves.refused", reason=exc.strerror or str(exc))
+            return self.app.t("ui.saves.refused", reason=fmt.os_reason(self.app.t, exc))
         self._begin(game)
         return None

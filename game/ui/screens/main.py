@@ -12,6 +12,7 @@ from game.core.i18n import LANGUAGES
 from game.play import advisors, measures
 from game.ui import draw, fmt, present, theme
 from game.ui.screen import OVER, Push, Screen, Transition
+from game.ui.session import AUTOSAVE
 
 if TYPE_CHECKING:
     from game.play.campaign import ActionOption, Campaign
@@ -733,6 +734,15 @@ class MainScreen(Screen):
             if text != self._timer_text:
                 self._timer_text = text
                 self.timer_button.set_text(text)
+        session = self.app.session
+        if session.autosave_problem is not None and not session.autosave_warned \
+                and self.app.top is self:
+            from game.ui.screens.message import MessageScreen
+
+            session.autosave_warned = True
+            return Push(MessageScreen(self.app, self.t(
+                "ui.main.autosave_failed", problem=session.autosave_problem,
+                folder=str(session.slots.path(AUTOSAVE).parent)), "ui.main.autosave_title"))
         if not self._checked_dilemmas and self.app.top is self:
             self._checked_dilemmas = True
             if self.app.session.coach_pending and not self.c.records:

@@ -11,7 +11,7 @@ OTHER_PATHS = ("ui.pause.paths", "ui.pause.lab")
 
 
 class PauseScreen(ModalScreen):
-    """Esc on the main screen opens this."""
+    """Esc on the main screen opens this; its last line says whether the autosave works."""
 
     name = "pause"
     dialog_size = (460.0, 744.0)
@@ -22,19 +22,28 @@ class PauseScreen(ModalScreen):
         r = self.dialog_rect()
         self.label(self.R(24, 16, r.w - 48, 36), self.t("ui.pause.title"), "@heading", box)
         y = 60.0
+        problem = self.app.session.autosave_problem
+        if problem is None:
+            notes, cls = [self.t("ui.pause.autosaved")], "@muted"
+        else:
+            notes = self.wrap_lines(self.t("ui.pause.autosave_failed", problem=problem),
+                                    r.w - 48, "@warn")[:4]
+            cls = "@warn"
         entries = (("ui.pause.resume", self.resume), ("ui.pause.save", self.save),
                    ("ui.pause.load", self.load), ("ui.pause.result", self.result),
                    ("ui.pause.paths", self.paths), ("ui.pause.lab", self.lab),
                    ("ui.pause.assumptions", self.assumptions),
                    ("ui.pause.settings", self.settings), ("ui.pause.tour", self.tour),
                    ("ui.pause.help", self.help), ("ui.pause.to_title", self.to_title))
-        step = min(52.0, (r.h - y - 48) / len(entries))
+        note_h = 20.0 * len(notes) + 16
+        step = min(52.0, (r.h - y - note_h - 8) / len(entries))
         for key, action in entries:
             self.button(self.R(24, y, r.w - 48, step - 8), self.t(key), action, container=box,
                         cls="@primary" if key == "ui.pause.resume" else None,
                         tip=self.t(key + "_tip") if key in TIPS + OTHER_PATHS else None)
             y += step
-        self.label(self.R(24, y + 4, r.w - 48, 40), self.t("ui.pause.autosaved"), "@muted", box)
+        for i, line in enumerate(notes):
+            self.label(self.R(24, y + 4 + 20 * i, r.w - 48, 20), line, cls, box)
         self.focus.restore(0)
 
     def resume(self) -> Transition:

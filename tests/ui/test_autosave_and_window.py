@@ -1,0 +1,124 @@
+"""What the player is told when the autosave cannot write (a full disk, a locked folder), and
+windows resized far below the minimum: no screen crashes, none is laid out below it."""
+
+from __future__ import annotations
+
+import errno
+from typing import Any
+
+import pygame
+import pytest
+from test_screens import _start, answer_dilemmas, to_results
+
+
+def _texts(app: Any) -> str:
+    """Every label's text on the top screen, one a line."""
+    from pygame_gui.elements import UILabel
+    from test_screens import _belongs
+
+    root = app.top.root
+    return "\n".join(e.text for e in app.manager.get_sprite_group().sprites()
+                     if isinstance(e, UILabel) and _belongs(e, root))
+
+
+def _quarter(app: Any, main: Any) -> None:
+    """Play one quarter and close its results (the main screen runs a frame on top)."""
+    to_results(app, main)
+    app.apply(app.top.close())
+    answer_dilemmas(app)
+    app.frame()
+
+
+@pytest.mark.parametrize(("lang", "full", "denied"), [
+    ("en", "the disk is full", "not allowed to write"),
+    ("es", "el disco está lleno", "no tiene permiso"),
+])
+def test_a_failed_autosave_is_told_once_and_the_pause_menu_says_so(
+        make_app: Any, monkeypatch: pytest.MonkeyPatch, lang: str, full: str,
+        denied: str) -> None:
+    """A disk that fills up: the main screen warns once (in the player's words, with the
+    folder), the pause menu says the last autosave failed instead of "saved every quarter";
+    once writing works again, the pause menu says so again."""
+    from game.play.saves import SaveSlots
+    from game.ui.screen import Pop, Push
+    from game.ui.screens.message import MessageScreen
+    from game.ui.screens.pause import PauseScreen
+    from game.ui.session import AUTOSAVE
+
+    app = _start(make_app, lang)
+    main = app.top
+    saved = app.t("ui.pause.autosaved")
+    app.apply(Push(PauseScreen(app)))
+    assert saved in _texts(app)
+    app.apply(Pop())
+
+    real_save = SaveSlots.save
+    reason = [errno.ENOSPC]
+
+    def failing(self: Any, session: Any, slot: str) -> None:
+        raise OSError(reason[0], "No space left on device")
+
+    monkeypatch.setattr(SaveSlots, "save", failing)
+    _quarter(app, main)
+    assert isinstance(app.top, MessageScreen)
+    assert full in app.top.message
+    assert str(app.session.slots.path(AUTOSAVE).parent) in app.top.message
+    app.apply(app.top.close())
+    app.apply(Push(PauseScreen(app)))
+    shown = _texts(app)
+    assert saved not in shown and full in " ".join(shown.split())
+    app.apply(Pop())
+
+    reason[0] = errno.EACCES
+    _quarter(app, main)
+    assert app.top is main, "the warning is shown once, not every quarter"
+    app.apply(Push(PauseScreen(app)))
+    assert denied in " ".join(_texts(app).split())
+    app.apply(Pop())
+
+    monkeypatch.setattr(SaveSlots, "save", real_save)
+    _quarter(app, main)
+    assert app.session.autosave_problem is None
+    app.apply(Push(PauseScreen(app)))
+    assert saved in _texts(app)
+
+
+def _resize(app: Any, size: tuple[int, int]) -> None:
+    """Resize the window as a window manager would, and tell the app."""
+    app.window = pygame.display.set_mode(size, pygame.RESIZABLE)
+    app.frame([pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1])])
+
+
+def test_every_screen_survives_a_tiny_window(tmp_path: Any,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every screen of the smoke run (the first time it shows), resized to 150x150 (the
+    window goes back to its minimum size) and, where the system keeps a tiny window (a small
+    fullscreen), to 300x200 (the layout stays at its minimum): nothing crashes, nothing is
+    laid out below the minimum."""
+    from game.ui import theme
+    from game.ui.app import App
+    from game.ui.smoke import run_smoke
+
+    visited: list[str] = []
+
+    def resize_instead(app: App, path: Any) -> None:
+        top = app.top
+        assert top is not None
+        if top.name in visited:
+            return
+        visited.append(top.name)
+        size = app.window.get_size()
+        _resize(app, (150, 150))
+        assert app.window.get_size() == theme.MIN_WINDOW, top.name
+        with monkeypatch.context() as keep_tiny:
+            keep_tiny.setattr(App, "_keep_minimum_size", lambda self: None)
+            _resize(app, (300, 200))
+            assert app.window.get_size() == (300, 200)
+            assert app.layout_size[0] >= theme.MIN_LAYOUT[0] - 1e-6, top.name
+            assert app.layout_size[1] >= theme.MIN_LAYOUT[1] - 1e-6, top.name
+        _resize(app, size)
+        assert app.top is top and top.root is not None
+
+    monkeypatch.setattr(App, "screenshot", resize_instead)
+    assert run_smoke(tmp_path, "es", size=(1024, 600)) == 0
+    assert len(visited) >= 25, visited
