@@ -29,12 +29,24 @@ EVENT_WEIGHT, APPROVAL_WEIGHT, ATTACK_WEIGHT = 1000.0, 500.0, 5.0
 """How headlines rank: events first, then approval, then attacks (weighted by count)."""
 VARIANTS = 3
 """Wordings of each kind of headline in the catalogs (`news.KIND.1` ... `news.KIND.3`)."""
+MIGRANT_WORDINGS: dict[str, tuple[int, ...]] = {"kidnappings": (1,)}
+"""Wordings that say the victims are migrants (F10): only where migrants wait (below)."""
+MIGRANTS_NEWS = 0.5
+"""Migrants waiting in a border region (thousands) for its kidnappings to be told as theirs."""
 
 
-def _variant(kind: str, turn: int, place: int) -> str:
-    """The message id of one wording of a kind of headline, for a quarter and a place."""
+def _variant(kind: str, turn: int, place: int, skip: tuple[int, ...] = ()) -> str:
+    """The message id of one wording of a kind of headline, for a quarter and a place
+    (leaving out the wordings in `skip`)."""
     salt = sum(ord(ch) for ch in kind)
-    return f"news.{kind}.{(turn * 2 + place + salt) % VARIANTS + 1}"
+    wordings = [n for n in range(1, VARIANTS + 1) if n not in skip]
+    return f"news.{kind}.{wordings[(turn * 2 + place + salt) % len(wordings)]}"
+
+
+def migrants_wait(world: World, result: TurnResult, run: int, region: int) -> bool:
+    """Whether migrants wait in a region (a border region with some waiting this quarter)."""
+    return bool(world.border[region]) and \
+        float(result.regions["migrants"][run, region]) >= MIGRANTS_NEWS
 
 
 def headlines(world: World, result: TurnResult, previous: TurnResult | None, run: int = 0
@@ -68,7 +80,8 @@ def headlines(world: World, result: TurnResult, previous: TurnResult | None, run
                                           {"region": region, "count": int(abuses)})))
         kidnappings = result.regions["kidnappings"][run, i]
         if kidnappings >= KIDNAPPINGS_NEWS:
-            items.append((kidnappings, Message(_variant("kidnappings", turn, i),
+            skip = () if migrants_wait(world, result, run, i) else MIGRANT_WORDINGS["kidnappings"]
+            items.append((kidnappings, Message(_variant("kidnappings", turn, i, skip),
                                                {"region": region, "count": int(kidnappings)})))
     items += _approval(world, result, previous, run)
     if not items:

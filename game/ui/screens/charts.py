@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -41,6 +42,31 @@ def chart_specs(region: str | None) -> list[tuple[str, str, float]]:
             ("legitimacy", "ui.charts.unit_percent", 100.0)]
 
 
+def whole_name(t: Callable[..., str], campaign: Campaign) -> str:
+    """What the sum of a game's regions is called: the country when they cover it, else the
+    regions in play (Juárez and the rest of Chihuahua are not Mexico)."""
+    return t("ui.charts.national" if campaign.scenario.covers_country else "ui.charts.all_regions")
+
+
+def history_lines(t: Callable[..., str], values: list[float | None],
+                  sources: list[str | None]) -> list[tuple[str, list[float | None]]]:
+    """The real line split by what it is (the city's own count, its state's, an estimate from
+    a share of the state's), each part labelled with its source; a part runs on to the next
+    one's first value so the line stays unbroken."""
+    kinds = [k for i, k in enumerate(sources) if k is not None and values[i] is not None]
+    order = list(dict.fromkeys(kinds))
+    parts: list[tuple[str, list[float | None]]] = []
+    for kind in order:
+        part: list[float | None] = [None] * len(values)
+        for i, v in enumerate(values):
+            if sources[i] == kind:
+                part[i] = v
+                if i + 1 < len(values) and sources[i + 1] not in (kind, None):
+                    part[i + 1] = values[i + 1]
+        parts.append((t("ui.charts.history_source", source=t(kind)), part))
+    return parts
+
+
 class ChartsScreen(Screen):
     """Two charts for the chosen scope, with the real series where the scenario has one."""
 
@@ -59,7 +85,7 @@ class ChartsScreen(Screen):
         scopes: list[str | None] = [None, *list(c.world.region_ids)]
         x, y = 24.0, 60.0
         for scope in scopes:
-            text = t("ui.charts.national") if scope is None else t(f"region.{scope}")
+            text = whole_name(t, c) if scope is None else t(f"region.{scope}")
             w = max(96.0, 26 + len(text) * 8.2)
             if x + w > self.width - 24:
                 x, y = 24.0, y + 38
@@ -126,8 +152,9 @@ def draw_term_charts(screen: Screen, surface: pygame.Surface, rects: list[pygame
         if name in ("homicide_rate",):
             history = c.real_rates(region, periods)
             if history is not None:
-                lines.append(charts.Series(t("ui.charts.history"), history,
-                                           palette.categorical_colour(2), dashed=True))
+                for label, part in history_lines(t, history, c.history_sources(region, periods)):
+                    lines.append(charts.Series(label, part, palette.categorical_colour(2),
+                                               dashed=True))
         charts.draw_line_chart(
             surface, rect.inflate(-round(16 * s), -round(12 * s)), lines,
             theme.font(round(14 * s)),

@@ -25,6 +25,7 @@ from game.play.history import (
 from game.play.plan import play
 from game.ui import fmt, theme
 from game.ui.screen import Action, Many, Pop, Push, Screen, Transition
+from game.ui.screens.charts import history_lines, whole_name
 
 if TYPE_CHECKING:
     from game.content.schema import ContentPack
@@ -127,7 +128,7 @@ class HistoryScreen(Screen):
         self.label(self.R(24, 42, self.width - 48, 22), t("ui.history.subtitle"), "@muted")
         x, y = 24.0, 70.0
         for scope in self.scopes():
-            text = t("ui.charts.national") if scope is None else t(f"region.{scope}")
+            text = whole_name(t, self.played) if scope is None else t(f"region.{scope}")
             w = min(self.width - 48, text_width(text) + 24)
             if x + w > self.width - 24:
                 x, y = 24.0, y + 36
@@ -314,9 +315,14 @@ class HistoryScreen(Screen):
         pygame.draw.rect(surface, theme.PANEL, rect, border_radius=round(6 * s))
         pygame.draw.rect(surface, theme.PANEL_BORDER, rect, 1, border_radius=round(6 * s))
         lines = [charts.Series(t("ui.history.model_line"), self.model_values(),
-                               palette.categorical_colour(4), width=3),
-                 charts.Series(t("ui.charts.history"), self.real_values(),
-                               palette.categorical_colour(0), dashed=True, width=2)]
+                               palette.categorical_colour(4), width=3)]
+        real = self.real_values()
+        sources = self.played.history_sources(self.scope, self.periods()) \
+            if self.scope is not None else \
+            [None if v is None else "history.source.national" for v in real]
+        for label, part in history_lines(t, real, sources):
+            lines.append(charts.Series(label, part, palette.categorical_colour(0), dashed=True,
+                                       width=2))
         title = t("indicator.homicides.name") if self.scope is None else \
             t("ui.history.rate_title", region=t(f"region.{self.scope}"))
         inner = rect.inflate(-round(16 * s), -round(12 * s))

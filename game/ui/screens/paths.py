@@ -18,6 +18,7 @@ from game.play.history import (
 )
 from game.ui import fmt, theme
 from game.ui.screen import Action, Many, Pop, Push, Reset, Screen, Transition
+from game.ui.screens.charts import whole_name
 
 if TYPE_CHECKING:
     from game.play.campaign import Campaign, TurnRecord
@@ -66,7 +67,7 @@ class PathsScreen(Screen):
         x, y = 24.0, 54.0
         for scope in [None, *[r for r in c.world.region_ids
                               if c.world.playable[c.world.region_index(r)]]]:
-            text = t("ui.charts.national") if scope is None else t(f"region.{scope}")
+            text = whole_name(t, c) if scope is None else t(f"region.{scope}")
             w = min(self.width - 48, text_width(text) + 24)
             if x + w > self.width - 24:
                 x, y = 24.0, y + 36

@@ -158,6 +158,9 @@ class ResultsScreen(Screen):
             parts.append("<br>")
         if not self.record.headlines:
             parts.append(e(t("ui.results.quiet")) + "<br>")
+        else:
+            muted = "#{:02X}{:02X}{:02X}".format(*theme.MUTED)
+            parts.append(f"<font color='{muted}'>{e(t('ui.results.invented'))}</font><br>")
         lines = queue_lines(self, list(self.game.campaign.queue()))
         bottom = self.height - 70
         wrapped = sum(len(self.wrap_lines("• " + line, w - 28, None)) for line in lines) or \
