@@ -373,6 +373,21 @@ def test_chart_layout_at_full_size(font: pygame.font.Font) -> None:
     assert blue.count() > 100
 
 
+def test_a_short_chart_labels_ticks_far_enough_apart(font: pygame.font.Font) -> None:
+    """A chart squeezed to a strip (the debrief's at 1280x720) labels every other tick, so
+    its tick labels never touch; a tall one labels all of them."""
+    surface = _screen()
+    short = _chart(surface, pygame.Rect(0, 0, 600, 120), font)
+    assert 0 < short.plot.h < 5 * font.get_height()
+    labelled = short.y_labelled
+    assert 2 <= len(labelled) < len(short.y_ticks)
+    per_value = short.plot.h / (short.y_range[1] - short.y_range[0])
+    gaps = [(b - a) * per_value for a, b in itertools.pairwise(labelled)]
+    assert min(gaps) >= font.get_height() - 1
+    tall = _chart(surface, pygame.Rect(0, 0, 600, 500), font)
+    assert tall.y_labelled == tall.y_ticks
+
+
 @pytest.mark.parametrize(
     "rect",
     [

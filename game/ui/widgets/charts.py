@@ -47,6 +47,8 @@ class ChartLayout:
     legend: pygame.Rect
     legend_items: list[pygame.Rect] = field(default_factory=list)
     y_ticks: list[float] = field(default_factory=list)
+    y_labelled: list[float] = field(default_factory=list)
+    """The y ticks that carry a label (all of them unless the plot is short)."""
     x_positions: list[float] = field(default_factory=list)
     x_label_indices: list[int] = field(default_factory=list)
     y_range: tuple[float, float] = (0.0, 1.0)
@@ -312,11 +314,16 @@ def _draw_chart_body(
     def to_y(v: float) -> float:
         return plot.bottom - (v - axis_lo) / (axis_hi - axis_lo) * plot.h
 
-    for t, text in zip(ticks, tick_texts, strict=True):
+    # A short plot labels every second (third...) tick, so tick labels never touch.
+    spacing = plot.h / max(1, len(ticks) - 1)
+    every = max(1, math.ceil(tick_font.get_height() / max(spacing, 1e-9)))
+    for k, (t, text) in enumerate(zip(ticks, tick_texts, strict=True)):
         ty = round(to_y(t))
         pygame.draw.line(surface, st.grid, (plot.left, ty), (plot.right, ty))
-        img = tick_font.render(text, True, st.muted)
-        surface.blit(img, img.get_rect(midright=(plot.left - 6, ty)))
+        if k % every == 0:
+            layout.y_labelled.append(t)
+            img = tick_font.render(text, True, st.muted)
+            surface.blit(img, img.get_rect(midright=(plot.left - 6, ty)))
     if axis_lo < 0 < axis_hi:
         zy = round(to_y(0.0))
         pygame.draw.line(surface, st.axis, (plot.left, zy), (plot.right, zy))
