@@ -1,8 +1,9 @@
 """Property tests: random valid plans over 40 quarters keep every value finite and in bounds.
 
-For every scenario and role, hypothesis draws plans (actions the role may take, in regions it
-may act in, on turns 1-40, some of them stops) and dilemma answers, runs them for two seeds
-side by side through `game.play.lab.Simulation`, and checks every reported value.
+For every scenario and role, hypothesis draws batches of plans (actions the role may take, in
+regions it may act in, on turns 1-40, some of them stops) with standing dilemma answers, plays
+each plan in its own two worlds of one model (the runs dimension: each plan's commands apply
+to its runs only, through THE plan loop), and checks every reported value.
 """
 
 from __future__ import annotations
@@ -16,13 +17,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.content import load_content
-from game.content.schema import ContentPack, Decision, PlanFile
+from game.content.schema import ContentPack, Decision, PlanFile, Role
 from game.core.paths import content_root
 from game.play.lab import Simulation
-from game.sim.model import TurnResult
+from game.play.plan import Plan, play
+from game.sim.commands import AnswerDilemma, Command, Dilemma, answer_in, pending_dilemmas
+from game.sim.lab import Lab
+from game.sim.model import Model, TurnResult
 
 PACK: ContentPack = load_content(content_root())
 TURNS = 40
+PLANS_PER_BATCH = 6
+WORLDS_PER_PLAN = 2
 
 COUNTS = ("homicides", "true_homicides", "disappearances", "visible_attacks", "civilian_deaths",
           "kidnappings", "abuses")
@@ -40,29 +46,86 @@ def combos() -> list[tuple[str, str]]:
             for role in scenario.roles]
 
 
+Batch = tuple[str | None, list[PlanFile], int]
+
+
 @st.composite
-def setups(draw: st.DrawFn, scenario_id: str, role: str) -> tuple[str | None, PlanFile, int]:
-    """A mayor's city (if municipal), a random valid plan for the role, and a seed."""
+def batches(draw: st.DrawFn, scenario_id: str, role: str) -> Batch:
+    """A mayor's city (if municipal), random valid plans for the role sharing one set of
+    standing dilemma answers, and the first seed."""
     scenario = PACK.scenarios[scenario_id]
     region = (draw(st.sampled_from(scenario.roles["municipal"].regions))
               if role == "municipal" else None)
     actions = [a for a in PACK.interventions.values() if role in a.roles]
     targets = [region] if region else [r.id for r in scenario.regions]
-    decisions = []
-    for _ in range(draw(st.integers(0, 14))):
-        action = draw(st.sampled_from(actions))
-        decisions.append(Decision(
-            turn=draw(st.integers(1, TURNS)),
-            action=action.id,
-            region=draw(st.sampled_from(targets)) if action.scope == "region" else None,
-            stop=draw(st.integers(0, 4)) == 0,  # one decision in five stops an action
-        ))
     responses = {}
     for event in PACK.events.values():
         if event.choices and role in event.roles and draw(st.booleans()):
             responses[event.id] = draw(st.sampled_from([c.id for c in event.choices]))
-    seed = draw(st.integers(0, 2**31 - 1))
-    return region, PlanFile(decision=decisions, responses=responses), seed
+    plans = []
+    for _ in range(PLANS_PER_BATCH):
+        decisions = []
+        for _ in range(draw(st.integers(0, 14))):
+            action = draw(st.sampled_from(actions))
+            decisions.append(Decision(
+                turn=draw(st.integers(1, TURNS)),
+                action=action.id,
+                region=draw(st.sampled_from(targets)) if action.scope == "region" else None,
+                stop=draw(st.integers(0, 4)) == 0,  # one decision in five stops an action
+            ))
+        plans.append(PlanFile(decision=decisions, responses=responses))
+    return region, plans, draw(st.integers(0, 2**31 - 1))
+
+
+class PlanWorlds:
+    """Some runs of a shared model, played as one game by the plan loop (its commands apply
+    in these runs only; the batch's shared standing answers hold in every run)."""
+
+    def __init__(self, model: Model, runs: np.ndarray) -> None:
+        self.model, self.runs = model, runs
+
+    @property
+    def turn(self) -> int:
+        """Quarters the shared model has resolved."""
+        return self.model.state.turn
+
+    def execute(self, command: Command) -> None:
+        """A decision in these runs; an answer (the same in every plan) in all of them."""
+        if isinstance(command, AnswerDilemma):
+            command.apply(self.model)
+        else:
+            command.apply(self.model, self.runs, self.runs)
+
+    def pending_dilemmas(self) -> list[Dilemma]:
+        """Dilemmas pending in these runs."""
+        return pending_dilemmas(self.model, self.runs)
+
+    def answered(self, event_id: str) -> str | None:
+        """The answer given to a dilemma, in the first of these runs."""
+        return answer_in(self.model, event_id, int(np.flatnonzero(self.runs)[0]))
+
+    def resolve_quarter(self) -> object:
+        """Never: the batch resolves the shared model once a quarter for every plan."""
+        raise AssertionError("the batch resolves the quarter")
+
+
+def play_batch(scenario_id: str, role: Role, batch: Batch,
+               overrides: dict[str, float] | None = None) -> Lab:
+    """Play every plan of a batch in its own worlds of one lab for TURNS quarters, checking
+    each quarter's result."""
+    region, plans, seed = batch
+    lab = Lab(PACK, scenario_id, role, region, seed, WORLDS_PER_PLAN * len(plans), overrides)
+    slices = []
+    for k, plan_file in enumerate(plans):
+        runs = np.zeros(lab.model.state.runs, dtype=bool)
+        runs[k * WORLDS_PER_PLAN:(k + 1) * WORLDS_PER_PLAN] = True
+        slices.append((PlanWorlds(lab.model, runs), Plan.from_file(plan_file)))
+    for _ in range(TURNS):
+        for worlds, plan in slices:
+            play(worlds, plan, lab.turn, enter_next=True)
+        check_result(lab.resolve_quarter())
+    assert lab.turn == TURNS
+    return lab
 
 
 def check_result(result: TurnResult) -> None:
@@ -103,20 +166,32 @@ def check_json(run: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize("scenario_id, role", combos())
-def test_random_plans_stay_in_bounds(scenario_id: str, role: str) -> None:
-    @settings(max_examples=12, deadline=None, database=None,
+def test_random_plans_stay_in_bounds(scenario_id: str, role: Role) -> None:
+    """Three batches of six plans (18 plans, 36 worlds) per scenario and role."""
+    @settings(max_examples=3, deadline=None, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-    @given(setup=setups(scenario_id, role))
-    def run(setup: tuple[str | None, PlanFile, int]) -> None:
-        region, plan, seed = setup
-        sim = Simulation(PACK, scenario_id, role, region, seed, 2, plan)  # type: ignore[arg-type]
-        results = sim.run(TURNS)
-        assert len(results) == TURNS
-        for result in results:
-            check_result(result)
-        check_json(sim.run_json(1))
+    @given(batch=batches(scenario_id, role))
+    def run(batch: Batch) -> None:
+        lab = play_batch(scenario_id, role, batch)
+        for k in range(0, lab.model.state.runs, WORLDS_PER_PLAN):
+            check_json(lab.run_json(k + 1))
 
     run()
+
+
+def test_a_plan_in_a_batch_plays_as_it_does_alone() -> None:
+    """The batch is honest: a plan's worlds in a batch are the worlds it makes on its own."""
+    scenario_id = "juarez-2010"
+    plans = [PlanFile(decision=[Decision(turn=2, action="deploy_army", region="juarez")]),
+             PlanFile(decision=[Decision(turn=1, action="social_programs")])]
+    batch = play_batch(scenario_id, "federal", (None, plans, 7))
+    for k, plan in enumerate(plans):
+        alone = Simulation(PACK, scenario_id, "federal", None, 7 + WORLDS_PER_PLAN * k,
+                           WORLDS_PER_PLAN, plan)
+        alone.run(TURNS)
+        for w in range(WORLDS_PER_PLAN):
+            assert alone.run_json(w)["turns"] == \
+                batch.run_json(k * WORLDS_PER_PLAN + w)["turns"]
 
 
 def test_every_combination_is_covered() -> None:
