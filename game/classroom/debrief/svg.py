@@ -91,15 +91,9 @@ def dot_plot(rows: list[Row], baseline: float, *, label: str, baseline_label: st
         return x0 + (value - low) / ((high - low) or 1) * (x1 - x0)
 
     tick_decimals = decimals if any(abs(t - round(t)) > 1e-9 for t in ticks) else 0
-    out = [f'<svg class="chart dots" id="{chart_id}" viewBox="0 0 {width:.0f} {height:.0f}" '
-           f'role="img" aria-label="{escape(label)}" style="font-size:{size}px">']
+    out = [_svg_open("dots", chart_id, width, height, label, size)]
     axis_y = top + row_h * len(ordered)
-    for tick in ticks:
-        out.append(f'<line x1="{x(tick):.1f}" y1="{top - 4:.1f}" x2="{x(tick):.1f}" '
-                   f'y2="{axis_y:.1f}" stroke="{PALETTE["grid"]}"/>')
-        out.append(f'<text x="{x(tick):.1f}" y="{axis_y + size * 1.2:.1f}" '
-                   f'text-anchor="middle" class="tick">{escape(number(tick, tick_decimals))}'
-                   '</text>')
+    out += _x_grid(ticks, x, top, axis_y, size, lambda tick: number(tick, tick_decimals))
     bx = x(baseline)
     out.append(f'<line x1="{bx:.1f}" y1="{top - size:.1f}" x2="{bx:.1f}" y2="{axis_y:.1f}" '
                f'stroke="{PALETTE["base"]}" stroke-width="2" stroke-dasharray="6 4"/>')
@@ -124,6 +118,25 @@ def dot_plot(rows: list[Row], baseline: float, *, label: str, baseline_label: st
                    f'class="value">{escape(number(row.value, decimals))}</text></g>')
     out.append("</svg>")
     return Markup("".join(out))
+
+
+def _svg_open(kind: str, chart_id: str, width: float, height: float, label: str,
+              size: float) -> str:
+    """The opening tag of a chart: its kind as a class, its id, its size and spoken label."""
+    return (f'<svg class="chart {kind}" id="{chart_id}" viewBox="0 0 {width:.0f} {height:.0f}" '
+            f'role="img" aria-label="{escape(label)}" style="font-size:{size}px">')
+
+
+def _x_grid(ticks: list[float], x: Callable[[float], float], top: float, axis_y: float,
+            size: float, tick_text: Callable[[float], str]) -> list[str]:
+    """A horizontal axis's grid lines and tick labels, from `top` down to `axis_y`."""
+    out = []
+    for tick in ticks:
+        out.append(f'<line x1="{x(tick):.1f}" y1="{top - 4:.1f}" x2="{x(tick):.1f}" '
+                   f'y2="{axis_y:.1f}" stroke="{PALETTE["grid"]}"/>')
+        out.append(f'<text x="{x(tick):.1f}" y="{axis_y + size * 1.2:.1f}" '
+                   f'text-anchor="middle" class="tick">{escape(tick_text(tick))}</text>')
+    return out
 
 
 @dataclass(frozen=True)
@@ -155,14 +168,9 @@ def range_plot(spans: list[Span], *, label: str, chart_id: str, number: Fmt,
     def x(value: float) -> float:
         return x0 + (value - low) / ((high - low) or 1) * (x1 - x0)
 
-    out = [f'<svg class="chart ranges" id="{chart_id}" viewBox="0 0 {width:.0f} {height:.0f}" '
-           f'role="img" aria-label="{escape(label)}" style="font-size:{size}px">']
+    out = [_svg_open("ranges", chart_id, width, height, label, size)]
     axis_y = top + row_h * len(ordered)
-    for tick in ticks:
-        out.append(f'<line x1="{x(tick):.1f}" y1="{top - 4:.1f}" x2="{x(tick):.1f}" '
-                   f'y2="{axis_y:.1f}" stroke="{PALETTE["grid"]}"/>')
-        out.append(f'<text x="{x(tick):.1f}" y="{axis_y + size * 1.2:.1f}" '
-                   f'text-anchor="middle" class="tick">{escape(number(tick, 0))}</text>')
+    out += _x_grid(ticks, x, top, axis_y, size, lambda tick: number(tick, 0))
     out.append(f'<line x1="{x(0):.1f}" y1="{top - 8:.1f}" x2="{x(0):.1f}" y2="{axis_y:.1f}" '
                f'stroke="{PALETTE["base"]}" stroke-width="2" stroke-dasharray="6 4"/>')
     for n, s in enumerate(ordered):

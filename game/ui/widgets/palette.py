@@ -121,12 +121,7 @@ def legend_entries(palette: str = STANDARD) -> list[LegendEntry]:
 
 
 GROUP_COLOURS: tuple[Colour, ...] = (
-    (230, 159, 0),  # orange
-    (86, 180, 233),  # sky blue
-    (0, 158, 115),  # bluish green
-    (213, 94, 0),  # vermillion
-    (0, 114, 178),  # blue
-    (204, 121, 167),  # reddish purple
+    *OKABE_ITO[:6],  # yellow left out: too weak on the map's light states
     (136, 34, 85),  # wine (Tol)
     (68, 170, 153),  # teal (Tol)
     (153, 153, 51),  # olive (Tol)
