@@ -58,6 +58,7 @@ def write_bytes_atomic(path: Path, data: bytes, *, mode: int = 0o644,
     if make_folder:
         path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
+    replaced = False
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -65,9 +66,10 @@ def write_bytes_atomic(path: Path, data: bytes, *, mode: int = 0o644,
             os.fsync(stream.fileno())
         os.chmod(temp, mode)
         os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+        replaced = True
+    finally:  # whatever stopped the write (even Ctrl-C), no temp file is left behind
+        if not replaced:
+            Path(temp).unlink(missing_ok=True)
     _sync_folder(path.parent)
 
 
