@@ -155,9 +155,12 @@ class Session:
 
     @property
     def results_dir(self) -> Path:
-        """The folder of result files (beside the saves when a test gives its own folder)."""
+        """The folder of result files: Documents/Plaza, the folder the hand-in screen offers and
+        a student can find (beside the saves when a test gives its own folder)."""
         if self._saves_dir is None:
-            return paths.user_data_dir() / "results"
+            from game.classroom.desk import default_folder
+
+            return default_folder()
         return self._saves_dir.parent / "results"
 
     def write_result(self) -> tuple[Path | None, str]:

@@ -26,8 +26,23 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 HOT_SEAT = "hotseat"
-TIMERS = (None, 5, 8, 10, 15, 20)
+TIMERS = (None, 1, 2, 3, 5, 8)
+"""Round timer choices, minutes a quarter: a team plays a quarter in 1-3 minutes (the workshop
+code carries 1-120, `workshop new --timer` any of them)."""
+CODE_CLASSES = ("@title", "@title_small", "@heading")
+"""Type sizes for the code on the desk, largest first: the first that fits its column."""
 PER_PAGE = 7
+"""Toggles a page of cards or assumptions holds at most (fewer in a small window)."""
+ROW_PITCH = 62.0
+"""Height of one toggle row (layout units)."""
+LABEL_W = 160.0
+"""Width of the desk's setting names (layout units)."""
+CODE_ROOM = 200.0
+"""Layout units kept for the code above the settings on the projector view."""
+BOX_LINE = 26.0
+"""Line height of a boxed text in the body type (layout units)."""
+BOX_PADDING = 10.0
+"""The boxed text's inner padding (assets/theme.json @boxed_inner)."""
 
 
 class DeskScreen(Screen):
@@ -69,33 +84,36 @@ class DeskScreen(Screen):
         c = self.choices
         pack = self.workshops.pack
         self.label(self.R(40, 16, 900, 44), t("desk.title"), "@heading")
-        self.text(self.R(36, 58, self.width - 80, 46), html.escape(t("desk.intro")), "@muted")
-        x, y, w, h = 40.0, 108.0, 620.0, 36.0
+        self.text(self.R(36, 60, self.width - 80, 46), html.escape(t("desk.intro")), "@muted")
         scenario = pack.scenarios[c.scenario]
+        cities = list(scenario.roles["municipal"].regions) if "municipal" in scenario.roles else []
+        city_row = c.role == "municipal" and bool(cities)
+        pitch = min(42.0, (self.height - 112 - 76) / (10 if city_row else 9))
+        x, y, h = 40.0, 112.0, pitch - 6
+        w = min(620.0, (self.width - 120) * 0.55)
+        lw = LABEL_W
 
         def row(key: str, value: str, action: Action, tip: str = "") -> None:
             nonlocal y
-            self.label(self.R(x, y + 6, 200, 26), t(key), None)
-            self.button(self.R(x + 210, y, w - 210, h), value, action,
+            self.label(self.R(x, y + (h - 26) / 2, lw, 26), t(key), None)
+            self.button(self.R(x + lw + 10, y, w - lw - 10, h), value, action,
                         tip=tip or t(key + "_tip"))
-            y += h + 6
+            y += pitch
 
-        y = 112.0
         row("desk.scenario", t(f"scenario.{c.scenario}.title"), self.next_scenario)
         role = HOT_SEAT if c.mayors else c.role
         row("desk.role", t(f"desk.role.{role}"), self.next_role)
-        cities = list(scenario.roles["municipal"].regions) if "municipal" in scenario.roles else []
-        if c.role == "municipal" and cities:
+        if city_row:
             row("desk.city", t(f"region.{c.region or cities[0]}"), self.next_city)
-        self.label(self.R(x, y + 6, 200, 26), t("desk.seed"), None)
-        self.seed_entry = UITextEntryLine(self.R(x + 210, y, 160, h), self.app.manager,
+        self.label(self.R(x, y + (h - 26) / 2, lw, 26), t("desk.seed"), None)
+        self.seed_entry = UITextEntryLine(self.R(x + lw + 10, y, 150, h), self.app.manager,
                                           container=self.root)
         self.seed_entry.set_text(self.seed_text)
         self.seed_entry.set_allowed_characters("numbers")
         self.focus.add(self.seed_entry, lambda: None, t("desk.seed_tip"))
-        self.button(self.R(x + 380, y, w - 380, h), t("desk.new_seed"), self.new_seed,
-                    tip=t("desk.new_seed_tip"))
-        y += h + 6
+        self.button(self.R(x + lw + 170, y, w - lw - 170, h), t("desk.new_seed"),
+                    self.new_seed, tip=t("desk.new_seed_tip"))
+        y += pitch
         made = self.current()[0]
         turns = self.workshops.turns(made) if made is not None else 0
         row("desk.turns", self.plural("desk.turns_value", turns, turns=turns), self.next_turns)
@@ -116,7 +134,7 @@ class DeskScreen(Screen):
         workshop, code = self.current()
         self.label(self.R(cx, 108, cw, 26), t("desk.code"), "@subheading")
         if workshop is not None:
-            self.label(self.R(cx, 138, cw, 56), code, "@title")
+            self.label(self.R(cx, 136, cw, 62), code, self.fitted_class(code, cw))
             self.button(self.R(cx, 200, cw, 44), t("desk.project"), self.project, cls="@primary",
                         tip=t("desk.project_tip"))
         else:
@@ -134,13 +152,22 @@ class DeskScreen(Screen):
                     tip=t("desk.open_tip"))
         self.button(self.R(cx + 2 * bw + 16, 338, bw, 40), t("desk.open_folder"),
                     self.open_folder, tip=t("desk.open_folder_tip"))
+        below = 388.0
         if self.status:
-            self.text(self.R(cx, 384, cw, 96), html.escape(self.status), "@boxed")
-        self.text(self.R(cx, 486, cw, self.height - 486 - 80),
-                  html.escape(t("desk.next_steps")), "@muted")
+            status_h = min(96.0, self.height - 80 - below)
+            self.text(self.R(cx, below, cw, status_h), html.escape(self.status), "@boxed")
+            below += status_h + 6
+        if self.height - 80 - below >= 60:
+            self.text(self.R(cx, below, cw, self.height - 80 - below),
+                      html.escape(t("desk.next_steps")), "@muted")
         self.button(self.R(40, self.height - 64, 180, 44), t("ui.common.back"), lambda: Pop())
         self.button(self.R(self.width - 40 - 340, self.height - 64, 340, 44),
                     t("desk.collect"), self.collect, cls="@primary", tip=t("desk.collect_tip"))
+
+    def fitted_class(self, code: str, width: float) -> str:
+        """The largest type of the code that fits a width (layout units)."""
+        return next((cls for cls in CODE_CLASSES if self.fits(code, width, cls)),
+                    CODE_CLASSES[-1])
 
     # ---- the settings --------------------------------------------------------------------------
 
@@ -222,7 +249,7 @@ class DeskScreen(Screen):
         return self._change(predictions=not self.choices.predictions)
 
     def next_timer(self) -> Transition:
-        """No round timer, then 5 to 20 minutes a quarter."""
+        """No round timer, then 1 to 8 minutes a quarter (a team's quarter takes 1-3)."""
         now = self.choices.timer_minutes
         index = TIMERS.index(now) if now in TIMERS else 0
         return self._change(timer_minutes=TIMERS[(index + 1) % len(TIMERS)])
@@ -316,22 +343,53 @@ class DeskCodeScreen(Screen):
         super().__init__(app)
         self.code = code
         self.lines = lines
+        self.code_bottom = self.height - 250
+        """Where the settings start (layout units): the code is drawn above."""
 
     def layout(self) -> None:
-        """A heading, the settings, and Back (the code itself is drawn)."""
+        """A heading, the settings in one or two boxes sized to fit them, and Back."""
         t = self.t
         self.label(self.R(40, 24, self.width - 80, 44), t("desk.project_title"), "@heading")
-        self.text(self.R(self.width / 2 - 420, self.height - 250, 840, 170),
-                  "".join(f"• {html.escape(line)}<br>" for line in self.lines), "@boxed")
+        boxes = self.settings_boxes()
+        for rect, lines in boxes:
+            self.text(rect, "<br>".join(f"• {html.escape(line)}" for line in lines), "@boxed")
+        self.code_bottom = (boxes[0][0].top / self.app.scale) if boxes else self.height - 80
         self.button(self.R(40, self.height - 64, 180, 44), t("ui.common.back"), lambda: Pop())
 
+    def settings_boxes(self) -> list[tuple[pygame.Rect, list[str]]]:
+        """The settings' boxes: one centred box when its lines fit under the code, else two
+        side by side (each line's wrapping counted, so no box needs scrolling)."""
+        room = self.height - 80 - CODE_ROOM
+        for columns in (1, 2):
+            width = min(self.width - 80, 1040.0) if columns == 1 else (self.width - 96) / 2
+            half = (len(self.lines) + 1) // 2 if columns == 2 else len(self.lines)
+            parts = [self.lines[:half], self.lines[half:]] if columns == 2 else [self.lines]
+            heights = [self.box_height(part, width) for part in parts if part]
+            if max(heights) <= room or columns == 2:
+                height = min(max(heights), room)
+                top = self.height - 80 - height
+                if columns == 1:
+                    return [(self.R((self.width - width) / 2, top, width, height), parts[0])]
+                return [(self.R(40 + i * (width + 16), top, width, height), part)
+                        for i, part in enumerate(parts) if part]
+        return []
+
+    def box_height(self, lines: list[str], width: float) -> float:
+        """The height (layout units) of a boxed text of these lines at this width."""
+        rows = sum(len(self.wrap_lines(f"• {line}", width - 2 * BOX_PADDING - 8)) or 1
+                   for line in lines)
+        return rows * BOX_LINE + 2 * BOX_PADDING + 12
+
     def draw(self, surface: pygame.Surface) -> None:
-        """The code in the largest type that fits the width."""
+        """The code in the largest type that fits the width and the room above the settings."""
         s = self.app.scale
-        size = int(min(self.width / max(8, len(self.code)) * 1.55, 200) * s)
+        top = 72.0
+        bottom = self.code_bottom
+        size = int(min(self.width / max(8, len(self.code)) * 1.55, 200,
+                       (bottom - top) * 0.75) * s)
         face = theme.font(size, bold=True)
         image = face.render(self.code, True, theme.INK if hasattr(theme, "INK") else (20, 30, 40))
-        rect = image.get_rect(center=(round(self.width * s / 2), round(self.height * s * 0.4)))
+        rect = image.get_rect(center=(round(self.width * s / 2), round((top + bottom) / 2 * s)))
         surface.blit(image, rect)
 
 
@@ -357,18 +415,25 @@ class _Paged(Screen):
         """Title, intro, a page of toggles, page buttons, Done."""
         t = self.t
         self.label(self.R(40, 16, 900, 44), t(self.title_key), "@heading")
-        self.text(self.R(36, 58, self.width - 80, 48), html.escape(t(self.intro_key)), "@muted")
-        shown, pages = self.paged(self.items(), PER_PAGE)
+        self.text(self.R(36, 60, self.width - 80, 48), html.escape(t(self.intro_key)), "@muted")
+        per_page = max(3, min(PER_PAGE, int((self.height - 120 - 112) // ROW_PITCH)))
+        shown, pages = self.paged(self.items(), per_page)
         y = 112.0
         for item_id, name, description, on in shown:
             self.button(self.R(40, y, 120, 40), t("desk.on" if on else "desk.off"),
                         self._toggler(item_id), tip=description, cls="@primary" if on else None)
-            self.label(self.R(172, y, self.width - 220, 22), name, "@subheading")
-            self.label(self.R(172, y + 22, self.width - 220, 20), description[:150], "@small")
-            y += 62
+            self.label(self.R(172, y - 3, self.width - 220, 26), name, "@subheading")
+            self.label(self.R(172, y + 22, self.width - 220, 22),
+                       self.first_line(description, self.width - 220), "@small")
+            y += ROW_PITCH
         self.page_row(40, self.height - 120, self.width - 80, pages, 140, 40)
         self.button(self.R(self.width - 220, self.height - 64, 180, 44), t("desk.done"),
                     lambda: Pop(), cls="@primary")
+
+    def first_line(self, text: str, width: float) -> str:
+        """The first line of a text at a width in the small type, "…" when there is more."""
+        lines = self.wrap_lines(text, width - 16, "@small")
+        return lines[0] + (" …" if len(lines) > 1 else "") if lines else ""
 
     def _toggler(self, item: str) -> Action:
         def act() -> Transition:

@@ -12,6 +12,7 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pygame
 from pygame_gui.elements import UITextEntryBox, UITextEntryLine
 
 from game.classroom.desk import REPORT_NAME, Scan, build_report, default_folder, open_path, scan
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 RESCAN_SECONDS = 3.0
+ENTRY_FILL = (255, 255, 255)
+ENTRY_BORDER = (138, 144, 153)
+"""The codes box drawn like the one-line text boxes (assets/theme.json text_entry_line)."""
 
 
 class DeskCollectScreen(Screen):
@@ -60,7 +64,7 @@ class DeskCollectScreen(Screen):
         """Folder and count on the left, codes on the right, the report's buttons beneath."""
         t = self.t
         self.label(self.R(40, 16, 900, 44), t("desk.collect_title"), "@heading")
-        self.text(self.R(36, 58, self.width - 80, 48), html.escape(t("desk.collect_intro")),
+        self.text(self.R(36, 60, self.width - 80, 48), html.escape(t("desk.collect_intro")),
                   "@muted")
         w = (self.width - 120) / 2
         self.label(self.R(40, 112, w, 26), t("desk.folder"), "@subheading")
@@ -75,13 +79,17 @@ class DeskCollectScreen(Screen):
                     self.open_folder, tip=t("desk.open_folder_tip"))
         self.text(self.R(40, 236, w, self.height - 236 - 150), self.count_html(), "@boxed")
         x = 80 + w
-        self.label(self.R(x, 112, w, 26), t("desk.codes"), "@subheading")
-        self.codes_box = UITextEntryBox(self.R(x, 142, w, 200), self.codes_text,
-                                        self.app.manager, container=self.root)
+        self.label(self.R(x, 112, w, 26), self.fitted(w, "@subheading", t("desk.codes"),
+                                                      t("desk.codes_short")), "@subheading")
+        box_h = max(80.0, min(200.0, self.height - 150 - 142 - 100))
+        rect = self.R(x, 142, w, box_h)
+        plate = self.plate(rect, ENTRY_FILL, ENTRY_BORDER, radius=4)
+        self.codes_box = UITextEntryBox(pygame.Rect((0, 0), rect.size), self.codes_text,
+                                        self.app.manager, container=plate)
         self.focus.add(self.codes_box, lambda: None, t("desk.codes_tip"))
-        self.button(self.R(x, 348, w, 40), t("desk.add_codes"), self.add_codes,
+        self.button(self.R(x, 148 + box_h, w, 40), t("desk.add_codes"), self.add_codes,
                     tip=t("desk.add_codes_tip"))
-        self.text(self.R(x, 394, w, self.height - 394 - 150),
+        self.text(self.R(x, 194 + box_h, w, self.height - 194 - box_h - 150),
                   html.escape(self.plural("desk.codes_in", len(self.codes), count=len(self.codes))
                               + (" " + self.status if self.status else "")), "@muted")
         y = self.height - 136

@@ -26,6 +26,13 @@ from game.ui.screen import Pop, Screen, Transition
 if TYPE_CHECKING:
     from game.ui.app import App
 
+CODE_TOP = 112.0
+"""Where the drawn code starts (layout units)."""
+BELOW_CODE = 330.0
+"""Room kept under the code for Copy, the folder row, the status and Back (layout units)."""
+LINE_RATIO = 1.4
+"""A line of the code's bold type, as a multiple of its size."""
+
 
 class HandInScreen(Screen):
     """The code, a folder box, Save file, Open folder, Copy code."""
@@ -55,46 +62,73 @@ class HandInScreen(Screen):
             return ""
 
     def layout(self) -> None:
-        """The code (drawn) in the upper half, the file below."""
+        """The code (drawn) in the upper half, Copy beneath it, then the file."""
         t = self.t
         self.label(self.R(40, 16, self.width - 80, 44), t("desk.hand_in_title"), "@heading")
-        self.text(self.R(36, 58, self.width - 80, 48),
+        self.text(self.R(36, 60, self.width - 80, 48),
                   html.escape(t("desk.hand_in_intro" if self.code else "desk.hand_in_no_code")),
                   "@muted")
+        y = CODE_TOP
         if self.code:
-            self.button(self.R(self.width / 2 - 120, 300, 240, 40), t("desk.copy_code"),
+            y += self.code_height() + 8
+            self.button(self.R(self.width / 2 - 120, y, 240, 40), t("desk.copy_code"),
                         self.copy, tip=t("desk.copy_code_tip"))
-        self.label(self.R(40, 360, self.width - 80, 26), t("desk.save_where"), "@subheading")
-        self.folder_entry = UITextEntryLine(self.R(40, 390, self.width - 500, 40),
+            y += 56
+        self.label(self.R(40, y, self.width - 80, 26), t("desk.save_where"), "@subheading")
+        self.folder_entry = UITextEntryLine(self.R(40, y + 30, self.width - 500, 40),
                                             self.app.manager, container=self.root)
         self.folder_entry.set_text_length_limit(400)
         self.folder_entry.set_text(self.folder_text)
         self.focus.add(self.folder_entry, lambda: None, t("desk.save_where_tip"))
-        self.button(self.R(self.width - 448, 390, 200, 40), t("desk.save_file"), self.save,
+        self.button(self.R(self.width - 448, y + 30, 200, 40), t("desk.save_file"), self.save,
                     cls="@primary", tip=t("desk.save_file_tip"))
-        self.button(self.R(self.width - 240, 390, 200, 40), t("desk.open_folder"),
+        self.button(self.R(self.width - 240, y + 30, 200, 40), t("desk.open_folder"),
                     self.open_folder, tip=t("desk.open_folder_tip"))
-        if self.status:
-            self.text(self.R(40, 440, self.width - 80, 110), html.escape(self.status), "@boxed")
+        status = self.status or self.kept()
+        if status:
+            self.text(self.R(40, y + 80, self.width - 80, self.height - 80 - (y + 80)),
+                      html.escape(status), "@boxed")
         self.button(self.R(40, self.height - 64, 180, 44), t("ui.common.back"), lambda: Pop())
+
+    def kept(self) -> str:
+        """Where the game already wrote its result file by itself (its end-of-term copy)."""
+        path = self.app.session.result_path
+        if path is None:
+            return ""
+        return self.t("desk.hand_in_kept", file=path.name, folder=str(path.parent))
+
+    def code_lines(self) -> list[str]:
+        """The code as drawn: one line, or its groups in two lines when long."""
+        groups = self.code.split("-")
+        half = (len(groups) + 1) // 2
+        return ["-".join(groups[:half]), "-".join(groups[half:])] if len(self.code) > 32 \
+            else [self.code]
+
+    def code_face(self) -> pygame.font.Font:
+        """The code's type: as large as the width allows, within the room the window has."""
+        s = self.app.scale
+        longest = max(len(line) for line in self.code_lines())
+        room = (self.height - CODE_TOP - BELOW_CODE) / len(self.code_lines()) / LINE_RATIO
+        size = min((self.width - 80) / max(8, longest) * 1.6, 72.0, max(24.0, room))
+        return theme.font(int(size * s), bold=True)
+
+    def code_height(self) -> float:
+        """The height of the drawn code, in layout units."""
+        face = self.code_face()
+        lines = len(self.code_lines())
+        return (face.get_height() * lines) / self.app.scale + 6 * (lines - 1)
 
     def draw(self, surface: pygame.Surface) -> None:
         """The code, in groups, as large as fits (two lines when long)."""
         if not self.code:
             return
         s = self.app.scale
-        groups = self.code.split("-")
-        half = (len(groups) + 1) // 2
-        lines = ["-".join(groups[:half]), "-".join(groups[half:])] if len(self.code) > 32 \
-            else [self.code]
-        longest = max(len(line) for line in lines)
-        size = int(min((self.width - 80) / max(8, longest) * 1.6, 72) * s)
-        face = theme.font(size, bold=True)
-        y = round(120 * s)
-        for line in lines:
+        face = self.code_face()
+        y = round(CODE_TOP * s)
+        for line in self.code_lines():
             image = face.render(line, True, (31, 41, 51))
             surface.blit(image, image.get_rect(midtop=(round(self.width * s / 2), y)))
-            y += image.get_height() + round(6 * s)
+            y += face.get_height() + round(6 * s)
 
     def copy(self) -> Transition:
         """Put the code on the clipboard (to paste in a chat or an LMS box)."""

@@ -11,7 +11,7 @@ import pygame
 from game.play import measures
 from game.play.verdict import PATH_FINDINGS, Verdict, verdict
 from game.ui import fmt
-from game.ui.screen import Replace, Reset, Screen, Transition
+from game.ui.screen import Push, Replace, Reset, Screen, Transition
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -61,6 +61,8 @@ class VerdictScreen(Screen):
                     tip=t("ui.verdict.debrief_tip"))
         self.button(self.R(32, self.height - 64, 240, 48), t("ui.debrief.finish"), self.finish,
                     tip=t("ui.debrief.finish_tip"))
+        self.button(self.R(self.width / 2 - 140, self.height - 64, 280, 48),
+                    t("desk.hand_in_title"), self.hand_in, tip=t("ui.verdict.hand_in_tip"))
         self.focus.restore(0)
 
     def seat_name(self, seat: int) -> str:
@@ -162,6 +164,12 @@ class VerdictScreen(Screen):
         from game.ui.screens.debrief import DebriefScreen
 
         return Replace(DebriefScreen(self.app))
+
+    def hand_in(self) -> Transition:
+        """Hand in the result straight away: its code, and the file saved where asked."""
+        from game.ui.screens.hand_in import HandInScreen
+
+        return Push(HandInScreen(self.app))
 
     def finish(self) -> Transition:
         """Back to the title."""
