@@ -131,6 +131,8 @@ class Screen:
         self.depth = 0
         self._layer: tuple[pygame.Rect, pygame.Surface] | None = None
         """The custom drawing kept by blit_layer until the next build."""
+        self.default_action: Action | None = None
+        """What Enter does while nothing has the focus (the screen's main button)."""
 
     # ---- helpers for subclasses -------------------------------------------------------
 
@@ -232,8 +234,11 @@ class Screen:
 
     def button(self, rect: pygame.Rect, text: str, action: Action, tip: str | None = None,
                cls: str | None = None, container: Any = None, focus: bool = True,
-               enabled: bool = True, over: bool = False) -> UIButton:
+               enabled: bool = True, over: bool = False, default: bool = False) -> UIButton:
         """Create a button that runs `action` on click or Enter, and join the focus ring.
+
+        `default`: the screen's main button, which Enter presses while nothing has the focus
+        (so a keyboard player need not Tab to it first).
 
         `over`: a transparent button laid over a plate and its labels (a card, a row): it sits
         above them, so the mouse hovers it (its tooltip shows) and clicks reach it.
@@ -243,6 +248,8 @@ class Screen:
         self.actions[id(button)] = action
         if not enabled:
             button.disable()
+        elif default:
+            self.default_action = action
         if focus:
             self.focus.add(button, action, tip or "")
         return button
@@ -294,6 +301,7 @@ class Screen:
                   starting_height=0)
         self.actions = {}
         self._layer = None
+        self.default_action = None
         index = self.focus.index
         self.focus.clear()
         self.layout()
@@ -347,6 +355,8 @@ class Screen:
         handled, activated = self.focus.handle_key(event)
         if handled:
             return activated
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.default_action is not None:
+            return self.default_action()
         if event.key == pygame.K_ESCAPE:
             return self.back()
         return None

@@ -122,3 +122,28 @@ def test_every_screen_survives_a_tiny_window(tmp_path: Any,
     monkeypatch.setattr(App, "screenshot", resize_instead)
     assert run_smoke(tmp_path, "es", size=(1024, 600)) == 0
     assert len(visited) >= 25, visited
+
+
+def test_enter_alone_starts_a_game_and_never_lands_on_a_disabled_enact(make_app: Any) -> None:
+    """By keyboard with no Tab: Enter on the title opens New game, Enter there starts the
+    term (its briefing); a card that cannot be enacted opens with Cancel focused."""
+    from conftest import key
+
+    from game.ui.screen import Push
+    from game.ui.screens.action import ActionScreen
+    from game.ui.screens.briefing import BriefingScreen
+    from game.ui.screens.new_game import NewGameScreen
+
+    app = make_app()
+    app.start()
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, NewGameScreen)
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, BriefingScreen)
+    app = _start(make_app)
+    main = app.top
+    option = next(o for o in main.options() if o.possible)
+    main.c.enact(option.action_id, option.region)
+    blocked = next(o for o in main.c.options(main.region) if not o.possible and not o.active)
+    app.apply(Push(ActionScreen(app, blocked)))
+    assert app.top.focus.current.element.text == app.t("ui.common.cancel")

@@ -90,7 +90,7 @@ class ActionScreen(ModalScreen):
                         cls="@primary", container=box, enabled=bool(o.possible))
         self.button(self.R(24, r.h - 62, 160, 42), t("ui.common.cancel"), lambda: Pop(),
                     container=box)
-        self.focus.restore(0)
+        self.focus.restore(0 if o.active or o.possible else 1)  # never a disabled Enact
 
     def layout_size(self) -> None:
         """Grow the dialog with the window (a projector shows more at once)."""

@@ -109,7 +109,8 @@ class NewGameScreen(Screen):
                     lambda: Pop())
         self.button(self.R(self.width - 48 - 260, self.height - 68, 260, 44),
                     self.t("ui.new_game.start"), self.start, cls="@primary",
-                    tip=self.t("ui.new_game.start_tip"), enabled=self.scenario is not None)
+                    tip=self.t("ui.new_game.start_tip"), enabled=self.scenario is not None,
+                    default=True)
 
     def _right_column(self, x: float) -> None:
         """Role, city, seed and tutorial choices."""

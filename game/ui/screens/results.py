@@ -104,7 +104,7 @@ class ResultsScreen(Screen):
         self._indicators(y)
         self._why(y)
         self.button(self.R(self.width - 244, self.height - 58, 220, 46), t("ui.results.continue"),
-                    self.close, cls="@primary", tip=t("ui.results.continue_tip"))
+                    self.close, cls="@primary", tip=t("ui.results.continue_tip"), default=True)
 
     # ---- the human toll -------------------------------------------------------------------
 

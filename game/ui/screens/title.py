@@ -52,6 +52,8 @@ class TitleScreen(Screen):
                 self.button(self.R(x, y, col_w, step - 6), self.t(key), action,
                             tip=self.t(key + "_tip"), cls=cls, enabled=enabled)
                 y += step
+        if self.focus.index < 0:
+            self.focus.restore(0)  # Enter starts a new game without a Tab first
         self.map_x = left + 2 * col_w + 56
         footer = self.t("ui.title.footer")
         self.label(self.R(left, self.height - 40, self.width - left - 24, 24),
