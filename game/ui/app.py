@@ -18,7 +18,13 @@ from game.core.i18n import LANGUAGES, Translator
 from game.ui import draw, theme
 from game.ui.screen import Many, Pop, Push, Quit, Replace, Reset, Screen, Transition
 from game.ui.session import Session
-from game.ui.settings import Settings, load_settings, save_settings
+from game.ui.settings import AUTO_SCALE, Settings, load_settings, save_settings
+
+AUTO_LAYOUT = (1280, 720)
+"""A player who has not chosen a scale gets the UI grown until the layout is this small
+(1280x720: 100%, 1920x1080: 150%, 2560x1440: 200%)."""
+AUTO_RANGE = (1.0, 2.0)
+"""The smallest and largest automatic scale (the settings screen's 100-200 %)."""
 
 PROJECTOR_LAYOUT = (1120, 630)
 """The projector preset scales the UI up until the layout is this small (1920x1080: 171%)."""
@@ -63,6 +69,20 @@ def release_memory() -> None:
         _TRIM(0)
 
 
+def _screen_rect(element: Any) -> pygame.Rect:
+    """Where a focusable element is on the window (pygame_gui elements or plain rects)."""
+    rect = element.get_abs_rect() if hasattr(element, "get_abs_rect") else element.rect
+    return pygame.Rect(rect)
+
+
+def auto_scale(size: tuple[int, int]) -> float:
+    """The UI scale for a window when the player has not chosen one: grown with the window
+    until the layout is AUTO_LAYOUT, within AUTO_RANGE, in steps of 5 %."""
+    grow = min(size[0] / AUTO_LAYOUT[0], size[1] / AUTO_LAYOUT[1])
+    stepped = int(grow * 20 + 1e-6) / 20
+    return max(AUTO_RANGE[0], min(AUTO_RANGE[1], stepped))
+
+
 def process_start() -> float:
     """The perf_counter value recorded by game/__main__.py, or this module's import time."""
     for name in ("__main__", "game.__main__"):
@@ -101,6 +121,8 @@ class App:
         self.frames = 0
         self._last_size: tuple[int, int] | None = None
         """The window size the screens were last laid out for after a resize event."""
+        self.hint_rect: pygame.Rect | None = None
+        """Where the last keyboard hint was drawn (None before any)."""
         self._depth_applying = 0
         """How many apply() calls are running (memory is released when the outermost ends)."""
 
@@ -134,10 +156,14 @@ class App:
                                                   pygame.RESIZABLE)
 
     def wanted_scale(self) -> float:
-        """The scale the player asked for; the projector preset asks for as much as fits."""
-        wanted = self.settings.scale / 100.0
+        """The scale the player asked for (or, if none, one that grows with the window); the
+        projector preset asks for as much as fits."""
+        w, h = self.window.get_size()
+        if self.settings.scale == AUTO_SCALE:
+            wanted = auto_scale((w, h))
+        else:
+            wanted = self.settings.scale / 100.0
         if self.settings.projector:
-            w, h = self.window.get_size()
             wanted = max(wanted, min(w / PROJECTOR_LAYOUT[0], h / PROJECTOR_LAYOUT[1]))
         return wanted
 
@@ -162,6 +188,11 @@ class App:
             warnings.simplefilter("ignore", UserWarning)
             manager.preload_fonts(theme.fonts_to_preload(theme_data))
         return manager
+
+    @property
+    def auto_percent(self) -> int:
+        """The automatic scale for this window, in percent (shown on the settings screen)."""
+        return round(auto_scale(self.window.get_size()) * 100)
 
     @property
     def scale_limited(self) -> bool:
@@ -387,11 +418,16 @@ class App:
         if top is not None and self.keyboard_mode:
             item = top.focus.current
             if item is not None and getattr(item.element, "visible", True):
-                rect = item.element.get_abs_rect() if hasattr(item.element, "get_abs_rect") \
-                    else item.element.rect
+                rect = _screen_rect(item.element)
                 draw.draw_focus(surface, rect, self.scale)
                 if item.hint:
-                    draw.draw_hint(surface, item.hint, rect, self.scale)
+                    near = top.focus.neighbours()
+                    avoid = [_screen_rect(n.element) for n in near]
+                    others = [_screen_rect(f.element) for f in top.focus.items
+                              if f is not item and f not in near
+                              and getattr(f.element, "visible", True)]
+                    self.hint_rect = draw.draw_hint(surface, item.hint, rect, self.scale, avoid,
+                                                    others)
         pygame.display.flip()
 
     def screenshot(self, path: Path) -> None:

@@ -130,6 +130,26 @@ def per_day(count: float, days: float = 91.0) -> float:
     return count / days
 
 
+def lives_verb(t: Translator, saved: float) -> str:
+    """What a plan did to lives, never with a minus sign: "saved 1,204 lives", "cost 22,528
+    more lives", "made no difference in lives"."""
+    count = round(saved)
+    if count == 0:
+        return t("ui.lives.even_verb")
+    key = "ui.lives.saved_verb" if count > 0 else "ui.lives.cost_verb"
+    return t.plural(key, abs(count), count=number(abs(count), 0))
+
+
+def lives_noun(t: Translator, saved: float) -> str:
+    """Lives saved or lost as a noun phrase, never with a minus sign: "1,204 lives saved",
+    "22,528 more lives lost", "no difference"."""
+    count = round(saved)
+    if count == 0:
+        return t("ui.lives.even_noun")
+    key = "ui.lives.saved_noun" if count > 0 else "ui.lives.cost_noun"
+    return t.plural(key, abs(count), count=number(abs(count), 0))
+
+
 def human_scale(t: Translator, lives: float) -> str:
     """Put a number of lives on a human scale (classrooms, schools); empty for small numbers."""
     lives = abs(lives)

@@ -70,6 +70,21 @@ class FocusRing:
             return self.items[self.index]
         return None
 
+    def neighbours(self) -> list[Focusable]:
+        """The usable elements Tab and Shift+Tab would move to from the focused one."""
+        count = len(self.items)
+        found: list[Focusable] = []
+        if self.index < 0 or count < 2:
+            return found
+        for step in (1, -1):
+            for offset in range(1, count):
+                item = self.items[(self.index + step * offset) % count]
+                if self._usable(item):
+                    if item is not self.current and item not in found:
+                        found.append(item)
+                    break
+        return found
+
     def focus_element(self, element: Any) -> None:
         """Move focus to a given element if it is in the ring."""
         for i, item in enumerate(self.items):

@@ -13,6 +13,10 @@ from game.core.i18n import LANGUAGES
 
 SETTINGS_FILE = "settings.json"
 SCALES: tuple[int, ...] = (100, 125, 150, 175, 200)
+AUTO_SCALE = 0
+"""The scale setting of a player who has not chosen one: the UI grows with the window."""
+VERSION = 2
+"""Settings file version: 2 stores AUTO_SCALE; a version-1 file's 100 % was the old default."""
 PALETTES: tuple[str, ...] = ("standard", "colourblind")
 
 
@@ -21,7 +25,8 @@ class Settings:
     """What the player chose on the settings screen; defaults suit a first start."""
 
     lang: str = "en"
-    scale: int = 100
+    scale: int = AUTO_SCALE
+    """The chosen UI scale in percent (one of SCALES), or AUTO_SCALE to follow the window."""
     palette: str = "standard"
     fullscreen: bool = False
     seen_content_note: bool = False
@@ -38,7 +43,7 @@ class Settings:
         """Return the stored fields (not the load problems) as a JSON-ready dict."""
         data = asdict(self)
         data.pop("problems")
-        data["version"] = 1
+        data["version"] = VERSION
         return data
 
 
@@ -59,8 +64,10 @@ def _clean(raw: Any) -> tuple[Settings, list[str]]:
     else:
         problems.append("lang")
     scale = raw.get("scale", settings.scale)
-    if isinstance(scale, int) and not isinstance(scale, bool) and scale in SCALES:
-        settings.scale = scale
+    if isinstance(scale, int) and not isinstance(scale, bool) and scale in (*SCALES, AUTO_SCALE):
+        # Before version 2 every file stored 100 %, chosen or not: let those grow too.
+        old = raw.get("version", 1) == 1 and scale == 100
+        settings.scale = AUTO_SCALE if old else scale
     else:
         problems.append("scale")
     palette = raw.get("palette", settings.palette)

@@ -12,7 +12,7 @@ import pygame
 
 from game.core import paths
 from game.play import measures
-from game.ui import fmt
+from game.ui import fmt, theme
 from game.ui.screen import Push, Reset, Screen, Transition
 from game.ui.screens.charts import draw_term_charts
 from game.ui.screens.paths import paths_html
@@ -80,7 +80,7 @@ class DebriefScreen(Screen):
         timeline_y = 56 + 2 * chart_h
         x = 24 + left_w + 16
         w = self.width - x - 24
-        note_h = 56.0 if self.exported else 0.0
+        note_h = self.note_height(w) if self.exported else 0.0
         self.text(self.R(x, 56, w, body - note_h - 6), self.summary_html(), "@boxed")
         self.text(self.R(24, timeline_y, left_w, self.height - bottom - timeline_y),
                   self.timeline_html(), "@boxed")
@@ -97,6 +97,14 @@ class DebriefScreen(Screen):
         if self.exported:
             self.text(self.R(x, self.height - bottom - note_h, w, note_h), e(self.exported),
                       "@small")
+
+    def note_height(self, width: float) -> float:
+        """Layout height the result file's note needs ("Hand this file to your teacher", its
+        folder and file) to show every line at this width, up to a third of the body."""
+        s = self.app.scale
+        line = theme.class_font("@small", "label", s).get_linesize() / s
+        lines = len(self.wrap_lines(self.exported, width - 16, "@small"))
+        return min(lines * line + 14, max(56.0, (self.height - 140) / 3))
 
     def summary_html(self) -> str:
         """Lives against the same world, human rights, institutions from the start of the term

@@ -422,8 +422,10 @@ class LabScreen(Screen):
             parts.append(e(t("ui.lab.chance", chance=fmt.number(run.outcome.chance_better * 100,
                                                                   0),
                              runs=fmt.number(run.runs, 0))) + "<br>")
-            parts.append(e(t("ui.lab.lives", p50=fmt.signed(p50, 0), p10=fmt.signed(p10, 0),
-                             p90=fmt.signed(p90, 0))) + "<br><br>")
+            parts.append(e(t("ui.lab.lives", middle=fmt.lives_verb(self.app.t, p50),
+                             low=fmt.lives_noun(self.app.t, p10),
+                             high=fmt.lives_noun(self.app.t, p90)))
+                         + "<br><br>")
         parts.append(e(t("ui.lab.caveat")))
         return "".join(parts)
 

@@ -122,12 +122,15 @@ class NewGameScreen(Screen):
         tight = self.height < 640
         step = 44.0 if tight else 52.0
         small = 40.0 if tight else 46.0
+        from game.ui.screens.briefing import fmt_years
+
         for role in ROLE_ORDER:
             if role not in sc.roles:
                 continue
             turns = sc.roles[role].turns
             self.button(self.R(x, y, 360, step - 6),
-                        self.t(f"ui.new_game.role_{role}", years=turns // 4, turns=turns),
+                        self.t(f"ui.new_game.role_{role}", years=fmt_years(turns),
+                               turns=turns),
                         self.assign(role=role), tip=self.t(f"ui.new_game.role_{role}_tip"),
                         cls="@primary" if role == self.role else None)
             y += step

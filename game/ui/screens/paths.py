@@ -21,8 +21,12 @@ from game.ui.screen import Action, Many, Pop, Push, Reset, Screen, Transition
 from game.ui.screens.charts import whole_name
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from game.play.campaign import Campaign, TurnRecord
+    from game.play.history import Branch
     from game.ui.app import App
+    from game.ui.widgets import charts
 
 
 def text_width(text: str, bold: bool = False) -> float:
@@ -58,6 +62,8 @@ class PathsScreen(Screen):
         self.scope: str | None = None
         self.back_turn = max(1, c.turn)
         self.chart_rects: list[pygame.Rect] = []
+        self.layouts: list[charts.ChartLayout] = []
+        """Where the two charts put their parts (the tests check the parting lines up)."""
 
     def layout(self) -> None:
         """Scope buttons, two charts, the summary, the go-back row and Back."""
@@ -151,10 +157,8 @@ class PathsScreen(Screen):
 
     def _paint(self, surface: pygame.Surface) -> None:
         """Killings and trust on this path and on the first, the parting quarter marked."""
-        from game.ui.widgets import charts, palette
 
         t = self.t
-        s = self.app.scale
         c = self.game.campaign
         branch = branch_of(c)
         first = self.first
@@ -162,29 +166,49 @@ class PathsScreen(Screen):
         labels = [self.period(c.world.period(k)) for k in range(1, length + 1)]
         first_name = t("ui.paths.history_line" if branch is not None and branch.kind == "history"
                        else "ui.paths.first_line")
-        for rect, (title, unit, line) in zip(self.chart_rects, (
-                (t("indicator.homicides.name"), t("ui.charts.unit_count"), killings_line),
-                (t("indicator.legitimacy.name"), t("ui.charts.unit_percent"), trust_line)),
-                strict=True):
-            pygame.draw.rect(surface, theme.PANEL, rect, border_radius=round(6 * s))
-            pygame.draw.rect(surface, theme.PANEL_BORDER, rect, 1, border_radius=round(6 * s))
-            mine = line(c, self.scope)
-            lines = [charts.Series(t("ui.paths.this_line"), mine + [None] * (length - len(mine)),
-                                   palette.categorical_colour(4), width=3)]
-            if first is not None:
-                theirs = line(first, self.scope)
-                lines.append(charts.Series(first_name, theirs + [None] * (length - len(theirs)),
-                                           palette.categorical_colour(0), dashed=True))
-            charts.draw_line_chart(
-                surface, rect.inflate(-round(16 * s), -round(12 * s)), lines,
-                theme.font(round(14 * s)), title=title, y_label=unit, x_labels=labels,
-                y_min=0.0, y_max=100.0 if line is trust_line else None,
-                marker_x=branch.turn - 1 if branch is not None else None,
-                marker_label=t("ui.paths.parting") if branch is not None else None,
-                small_font=theme.font(round(12 * s)),
-                tick_format=lambda v, step: fmt.number(v, 0 if step >= 1 else 1),
-                style=charts.ChartStyle(text=theme.INK, muted=theme.MUTED, grid=theme.GRID))
+        self.layouts = []
+        widest = 0
+        for _ in range(2):  # twice if the tick labels differ: the parting lines up in both
+            self.layouts = [self._chart(surface, rect, title, unit, line, labels, branch,
+                                        first, first_name, length, widest)
+                            for rect, (title, unit, line) in zip(self.chart_rects, (
+                                (t("indicator.homicides.name"), t("ui.charts.unit_count"),
+                                 killings_line),
+                                (t("indicator.legitimacy.name"), t("ui.charts.unit_percent"),
+                                 trust_line)), strict=True)]
+            if len({chart.plot.left for chart in self.layouts}) <= 1:
+                break
+            widest = max(chart.label_width for chart in self.layouts)
 
+    def _chart(self, surface: pygame.Surface, rect: pygame.Rect, title: str, unit: str,
+               line: Callable[[Campaign, str | None], list[float | None]], labels: list[str],
+               branch: Branch | None, first: Campaign | None, first_name: str, length: int,
+               label_width: int) -> charts.ChartLayout:
+        """One chart of the two paths (this one and the first), the parting quarter marked."""
+        from game.ui.widgets import charts, palette
+
+        t = self.t
+        s = self.app.scale
+        c = self.game.campaign
+        pygame.draw.rect(surface, theme.PANEL, rect, border_radius=round(6 * s))
+        pygame.draw.rect(surface, theme.PANEL_BORDER, rect, 1, border_radius=round(6 * s))
+        mine = line(c, self.scope)
+        lines = [charts.Series(t("ui.paths.this_line"), mine + [None] * (length - len(mine)),
+                               palette.categorical_colour(4), width=3)]
+        if first is not None:
+            theirs = line(first, self.scope)
+            lines.append(charts.Series(first_name, theirs + [None] * (length - len(theirs)),
+                                       palette.categorical_colour(0), dashed=True))
+        return charts.draw_line_chart(
+            surface, rect.inflate(-round(16 * s), -round(12 * s)), lines,
+            theme.font(round(14 * s)), title=title, y_label=unit, x_labels=labels,
+            y_min=0.0, y_max=100.0 if line is trust_line else None,
+            marker_x=branch.turn - 1 if branch is not None else None,
+            marker_label=t("ui.paths.parting") if branch is not None else None,
+            small_font=theme.font(round(12 * s)),
+            tick_format=lambda v, step: fmt.number(v, 0 if step >= 1 else 1),
+            style=charts.ChartStyle(text=theme.INK, muted=theme.MUTED, grid=theme.GRID),
+            label_width=label_width)
 
 def paths_html(screen: Screen) -> list[str]:
     """The debrief's paragraph on a branched game: where it parted, and the lives and trust

@@ -53,6 +53,13 @@ def decision_name(t: Callable[..., str], effect: measures.DecisionEffect) -> str
     return name
 
 
+def decision_shorter(t: Callable[..., str], effect: measures.DecisionEffect) -> list[str]:
+    """Shorter wordings of a decision for a narrow row: a dilemma's answer alone."""
+    if effect.verb == "answer" and effect.event:
+        return [t(f"event.{effect.event}.choice.{effect.choice}.name")]
+    return [decision_name(t, effect)]
+
+
 class ResultsScreen(Screen):
     """What happened this quarter and why; Continue goes back to the main screen."""
 
@@ -290,8 +297,9 @@ class ResultsScreen(Screen):
         y += 24
         decision_top = y
         biggest = max([abs(e.amount) for e in effects] + [abs(interaction), 1e-9])
-        rows: list[tuple[str, float]] = [(decision_name(t, e), e.amount) for e in effects
-                                         if abs(e.amount) > 1e-9]
+        rows: list[tuple[str, float]] = [
+            (self.fitted(iw - 88, "@small", decision_name(t, e), *decision_shorter(t, e)),
+             e.amount) for e in effects if abs(e.amount) > 1e-9]
         if abs(interaction) > 1e-9:
             rows.append((t("ui.why.interaction"), interaction))
         if not effects:

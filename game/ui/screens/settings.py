@@ -10,7 +10,7 @@ import pygame
 from game.core.i18n import LANGUAGES
 from game.ui import draw, theme
 from game.ui.screen import Pop, Screen, Transition
-from game.ui.settings import PALETTES, SCALES
+from game.ui.settings import AUTO_SCALE, PALETTES, SCALES
 from game.ui.widgets.palette import ink_on, legend_entries
 
 
@@ -29,7 +29,9 @@ class SettingsScreen(Screen):
                       [(self.app.t.language_name(lang), lang == s.lang,
                         partial(app.set_language, lang)) for lang in LANGUAGES])
         y = self._row(y, "ui.settings.scale",
-                      [(f"{v} %", v == s.scale, partial(app.set_scale, v)) for v in SCALES])
+                      [(self.t("ui.settings.scale_auto", percent=app.auto_percent)
+                        if v == AUTO_SCALE else f"{v} %", v == s.scale,
+                        partial(app.set_scale, v)) for v in (AUTO_SCALE, *SCALES)])
         if self.app.scale_limited:
             self.label(self.R(330, y - 14, 860, 24),
                        self.t("ui.settings.scale_limited", percent=round(self.app.scale * 100)),

@@ -15,6 +15,24 @@ from game.ui.screen import Push, Replace, Reset, Screen, Transition
 
 if TYPE_CHECKING:
     from game.ui.app import App
+    from game.ui.widgets.charts import BarsLayout
+
+
+def lives_difference(screen: Screen, played: float, base: float) -> str:
+    """How many fewer (or more) people were killed than in the same world with no new policy,
+    and what share of that world's killings it is ("about one in 230")."""
+    gap = round(base - played)
+    if gap == 0:
+        return screen.t("ui.verdict.difference_none")
+    count = fmt.number(abs(gap), 0)
+    ratio = base / abs(gap) if base > 0 else 0.0
+    if ratio >= 100:  # two figures are enough: one in 234 reads "one in 230"
+        ratio = round(ratio, 1 - len(str(int(ratio))))
+    share = (screen.t("ui.verdict.share_one_in", count=fmt.number(ratio, 0)) if ratio >= 5
+             else screen.t("ui.verdict.share_percent",
+                           percent=fmt.number(100 / ratio if ratio else 0, 0)))
+    key = "ui.verdict.difference_fewer" if gap > 0 else "ui.verdict.difference_more"
+    return screen.plural(key, abs(gap), count=count, share=share)
 
 
 class VerdictScreen(Screen):
@@ -28,6 +46,8 @@ class VerdictScreen(Screen):
         self.verdicts: list[Verdict] = [verdict(game.campaign, seat)
                                         for seat in range(len(game.seats))]
         self.chart_rects: list[pygame.Rect] = []
+        self.bars: BarsLayout | None = None
+        """Where the lives-difference chart was drawn (for the tests)."""
 
     def layout(self) -> None:
         """The vote, the three measures and the research, in two columns."""
@@ -49,12 +69,14 @@ class VerdictScreen(Screen):
         right_x, right_w = 32 + left_w + 16, self.width - 64 - 16 - left_w
         self.chart_rects = []
         research_h = body
-        chart_h = min(240.0, (body - 220) / 2)
-        if chart_h >= 170 and self.game.campaign.records:
-            research_h = body - 2 * chart_h - 16
-            self.chart_rects = [self.R(right_x, 92 + research_h + 8, right_w, chart_h - 4),
-                                self.R(right_x, 92 + research_h + 8 + chart_h, right_w,
-                                       chart_h - 4)]
+        if self.game.campaign.records:
+            # The lives saved or lost each quarter always; trust beside the same world when
+            # the research still has room above them.
+            chart_h = max(190.0, min(250.0, body * 0.42))
+            count = 2 if body - 2 * chart_h - 16 >= 190 else 1
+            research_h = body - count * chart_h - 8 * count
+            self.chart_rects = [self.R(right_x, 92 + research_h + 8 + k * chart_h, right_w,
+                                       chart_h - 4) for k in range(count)]
         self.text(self.R(right_x, 92, right_w, research_h), self.research_html(), "@boxed")
         self.button(self.R(self.width - 32 - 300, self.height - 64, 300, 48),
                     t("ui.verdict.debrief"), self.debrief, cls="@primary",
@@ -133,7 +155,9 @@ class VerdictScreen(Screen):
         self.blit_layer(surface, self.chart_rects[0].unionall(self.chart_rects), self._charts)
 
     def _charts(self, canvas: pygame.Surface) -> None:
-        """Draw the two small charts: the player's world solid, the same world dashed."""
+        """Draw the two small charts: the lives saved or lost each quarter against the same
+        world (bars above or below zero, the term's total in words), and trust beside the
+        same world (solid and dashed lines)."""
         from game.ui import theme
         from game.ui.widgets import charts, palette
 
@@ -142,22 +166,36 @@ class VerdictScreen(Screen):
         s = self.app.scale
         scope = self.verdicts[0].scope
         periods = [self.period(r.period) for r in c.records]
-        for rect, (name, title, mult) in zip(self.chart_rects, (
-                ("true_homicides", t("ui.verdict.chart_lives"), 1.0),
-                ("legitimacy", t("ui.verdict.chart_trust"), 100.0)), strict=True):
-            played, base = measures.series(c, scope, name)
+        tick = lambda v, step: fmt.number(v, 0 if step >= 1 else 1)  # noqa: E731
+        for rect in self.chart_rects:
             pygame.draw.rect(canvas, theme.PANEL, rect, border_radius=round(6 * s))
             pygame.draw.rect(canvas, theme.PANEL_BORDER, rect, 1, border_radius=round(6 * s))
-            lines = [charts.Series(t("ui.charts.your_game"), [v * mult for v in played],
-                                   palette.categorical_colour(4), width=3),
-                     charts.Series(t("ui.charts.baseline"), [v * mult for v in base],
-                                   palette.categorical_colour(0), dashed=True)]
-            charts.draw_line_chart(
-                canvas, rect.inflate(-round(16 * s), -round(12 * s)), lines,
-                theme.font(round(13 * s)), title=title, y_label="", x_labels=periods,
-                y_min=0.0, y_max=100.0 if mult == 100.0 else None,
-                small_font=theme.font(round(12 * s)),
-                tick_format=lambda v, step: fmt.number(v, 0 if step >= 1 else 1))
+        played, base = measures.series(c, scope, "true_homicides")
+        self.bars = charts.draw_difference_bars(
+            canvas, self.chart_rects[0].inflate(-round(16 * s), -round(12 * s)),
+            [b - p for p, b in zip(played, base, strict=True)],
+            theme.font(round(13 * s)), theme.font(round(12 * s)),
+            title=t("ui.verdict.chart_difference"), caption=self.lives_caption(),
+            x_labels=periods, colours=(theme.GOOD, theme.WARN), tick_format=tick,
+            style=charts.ChartStyle(text=theme.INK, muted=theme.MUTED, grid=theme.GRID))
+        if len(self.chart_rects) < 2:
+            return
+        played, base = measures.series(c, scope, "legitimacy")
+        lines = [charts.Series(t("ui.charts.your_game"), [v * 100 for v in played],
+                               palette.categorical_colour(4), width=3),
+                 charts.Series(t("ui.charts.baseline"), [v * 100 for v in base],
+                               palette.categorical_colour(0), dashed=True)]
+        charts.draw_line_chart(
+            canvas, self.chart_rects[1].inflate(-round(16 * s), -round(12 * s)), lines,
+            theme.font(round(13 * s)), title=t("ui.verdict.chart_trust"), y_label="",
+            x_labels=periods, y_min=0.0, y_max=100.0, small_font=theme.font(round(12 * s)),
+            tick_format=tick)
+
+    def lives_caption(self) -> str:
+        """The term's lives against the same world in words: "29 fewer people killed than in
+        the same world with no new policy: about one in 230"."""
+        played, base = self.verdicts[0].totals["lives"]
+        return lives_difference(self, played, base)
 
     def debrief(self) -> Transition:
         """The full debrief: charts, decisions, what happened next, the result file."""

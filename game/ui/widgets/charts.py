@@ -52,6 +52,8 @@ class ChartLayout:
     x_positions: list[float] = field(default_factory=list)
     x_label_indices: list[int] = field(default_factory=list)
     y_range: tuple[float, float] = (0.0, 1.0)
+    label_width: int = 0
+    """Pixels the y tick labels took (pass the widest to charts that must line up)."""
 
 
 # -- axis arithmetic ---------------------------------------------------------------------------
@@ -188,12 +190,15 @@ def draw_line_chart(
     small_font: pygame.font.Font | None = None,
     tick_format: Callable[[float, float], str] = format_tick,
     style: ChartStyle | None = None,
+    label_width: int = 0,
 ) -> ChartLayout:
     """Draw a line chart: title, legend above the plot, round y ticks, thinned x labels.
 
     `marker_x` draws a vertical dashed line at that x index (e.g. the end of the term), with
-    an optional translated `marker_label`. Tick labels use `small_font` when given. Returns
-    where everything went. Never raises for small rects; it draws what fits.
+    an optional translated `marker_label`. Tick labels use `small_font` when given;
+    `label_width` reserves at least that many pixels for them, so charts stacked one above
+    the other put the same quarter at the same x. Returns where everything went. Never raises
+    for small rects; it draws what fits.
     """
     st = style or ChartStyle()
     rect = pygame.Rect(rect)
@@ -224,6 +229,7 @@ def draw_line_chart(
             marker_x=marker_x,
             marker_label=marker_label,
             tick_format=tick_format,
+            label_width=label_width,
         )
     finally:
         surface.set_clip(previous_clip)
@@ -247,6 +253,7 @@ def _draw_chart_body(
     marker_x: int | None,
     marker_label: str | None,
     tick_format: Callable[[float, float], str],
+    label_width: int = 0,
 ) -> None:
     """Lay out and paint every part of a line chart (see draw_line_chart)."""
     pad = max(4, font.get_height() // 3)
@@ -302,6 +309,8 @@ def _draw_chart_body(
     x_label_gap = half_tick_h + 2
     bottom = rect.bottom - pad - tick_font.get_linesize() - x_label_gap
     label_w = max((tick_font.size(t)[0] for t in tick_texts), default=0)
+    layout.label_width = label_w
+    label_w = max(label_w, label_width)
     left = rect.x + pad + label_w + 6
     n = max([len(x_labels), *(len(s.values) for s in series), 1])
     last_w = tick_font.size(x_labels[-1])[0] if x_labels else 0
@@ -490,3 +499,101 @@ def draw_stacked_shares(
         x += w
         if separator is not None and x < rect.right and w > 2:
             pygame.draw.line(surface, separator, (x - 1, rect.y), (x - 1, rect.bottom - 1))
+
+
+@dataclass
+class BarsLayout:
+    """Where a difference chart put its parts, for tests."""
+
+    plot: pygame.Rect
+    zero_y: int = 0
+    bars: list[pygame.Rect] = field(default_factory=list)
+    lines: list[pygame.Rect] = field(default_factory=list)
+    """The title and caption lines (text rectangles)."""
+
+
+def draw_difference_bars(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    values: Sequence[float],
+    font: pygame.font.Font,
+    small_font: pygame.font.Font,
+    *,
+    title: str,
+    caption: str,
+    x_labels: Sequence[str],
+    colours: tuple[Colour, Colour],
+    tick_format: Callable[[float, float], str] = format_tick,
+    style: ChartStyle | None = None,
+) -> BarsLayout:
+    """Draw one bar per quarter above zero (colours[0]: better than the same world) or below it
+    (colours[1]: worse), under a title and a caption wrapped to the width, En-ROADS style."""
+    st = style or ChartStyle()
+    rect = pygame.Rect(rect)
+    layout = BarsLayout(plot=pygame.Rect(rect.x, rect.y, 0, 0))
+    pad = max(4, font.get_height() // 3)
+    y = rect.y + pad
+    width = rect.w - 2 * pad
+    for text, face, colour in ((title, font, st.text), (caption, small_font, st.text)):
+        for line in _wrap_words(text, face, width):
+            image = face.render(line, True, colour)
+            layout.lines.append(surface.blit(image, (rect.x + pad, y)))
+            y += face.get_linesize()
+    y += pad // 2
+    clean = [v if math.isfinite(v) else 0.0 for v in values]
+    biggest = max((abs(v) for v in clean), default=0.0) or 1.0
+    ticks = nice_ticks(-biggest, biggest)
+    lo, hi = min(ticks[0], -biggest), max(ticks[-1], biggest)
+    step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
+    texts = [tick_format(t, step) for t in (lo, 0.0, hi)]
+    label_w = max(small_font.size(t)[0] for t in texts)
+    bottom = rect.bottom - pad - small_font.get_linesize()
+    plot = pygame.Rect(rect.x + pad + label_w + 6, y + small_font.get_height() // 2,
+                       0, 0)
+    plot.w = max(0, rect.right - pad - plot.x)
+    plot.h = max(0, bottom - plot.y)
+    layout.plot = plot
+    if plot.w < 8 or plot.h < 16 or not clean:
+        return layout
+
+    def to_y(v: float) -> float:
+        return plot.bottom - (v - lo) / (hi - lo) * plot.h
+
+    zero_y = round(to_y(0.0))
+    layout.zero_y = zero_y
+    for value, text in zip((lo, 0.0, hi), texts, strict=True):
+        ty = round(to_y(value))
+        pygame.draw.line(surface, st.grid, (plot.left, ty), (plot.right, ty))
+        image = small_font.render(text, True, st.muted)
+        surface.blit(image, image.get_rect(midright=(plot.left - 6, ty)))
+    slot = plot.w / len(clean)
+    bar_w = max(1, round(slot * 0.7))
+    for i, v in enumerate(clean):
+        top = round(to_y(max(v, 0.0)))
+        height = round(to_y(min(v, 0.0))) - top
+        bar = pygame.Rect(round(plot.x + i * slot + (slot - bar_w) / 2), top, bar_w,
+                          max(1, height))
+        pygame.draw.rect(surface, colours[0] if v >= 0 else colours[1], bar)
+        layout.bars.append(bar)
+    pygame.draw.line(surface, st.axis, (plot.left, zero_y), (plot.right, zero_y), 2)
+    xs = [plot.x + (i + 0.5) * slot for i in range(len(clean))]
+    for i in visible_x_labels(list(x_labels), xs, small_font, bounds=(rect.x, rect.right)):
+        image = small_font.render(x_labels[i], True, st.muted)
+        surface.blit(image, image.get_rect(midtop=(round(xs[i]), plot.bottom + 2)))
+    return layout
+
+
+def _wrap_words(text: str, font: pygame.font.Font, width: int) -> list[str]:
+    """Split a text into lines no wider than `width` pixels (a long word stays whole)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        trial = f"{line} {word}" if line else word
+        if font.size(trial)[0] <= width or not line:
+            line = trial
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines

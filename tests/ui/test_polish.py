@@ -1,0 +1,219 @@
+"""Polish found playing a Juárez term at 1920x1080: the UI grows with the window, keyboard hints
+keep clear of the next control, the result note fits, lives are never "saved: -22,528", the
+paths' parting lines up, and the verdict shows the lives saved or lost each quarter."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+
+from tests.ui.conftest import key
+
+
+def _app(tmp_path: Path, size: tuple[int, int], settings: dict[str, Any] | None = None) -> Any:
+    """An App on its own settings folder (written first when given), as a player starts it."""
+    from game.ui.app import App
+
+    folder = tmp_path / "config"
+    if settings is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    return App("en", settings_dir=folder, saves_dir=tmp_path / "saves", size=size)
+
+
+@pytest.mark.parametrize(("size", "scale"), [((1280, 720), 1.0), ((1920, 1080), 1.5),
+                                             ((2560, 1440), 2.0), ((1366, 768), 1.05)])
+def test_the_ui_grows_with_the_window_until_a_scale_is_chosen(tmp_path: Path,
+                                                             size: tuple[int, int],
+                                                             scale: float) -> None:
+    """No scale chosen: 1920x1080 shows 150 %, 2560x1440 200 %; a chosen 100 % stays 100 %."""
+    app = _app(tmp_path, size)
+    if app.window.get_size() != size:
+        pytest.skip("the dummy display would not open a window this large")
+    assert app.scale == pytest.approx(scale)
+    app.set_scale(100)
+    assert app.scale == pytest.approx(1.0)
+    assert _app(tmp_path, size).scale == pytest.approx(1.0)  # the choice is kept
+
+
+def test_an_old_settings_file_at_the_old_default_grows_too(tmp_path: Path) -> None:
+    """A version-1 file stored 100 % whether or not the player chose it: treat it as unchosen;
+    a version-2 file's 100 % is a choice."""
+    assert _app(tmp_path, (1920, 1080), {"version": 1, "scale": 100}).scale == \
+        pytest.approx(1.5)
+    assert _app(tmp_path / "b", (1920, 1080), {"version": 2, "scale": 100}).scale == \
+        pytest.approx(1.0)
+    assert _app(tmp_path / "c", (1920, 1080), {"version": 1, "scale": 125}).scale == \
+        pytest.approx(1.25)
+
+
+def test_hint_box_keeps_clear_of_the_next_control() -> None:
+    """Cards in a column: the focused card's hint goes beside it, not over the card below."""
+    from game.ui.draw import hint_box
+
+    window = pygame.Rect(0, 0, 1280, 720)
+    card = pygame.Rect(20, 100, 300, 80)
+    below = pygame.Rect(20, 190, 300, 80)
+    box = hint_box(window, (360, 120), card, [below], 8)
+    assert not box.colliderect(below) and not box.colliderect(card)
+    assert window.contains(box)
+    # Against the right edge, the hint goes to the left.
+    edge = pygame.Rect(900, 100, 360, 80)
+    box = hint_box(window, (360, 120), edge, [edge.move(0, 90)], 8)
+    assert box.right <= edge.left and window.contains(box)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_keyboard_hints_never_cover_the_next_control(make_app: Any,
+                                                     size: tuple[int, int]) -> None:
+    """Tab through the main screen: each hint shown covers neither its control nor the ones
+    Tab and Shift+Tab go to next."""
+    from game.ui.screen import Push
+    from game.ui.screens.main import MainScreen
+
+    app = make_app("es", size=size)
+    app.start()
+    assert app.session.start("juarez-2010", "municipal", None, 1) is None
+    app.session.coach_pending = False
+    app.apply(Push(MainScreen(app)))
+    app.frame()
+    checked = 0
+    for _ in range(len(app.top.focus.items)):
+        key(app, pygame.K_TAB)
+        ring = app.top.focus
+        item = ring.current
+        if item is None or not item.hint or app.hint_rect is None:
+            continue
+        own = pygame.Rect(item.element.get_abs_rect())
+        assert not app.hint_rect.colliderect(own.inflate(-2, -2)), item.hint[:40]
+        for other in ring.neighbours():
+            rect = pygame.Rect(other.element.get_abs_rect())
+            assert not app.hint_rect.colliderect(rect.inflate(-2, -2)), item.hint[:40]
+        checked += 1
+    assert checked >= 3
+
+
+def _finished(make_app: Any, lang: str, size: tuple[int, int], scenario: str = "juarez-2010",
+              role: str = "municipal", enact: str | None = "vet_police") -> Any:
+    """An app whose game has played its whole term (one card enacted, dilemmas by default)."""
+    app = make_app(lang, size=size)
+    app.start()
+    assert app.session.start(scenario, role, None, 1) is None
+    app.session.coach_pending = False
+    c = app.session.game.campaign
+    if enact is not None:
+        option = next(o for o in c.options(c.region) if o.possible and o.action_id == enact)
+        c.enact(option.action_id, option.region)
+    while not c.is_over:
+        c.end_turn()
+    return app
+
+
+def test_the_result_note_on_the_debrief_shows_every_line(make_app: Any) -> None:
+    """"Hand this file to your teacher", its folder and its file all fit their box at 1920x1080
+    (150 %) and 1280x720."""
+    from game.ui.screen import Push
+    from game.ui.screens.debrief import DebriefScreen
+
+    for size in ((1920, 1080), (1280, 720)):
+        app = _finished(make_app, "es", size)
+        if size == (1920, 1080):
+            app.set_scale(150)
+        debrief = DebriefScreen(app)
+        debrief.exported = app.t("ui.result.written",
+                                 folder="/home/estudiante/Documentos/Plaza/resultados",
+                                 file="plaza-juarez-2010-municipal-seed1-20261201-233000.json")
+        app.apply(Push(debrief))
+        app.frame()
+        width = debrief.width - (24 + max(420.0, (debrief.width - 64) * 0.48) + 16) - 24
+        lines = debrief.wrap_lines(debrief.exported, width - 16, "@small")
+        from game.ui import theme
+
+        need = len(lines) * theme.class_font("@small", "label", app.scale).get_linesize()
+        boxes = [e for e in app.manager.get_sprite_group().sprites()
+                 if getattr(e, "html_text", None) == debrief.exported.replace("\n", "<br>")
+                 or getattr(e, "html_text", "").startswith(
+                     app.t("ui.result.written", folder="", file="").split("\n")[0][:20])]
+        assert boxes, "the result note is shown"
+        assert boxes[0].get_abs_rect().h >= need, size
+
+
+def test_lives_are_never_saved_with_a_minus_sign() -> None:
+    """The lab's sentence and every lives phrase say "cost N more lives", in both languages."""
+    from game.core.i18n import Translator
+    from game.ui import fmt
+
+    for lang in ("en", "es"):
+        t = Translator(lang)
+        for phrase in (fmt.lives_verb(t, -22528), fmt.lives_noun(t, -22528),
+                       fmt.lives_verb(t, 1204), fmt.lives_noun(t, 1)):
+            assert "-" not in phrase and "−" not in phrase, phrase
+    en = Translator("en")
+    assert fmt.lives_verb(en, -22528) == "cost 22,528 more lives"
+    assert fmt.lives_noun(en, 1204) == "1,204 lives saved"
+    sentence = en("ui.lab.lives", middle=fmt.lives_verb(en, -22528),
+                  low=fmt.lives_noun(en, -30100), high=fmt.lives_noun(en, 5000))
+    assert "cost 22,528 more lives" in sentence and "-" not in sentence
+
+
+def test_the_paths_charts_part_on_the_same_x(make_app: Any) -> None:
+    """Go back a quarter: both charts (killings in thousands, trust in %) mark the parting at
+    the same x, whatever their tick labels."""
+    from game.play.history import go_back
+    from game.ui.screen import Push
+    from game.ui.screens.paths import PathsScreen
+
+    app = _finished(make_app, "es", (1280, 720), "national-2018", "federal", None)
+    game = app.session.game
+    new = go_back(game.campaign, 3)
+    app.session.play_game(game.on_new_path(new, 3))
+    c = app.session.game.campaign
+    while not c.is_over:
+        c.end_turn()
+    paths = PathsScreen(app)
+    app.apply(Push(paths))
+    app.frame()
+    assert len(paths.layouts) == 2
+    lefts = {chart.plot.left for chart in paths.layouts}
+    assert len(lefts) == 1
+    assert paths.layouts[0].x_positions == paths.layouts[1].x_positions
+
+
+@pytest.mark.parametrize(("size", "lang"), [((1280, 720), "en"), ((1920, 1080), "es")])
+def test_the_verdict_shows_lives_saved_or_lost_each_quarter(make_app: Any,
+                                                           size: tuple[int, int],
+                                                           lang: str) -> None:
+    """One bar per quarter, above zero where fewer died than in the same world and below where
+    more did, and the term's total in words ("... fewer people killed ...: about one in N")."""
+    from game.play import measures
+    from game.ui.screen import Push
+    from game.ui.screens.verdict import VerdictScreen
+
+    app = _finished(make_app, lang, size)
+    verdict = VerdictScreen(app)
+    app.apply(Push(verdict))
+    app.frame()
+    assert verdict.bars is not None
+    c = app.session.game.campaign
+    played, base = measures.series(c, verdict.verdicts[0].scope, "true_homicides")
+    assert len(verdict.bars.bars) == len(played) == c.term_turns
+    for bar, mine, same in zip(verdict.bars.bars, played, base, strict=True):
+        if same - mine > 0.5:
+            assert bar.bottom <= verdict.bars.zero_y + 1
+        elif mine - same > 0.5:
+            assert bar.top >= verdict.bars.zero_y - 1
+    caption = verdict.lives_caption()
+    total_played, total_base = verdict.verdicts[0].totals["lives"]
+    gap = round(total_base - total_played)
+    assert "-" not in caption
+    if gap:
+        words = {"en": ("fewer", "more"), "es": ("menos", "más")}[lang]
+        assert words[0 if gap > 0 else 1] in caption
+    # Every caption line stays inside the chart.
+    chart = verdict.chart_rects[0]
+    for line in verdict.bars.lines:
+        assert chart.contains(line), caption
