@@ -19,20 +19,16 @@ from game.classroom.debrief import make_report
 from game.classroom.debrief.reading import Skipped, choose, gather
 from game.classroom.workshops import Workshops, workshop_toml
 from game.content.schema import Role, Workshop
+from game.core import paths
 from game.core.files import write_text_atomic
 
 REPORT_NAME = "plaza-report.html"
 
 
 def default_folder() -> Path:
-    """Where the desk and the students' games keep class files: Documents/Plaza (or home)."""
-    try:
-        from platformdirs import user_documents_dir
-
-        base = Path(user_documents_dir())
-    except (ImportError, OSError):
-        base = Path.home()
-    return base / "Plaza"
+    """Where the desk and the students' games keep class files: Documents/Plaza, or a folder
+    of the user's data where that cannot be written (core.paths.class_files_dir)."""
+    return paths.class_files_dir()
 
 
 @dataclass

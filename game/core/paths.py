@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -84,6 +85,20 @@ def user_data_dir() -> Path:
 def user_config_dir() -> Path:
     """Return (and create) the per-user folder for settings."""
     return _folder(Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)), "config")
+
+
+def class_files_dir() -> Path:
+    """Return (and create) where class files go (result files, workshops, reports):
+    Documents/Plaza, a folder students and teachers can find; where it cannot be made or
+    written (a locked-down profile), the user data folder's `class`."""
+    try:
+        wanted = Path(platformdirs.user_documents_dir()) / "Plaza"
+        wanted.mkdir(parents=True, exist_ok=True)
+        if os.access(wanted, os.W_OK):
+            return wanted
+    except OSError:
+        pass
+    return _folder(user_data_dir() / "class", "class")
 
 
 def user_cache_dir() -> Path:

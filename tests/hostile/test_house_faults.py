@@ -95,6 +95,23 @@ def test_user_folders_that_cannot_be_made_fall_back(tmp_path: Path,
     assert paths.saves_dir().is_dir()
 
 
+def test_class_files_fall_back_where_documents_cannot_be_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Result files go to Documents/Plaza; where a locked profile forbids it, to the data
+    folder's class folder (the hand-in screen names whichever it is), never nowhere."""
+    import platformdirs
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(tmp_path / "docs"))
+    assert paths.class_files_dir() == tmp_path / "docs" / "Plaza"
+    blocker = tmp_path / "locked"
+    blocker.write_text("a file where Documents should be", encoding="utf-8")
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(blocker))
+    fallback = paths.class_files_dir()
+    assert fallback.is_dir() and blocker not in fallback.parents
+    assert fallback == paths.user_data_dir() / "class"
+
+
 def test_a_fifo_named_as_a_plan_is_refused_at_once(tmp_path: Path) -> None:
     fifo = tmp_path / "plan.toml"
     os.mkfifo(fifo)
