@@ -5,6 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game.ui import theme
+from game.ui.widgets.text import wrap
+
+__all__ = ["wrap"]
 
 
 def draw_panel(surface: pygame.Surface, rect: pygame.Rect, fill: theme.Colour = theme.PANEL,
@@ -12,23 +15,6 @@ def draw_panel(surface: pygame.Surface, rect: pygame.Rect, fill: theme.Colour = 
     """Draw a rounded panel background with a one-pixel border."""
     pygame.draw.rect(surface, fill, rect, border_radius=radius)
     pygame.draw.rect(surface, border, rect, width=1, border_radius=radius)
-
-
-def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
-    """Split text into lines no wider than `width` pixels (words longer than a line stay whole)."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        words = paragraph.split(" ")
-        line = ""
-        for word in words:
-            trial = f"{line} {word}" if line else word
-            if font.size(trial)[0] <= width or not line:
-                line = trial
-            else:
-                lines.append(line)
-                line = word
-        lines.append(line)
-    return lines
 
 
 def draw_text(surface: pygame.Surface, text: str, font: pygame.font.Font,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.core.scales import nice_ticks, step_decimals
+from game.ui.widgets.text import wrap
 
 Colour = tuple[int, int, int]
 Point = tuple[float, float]
@@ -535,7 +536,7 @@ def draw_difference_bars(
     y = rect.y + pad
     width = rect.w - 2 * pad
     for text, face, colour in ((title, font, st.text), (caption, small_font, st.text)):
-        for line in _wrap_words(text, face, width):
+        for line in wrap(text, face, width) if text else []:
             image = face.render(line, True, colour)
             layout.lines.append(surface.blit(image, (rect.x + pad, y)))
             y += face.get_linesize()
@@ -581,19 +582,3 @@ def draw_difference_bars(
         image = small_font.render(x_labels[i], True, st.muted)
         surface.blit(image, image.get_rect(midtop=(round(xs[i]), plot.bottom + 2)))
     return layout
-
-
-def _wrap_words(text: str, font: pygame.font.Font, width: int) -> list[str]:
-    """Split a text into lines no wider than `width` pixels (a long word stays whole)."""
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        trial = f"{line} {word}" if line else word
-        if font.size(trial)[0] <= width or not line:
-            line = trial
-        else:
-            lines.append(line)
-            line = word
-    if line:
-        lines.append(line)
-    return lines
