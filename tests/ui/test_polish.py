@@ -217,3 +217,27 @@ def test_the_verdict_shows_lives_saved_or_lost_each_quarter(make_app: Any,
     chart = verdict.chart_rects[0]
     for line in verdict.bars.lines:
         assert chart.contains(line), caption
+
+
+def test_a_quiet_quarter_never_reads_about_zero_a_day(make_app: Any) -> None:
+    """29 dead in a quarter is "about one every 3 days", not "about 0 a day"; 350 is about 4 a
+    day (English and Spanish)."""
+    from game.ui.screens.results import ResultsScreen
+
+    for lang, few, many in (("en", "about one every 3 days", "about 4 a day"),
+                            ("es", "alrededor de una cada 3 días", "unas 4 al día")):
+        app = make_app(lang)
+        screen = ResultsScreen.__new__(ResultsScreen)
+        screen.app = app
+        assert screen.daily_rate(29) == few
+        assert screen.daily_rate(350) == many
+        assert "0" not in screen.daily_rate(29)
+
+
+def test_english_quarters_read_q1_2019(make_app: Any) -> None:
+    """A quarter on screen is "Q1 2019" in English and "T1 2019" in Spanish, never "2019-Q1"."""
+    from game.ui.screen import Screen
+
+    for lang, shown in (("en", "Q1 2019"), ("es", "T1 2019")):
+        screen = Screen(make_app(lang))
+        assert screen.period("2019-Q1") == shown

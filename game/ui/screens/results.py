@@ -115,6 +115,14 @@ class ResultsScreen(Screen):
 
     # ---- the human toll -------------------------------------------------------------------
 
+    def daily_rate(self, killed: float) -> str:
+        """A quarter's dead as a daily rate a student can picture: "about 4 a day", or, under
+        one a day, "about one every 3 days" (never "about 0 a day")."""
+        daily = fmt.per_day(killed)
+        if daily >= 0.95 or killed < 0.5:
+            return self.t("ui.results.rate_daily", count=fmt.number(daily, 0))
+        return self.t("ui.results.rate_days", days=fmt.number(1 / daily, 0))
+
     def _toll(self, y: float) -> float:
         """The quarter's dead in the player's places, per day, on a human scale, and the same
         world's; sized to its words so it is never cut off. Return the bottom."""
@@ -126,7 +134,7 @@ class ResultsScreen(Screen):
         where = t(f"region.{scope[0]}") if len(scope) == 1 else t("ui.results.toll_where_all")
         recorded = measures.aggregate(c, self.record.regions, scope, "homicides")
         text = self.plural("ui.results.toll", round(killed), count=fmt.number(killed, 0),
-                           where=where, per_day=fmt.number(fmt.per_day(killed), 0),
+                           where=where, per_day=self.daily_rate(killed),
                            recorded=fmt.number(recorded, 0),
                            hidden=fmt.number(max(0.0, killed - recorded), 0))
         scale = fmt.human_scale(self.app.t, killed)
