@@ -73,8 +73,8 @@ class DilemmaScreen(ModalScreen):
             name = t(f"event.{d.event_id}.choice.{cid}.name")
             tradeoff = t(f"event.{d.event_id}.choice.{cid}.tradeoff", **place)
             self.button(self.R(24, y, button_w, 44), f"{i + 1}. {name}", self._answer(cid),
-                        cls="@primary" if cid == d.default else None, container=box,
-                        tip=tradeoff)
+                        cls="@primary" if cid == d.default else None, container=box)
+            # No tooltip: the trade-off is written beside the button (a hint would cover it).
             if stacked:
                 self.text(self.R(20, y + 46, trade_w + 8, h - 48), html.escape(tradeoff),
                           "@small", box)

@@ -30,7 +30,7 @@ from game.play.commands import EnactIntervention
 from game.play.history import has_history, real_plan
 from game.play.plan import Plan, Step
 from game.play.policy_lab import LAB_MEASURES, Fan, LabOutcome, PolicyLab
-from game.ui import fmt, theme
+from game.ui import draw, fmt, theme
 from game.ui.screen import Action, Pop, Screen, Transition
 
 if TYPE_CHECKING:
@@ -129,7 +129,11 @@ def draw_histogram(surface: pygame.Surface, rect: pygame.Rect,
                    small: pygame.font.Font, *, title: str, zero_label: str) -> None:
     """How many worlds saved how many lives (one bar colour per plan; zero is doing nothing)."""
     pad = max(4, font.get_height() // 3)
-    surface.blit(font.render(title, True, theme.INK), (rect.x + pad, rect.y + pad))
+    lines = draw.wrap(title, font, rect.w - 2 * pad)  # long titles (Spanish) take two lines
+    for k, line in enumerate(lines):
+        surface.blit(font.render(line, True, theme.INK),
+                     (rect.x + pad, rect.y + pad + k * font.get_linesize()))
+    title_h = len(lines) * font.get_linesize()
     values = [v for data, _ in series for v in data.tolist()]
     if not values:
         return
@@ -137,9 +141,8 @@ def draw_histogram(surface: pygame.Surface, rect: pygame.Rect,
     lo, hi = ticks[0], ticks[-1]
     if hi <= lo:
         hi = lo + 1.0
-    plot = pygame.Rect(rect.x + pad * 2, rect.y + pad * 2 + font.get_linesize(),
-                       rect.w - pad * 4, rect.h - pad * 4 - font.get_linesize()
-                       - small.get_linesize())
+    plot = pygame.Rect(rect.x + pad * 2, rect.y + pad * 2 + title_h,
+                       rect.w - pad * 4, rect.h - pad * 4 - title_h - small.get_linesize())
     if plot.w < 20 or plot.h < 20:
         return
     edges = np.linspace(lo, hi, HISTOGRAM_BINS + 1)
@@ -164,7 +167,8 @@ def draw_histogram(surface: pygame.Surface, rect: pygame.Rect,
                  else label.get_rect(topright=(zero_x - 4, plot.y)))
     for tick in ticks:
         x = plot.x + (tick - lo) / (hi - lo) * plot.w
-        text = small.render(fmt.signed(tick, 0) if tick else "0", True, theme.MUTED)
+        # No minus sign: the title says left of zero is lives lost, right is lives saved.
+        text = small.render(fmt.number(abs(tick), 0), True, theme.MUTED)
         box = text.get_rect(midtop=(x, plot.bottom + 2))
         if box.left >= rect.x and box.right <= rect.right:
             surface.blit(text, box)
