@@ -241,3 +241,21 @@ def test_english_quarters_read_q1_2019(make_app: Any) -> None:
     for lang, shown in (("en", "Q1 2019"), ("es", "T1 2019")):
         screen = Screen(make_app(lang))
         assert screen.period("2019-Q1") == shown
+
+
+def test_one_story_in_two_places_is_one_headline() -> None:
+    """The same news in La Montaña and Acapulco is told once, naming both (en: "and", es:
+    "y"); other headlines stay as they are, in order."""
+    from game.core.i18n import Message, Translator
+    from game.ui import fmt
+    from game.ui.screens.results import merged_headlines
+
+    key = "event.ayotzinapa_files.headline"
+    news = [Message(key, {"region": "@region.montana"}), Message("ui.results.quiet"),
+            Message(key, {"region": "@region.acapulco"})]
+    for lang, word in (("en", " and "), ("es", " y ")):
+        t = Translator(lang)
+        shown = [fmt.message(t, m) for m in merged_headlines(t, news)]
+        assert len(shown) == 2
+        assert t("region.montana") + word + t("region.acapulco") in shown[0]
+        assert shown[1] == t("ui.results.quiet")

@@ -10,7 +10,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pygame
+from babel.lists import format_list
 
+from game.core.i18n import Message, Translator, cldr_locale
 from game.play import measures
 from game.play.registry import PANEL_INDICATORS, WHY_INDICATORS, findings_of
 from game.ui import draw, fmt, theme
@@ -51,6 +53,25 @@ def decision_name(t: Callable[..., str], effect: measures.DecisionEffect) -> str
     if effect.verb == "repeal":
         return t("ui.why.repeal", action=name)
     return name
+
+
+def merged_headlines(t: Translator, headlines: list[Message]) -> list[Message]:
+    """The quarter's headlines with one story told once: the same news in several places
+    ("... in La Montaña", "... in Acapulco") becomes one headline naming them all."""
+    groups: dict[tuple[str, str], list[Message]] = {}
+    for message in headlines:
+        rest = {k: v for k, v in message.params.items() if k != "region"}
+        groups.setdefault((message.key, repr(sorted(rest.items()))), []).append(message)
+    merged: list[Message] = []
+    for same in groups.values():
+        places = [m.params.get("region") for m in same]
+        if len(same) == 1 or any(not isinstance(p, str) for p in places):
+            merged += same
+            continue
+        names = [t.format_value(p) for p in dict.fromkeys(places)]
+        joined = format_list(names, locale=cldr_locale(t.locale))
+        merged.append(Message(same[0].key, {**same[0].params, "region": joined}))
+    return merged
 
 
 def decision_shorter(t: Callable[..., str], effect: measures.DecisionEffect) -> list[str]:
@@ -164,7 +185,7 @@ class ResultsScreen(Screen):
         (x, w), _, _ = self.columns()
         parts = self._prediction_lines()
         parts.append(f"<b>{e(t('ui.results.headlines'))}</b><br>")
-        for message in self.record.headlines:
+        for message in merged_headlines(self.app.t, self.record.headlines):
             parts.append(f"<b>{e(fmt.message(t, message))}</b><br>")
             dek_key = f"{message.key}.dek"
             dek = t(dek_key, **dict(message.params))
