@@ -259,3 +259,29 @@ def test_one_story_in_two_places_is_one_headline() -> None:
         assert len(shown) == 2
         assert t("region.montana") + word + t("region.acapulco") in shown[0]
         assert shown[1] == t("ui.results.quiet")
+
+
+@pytest.mark.parametrize(("size", "scale"), [((1024, 600), 100), ((1920, 1080), 200)])
+def test_the_settings_rows_fit_with_the_auto_choice(make_app: Any, size: tuple[int, int],
+                                                    scale: int) -> None:
+    """With Automatic added, the size row (six choices, Spanish) still fits the window."""
+    from pygame_gui.elements import UIButton
+
+    from game.ui.screen import Push
+    from game.ui.screens.settings import SettingsScreen
+
+    app = make_app("es", size=size)
+    if scale != 100:
+        app.set_scale(scale)
+    app.start()
+    app.apply(Push(SettingsScreen(app)))
+    app.frame()
+    window = app.window.get_rect()
+    buttons = [b for b in app.manager.get_sprite_group().sprites()
+               if isinstance(b, UIButton) and b.visible and b.text.strip()]
+    auto = app.t("ui.settings.scale_auto", percent=app.auto_percent)
+    assert any(b.text == auto for b in buttons)
+    for button in buttons:
+        assert window.contains(pygame.Rect(button.get_abs_rect())), button.text
+        width = button.font.get_rect(button.text).width
+        assert width <= button.get_abs_rect().w - 8, button.text

@@ -64,11 +64,16 @@ class SettingsScreen(Screen):
         self.label(self.R(64, y + 8, 256, 28), self.fitted(256, "@bold", self.t(key),
                                                            self.t(key + "_short")), "@bold")
         x = 330.0
-        for text, chosen, action in options:
-            width = max(100.0, self.text_width(text, "@primary", "button") + 30)
+        texts = [self.text_width(text, "@primary", "button") for text, _, _ in options]
+        widths = [max(100.0, w + 30) for w in texts]
+        gap = 10.0
+        if sum(widths) + gap * len(widths) > self.width - x - 24:
+            # A narrow window (1024x600): the buttons only as wide as their words.
+            widths, gap = [w + 24 for w in texts], 6.0
+        for (text, chosen, action), width in zip(options, widths, strict=True):
             self.button(self.R(x, y, width, 42), text, action,
                         tip=self.t(key + "_tip"), cls="@primary" if chosen else None)
-            x += width + 10
+            x += width + gap
         return y + self.step
 
     def _off_on(self, on: bool, off_action: Callable[[], Transition],
