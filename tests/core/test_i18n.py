@@ -120,8 +120,9 @@ def test_every_plural_entry_follows_the_convention() -> None:
 
 
 def test_period_in_each_language() -> None:
-    """A quarter reads 2010-Q1 in English and T1 2010 in Spanish; other text is left alone."""
-    assert Translator("en").period("2010-Q1") == "2010-Q1"
+    """A quarter reads Q1 2010 in English and T1 2010 in Spanish (files keep 2010-Q1); other
+    text is left alone."""
+    assert Translator("en").period("2010-Q1") == "Q1 2010"
     assert Translator("es").period("2010-Q1") == "T1 2010"
     assert Translator("es").period("2024-Q4") == "T4 2024"
     assert Translator("es").period("soon") == "soon"
