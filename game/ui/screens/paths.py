@@ -127,7 +127,7 @@ class PathsScreen(Screen):
                                        count=fmt.number(-gap.lives, 0))))
         else:
             parts.append(e(t("ui.paths.same_lives")))
-        parts.append("<br>" + e(t("ui.paths.trust", change=fmt.signed(gap.trust, 1))))
+        parts.append("<br>" + e(trust_gap_text(t, gap.trust)))
         parts.append("<br><br>" + e(t("ui.paths.caveat")))
         return "".join(parts)
 
@@ -229,6 +229,11 @@ def paths_html(screen: Screen) -> list[str]:
              t("ui.paths.same_lives"))
     span = t("ui.paths.span", first=period, last=screen.period(c.world.period(gap.to_turn)))
     return [f"<b>{e(t('ui.paths.debrief_heading'))}</b><br>", e(what), "<br>", e(span), " ",
-            e(lives), "<br>", e(t("ui.paths.trust", change=fmt.signed(gap.trust, 1))),
+            e(lives), "<br>", e(trust_gap_text(t, gap.trust)),
             "<br><br>"]
 
+
+def trust_gap_text(t: fmt.Translate, points: float) -> str:
+    """Trust at the end against the first path, in points; in words when it rounds to none."""
+    change = fmt.signed(points, 1)
+    return t("ui.paths.trust_same") if change == "±0" else t("ui.paths.trust", change=change)
