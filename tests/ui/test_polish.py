@@ -285,3 +285,26 @@ def test_the_settings_rows_fit_with_the_auto_choice(make_app: Any, size: tuple[i
         assert window.contains(pygame.Rect(button.get_abs_rect())), button.text
         width = button.font.get_rect(button.text).width
         assert width <= button.get_abs_rect().w - 8, button.text
+
+
+def test_every_place_of_a_national_quarter_has_its_results_tab(make_app: Any) -> None:
+    """Twelve regions at 1280x720: each one's tab is on the results screen (two rows), none
+    cut off by the window."""
+    from game.ui.screen import Push
+    from game.ui.screens.main import MainScreen
+    from game.ui.screens.results import ResultsScreen
+
+    app = make_app("es")
+    app.start()
+    assert app.session.start("national-2018", "federal", None, 3) is None
+    app.apply(Push(MainScreen(app)))
+    campaign = app.session.campaign
+    record = campaign.end_turn()
+    app.apply(Push(ResultsScreen(app, record, {}, None)))
+    app.frame()
+    texts = {getattr(i.element, "text", "") for i in app.top.focus.items}
+    names = [app.t(f"region.{rid}") for rid in record.regions]
+    assert len(names) == 12 and all(name in texts for name in names)
+    width = app.window.get_size()[0]
+    for item in app.top.focus.items:
+        assert item.element.get_abs_rect().right <= width
