@@ -55,11 +55,11 @@ def run_desk(args: argparse.Namespace) -> int:
         print(Translator(args.desk_lang or args.lang or "en")("cli.desk_no_screen"),
               file=sys.stderr)
         return 2
-    from game.ui.app import App
+    from game.ui.app import App, first_window_size
     from game.ui.screen import Push
     from game.ui.screens.desk import DeskScreen
 
-    app = App(args.desk_lang or args.lang)
+    app = App(args.desk_lang or args.lang, size=first_window_size())
     app.start()
     app.apply(Push(DeskScreen(app)))
     return app.run()

@@ -83,6 +83,26 @@ def auto_scale(size: tuple[int, int]) -> float:
     return max(AUTO_RANGE[0], min(AUTO_RANGE[1], stepped))
 
 
+DEFAULT_WINDOW = (1280, 720)
+DESKTOP_SHARE = 0.85
+"""How much of a large desktop the first window takes (the rest for the taskbar and others)."""
+
+
+def first_window_size() -> tuple[int, int]:
+    """The window to open on a start: 1280x720, or on a larger desktop a 16:9 window of
+    about DESKTOP_SHARE of it (so a 1920x1080 screen opens at 1632x918 and the UI scale
+    grows with it, auto_scale)."""
+    pygame.display.init()
+    try:
+        desktop = pygame.display.get_desktop_sizes()[0]
+    except (pygame.error, IndexError):
+        return DEFAULT_WINDOW
+    width = min(desktop[0] * DESKTOP_SHARE, desktop[1] * DESKTOP_SHARE * 16 / 9)
+    if width <= DEFAULT_WINDOW[0]:
+        return DEFAULT_WINDOW
+    return round(width), round(width * 9 / 16)
+
+
 def process_start() -> float:
     """The perf_counter value recorded by game/__main__.py, or this module's import time."""
     for name in ("__main__", "game.__main__"):
@@ -96,7 +116,7 @@ class App:
     """The window, the settings, the translator, the UI manager and the stack of screens."""
 
     def __init__(self, lang: str | None = None, settings_dir: Path | None = None,
-                 saves_dir: Path | None = None, size: tuple[int, int] = (1280, 720)) -> None:
+                 saves_dir: Path | None = None, size: tuple[int, int] = DEFAULT_WINDOW) -> None:
         pygame.display.init()
         pygame.font.init()
         theme.font.cache_clear()
@@ -463,7 +483,7 @@ def run_app(lang: str | None = None, scenario: str | None = None, role: str | No
     """Open the game; with a scenario, start a new game of it straight away."""
     from game.ui.screens.main import MainScreen
 
-    app = App(lang)
+    app = App(lang, size=first_window_size())
     app.start()
     if scenario is not None:
         problem = app.session.start(scenario, role or "federal", region, seed or 0)

@@ -308,3 +308,18 @@ def test_every_place_of_a_national_quarter_has_its_results_tab(make_app: Any) ->
     width = app.window.get_size()[0]
     for item in app.top.focus.items:
         assert item.element.get_abs_rect().right <= width
+
+
+def test_the_first_window_fits_the_desktop(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large desktop opens a large 16:9 window (the UI scale then grows with it); a laptop's
+    opens 1280x720."""
+    import pygame
+
+    from game.ui.app import first_window_size
+
+    monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(1920, 1080)])
+    assert first_window_size() == (1632, 918)
+    monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(2560, 1080)])
+    assert first_window_size() == (1632, 918)  # ultra-wide: the height decides
+    monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(1366, 768)])
+    assert first_window_size() == (1280, 720)
