@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import pygame
@@ -147,6 +148,16 @@ class Screen:
     def period(self, label: str) -> str:
         """Write a quarter label ("2010-Q1") in the current language's form."""
         return self.app.t.period(label)
+
+    def save_picture(self, path: Path, saved_key: str, failed_key: str) -> str:
+        """Draw the screen as it is and save it as a PNG; return the sentence to show (the
+        catalog's `saved_key` with the path, or `failed_key` with the reason)."""
+        self.app.draw()
+        try:
+            self.app.screenshot(path)
+        except (OSError, pygame.error) as exc:
+            return self.t(failed_key, reason=str(exc))
+        return self.t(saved_key, path=str(path))
 
     @property
     def game(self) -> GameSession:

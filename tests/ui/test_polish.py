@@ -323,3 +323,22 @@ def test_the_first_window_fits_the_desktop(monkeypatch: pytest.MonkeyPatch) -> N
     assert first_window_size() == (1632, 918)  # ultra-wide: the height decides
     monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(1366, 768)])
     assert first_window_size() == (1280, 720)
+
+
+def test_a_screen_saves_its_picture_or_says_why_not(make_app: Any, tmp_path: Any,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lab's and the debrief's PNG export: the file is written and the path told; a
+    folder that cannot be written gives the reason, not a crash."""
+    app = make_app("es")
+    app.start()
+    screen = app.top
+    target = tmp_path / "shot.png"
+    said = screen.save_picture(target, "ui.debrief.exported", "ui.debrief.export_failed")
+    assert target.stat().st_size > 1000 and str(target) in said
+
+    def full(path: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(app, "screenshot", full)
+    said = screen.save_picture(target, "ui.debrief.exported", "ui.debrief.export_failed")
+    assert "No space left" in said and said != app.t("ui.debrief.exported", path=str(target))

@@ -237,14 +237,8 @@ class DebriefScreen(Screen):
 
     def export_png(self) -> Transition:
         """Save the debrief as it looks now."""
-        path = self._export_path("png")
-        self.app.draw()
-        try:
-            self.app.screenshot(path)
-        except (OSError, pygame.error) as exc:
-            self.exported = self.t("ui.debrief.export_failed", reason=str(exc))
-        else:
-            self.exported = self.t("ui.debrief.exported", path=str(path))
+        self.exported = self.save_picture(self._export_path("png"), "ui.debrief.exported",
+                                          "ui.debrief.export_failed")
         self.rebuild()
         return None
 

@@ -603,14 +603,8 @@ class LabScreen(Screen):
 
     def export_png(self) -> Transition:
         """Save the lab as it looks now."""
-        path = self._export_path("png")
-        self.app.draw()
-        try:
-            self.app.screenshot(path)
-        except (OSError, pygame.error) as exc:
-            self.status = self.t("ui.lab.export_failed", reason=str(exc))
-        else:
-            self.status = self.t("ui.lab.exported_png", path=str(path))
+        self.status = self.save_picture(self._export_path("png"), "ui.lab.exported_png",
+                                        "ui.lab.export_failed")
         self.rebuild()
         return None
 
