@@ -145,6 +145,12 @@ def on_region(campaign: Campaign, seat: int, region: str) -> list[Advice]:
     if f["election_in"] is not None and 0 < f["election_in"] <= ELECTION_SOON:
         politics = _say("politics", "note", "advice.region.politics.election", f, ("F2",),
                         level=f["election_level"], count=int(f["election_in"]))
+    elif f["budget_share"] < BUDGET_TIGHT and (dearest := _dearest_running(campaign, seat)):
+        action, where, cost = dearest
+        politics = _say("politics", "note", "advice.region.politics.budget_stuck", f,
+                        ("F15",), left=round(f["budget_left"]), card=f"@action.{action}.name",
+                        where="@ui.action.national" if where is None else f"@region.{where}",
+                        cost=round(cost))
     elif f["budget_share"] < BUDGET_TIGHT:
         politics = _say("politics", "note", "advice.region.politics.budget", f, ("F15",),
                         left=round(f["budget_left"]))
@@ -166,6 +172,24 @@ def on_region(campaign: Campaign, seat: int, region: str) -> list[Advice]:
         local = _say("local", "note", "advice.region.local.hopeful", f, ("F14",),
                      share=_pct(f.get("legitimacy", 0.0)))
     return [security, rights, politics, local]
+
+
+def _dearest_running(campaign: Campaign, seat: int) -> tuple[str, str | None, float] | None:
+    """The seat's running card that costs the most money a quarter, as (action, region,
+    million pesos), when some other card is out of reach for lack of money (None otherwise):
+    what stopping would free."""
+    running = campaign.active_interventions(seat)
+    places = {region for _, region in running} | {campaign.seats[seat][1]}
+    options = [o for place in places for o in campaign.options(place, seat)]
+    if not any(not o.possible and o.reason is not None and o.reason.key == "reason.no_budget"
+               for o in options):
+        return None
+    costs = {(o.action_id, o.region): o.cost_money for o in options if o.active}
+    paying = [(costs.get(item, 0.0), item) for item in running if costs.get(item, 0.0) > 0]
+    if not paying:
+        return None
+    cost, (action, region) = max(paying)
+    return action, region, cost
 
 
 # ---- a card (the intervention dialog) -------------------------------------------------------

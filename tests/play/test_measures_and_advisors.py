@@ -110,3 +110,23 @@ def test_the_verdict_names_the_paths_taken_and_the_models_vote() -> None:
     assert played == sum(r.regions["juarez"]["true_homicides"] for r in c.records)
     assert base == sum(r.baseline["regions"]["juarez"]["true_homicides"] for r in c.records)
     assert verdict(_played("juarez-2010", "municipal", None, [], 1)).paths == ["nothing"]
+
+
+def test_a_tied_up_budget_names_what_stopping_would_free() -> None:
+    """A mayor whose running cards leave too little for another: the politics advisor names
+    the dearest running card and its price (the real choice left: stop one to start another),
+    in both languages; with money to spare, no such line."""
+    cards = [("local_social_programs", "juarez"), ("anti_collusion", "juarez"),
+             ("civic_alliances", "juarez")]
+    tied = _played("juarez-2010", "municipal", "juarez", cards, 3)  # past the 2010 election
+    politics = next(a for a in advisors.on_region(tied, 0, "juarez") if a.advisor == "politics")
+    assert politics.message.key == "advice.region.politics.budget_stuck"
+    assert politics.message.params["card"] == "@action.local_social_programs.name"
+    vet = next(o for o in tied.options("juarez") if o.action_id == "local_social_programs")
+    assert politics.message.params["cost"] == round(vet.cost_money)
+    for lang in ("en", "es"):
+        text = Translator(lang)(politics.message.key, **politics.message.params)
+        assert "{" not in text and str(round(vet.cost_money)) in text, text
+    free = _played("juarez-2010", "municipal", "juarez", [("civic_alliances", "juarez")], 3)
+    keys = {a.message.key for a in advisors.on_region(free, 0, "juarez")}
+    assert "advice.region.politics.budget_stuck" not in keys
