@@ -243,6 +243,21 @@ class Screen:
         return UIContainer(rect, self.app.manager, container=container or self.root,
                            starting_height=height + 1)
 
+    def tab_rows(self, tabs: Sequence[tuple[str, Action, bool]], y: float,
+                 width_of: Callable[[str], float], height: float = 30.0,
+                 tip: str | None = None) -> float:
+        """A row of tabs (text, action, selected) from the left margin, onto a new row when one
+        is full, so every place has its tab; return the y just below the last row."""
+        x = 24.0
+        for text, action, selected in tabs:
+            w = min(self.width - 48, width_of(text))
+            if x + w > self.width - 24 and x > 24.0:
+                x, y = 24.0, y + height + 6
+            self.button(self.R(x, y, w, height), text, action, tip=tip,
+                        cls="@primary" if selected else None)
+            x += w + 6
+        return y + height
+
     def button(self, rect: pygame.Rect, text: str, action: Action, tip: str | None = None,
                cls: str | None = None, container: Any = None, focus: bool = True,
                enabled: bool = True, over: bool = False, default: bool = False) -> UIButton:

@@ -126,16 +126,11 @@ class HistoryScreen(Screen):
         self.label(self.R(24, 10, self.width - 48, 36),
                    t(f"scenario.{self.scenario_id}.title"), "@heading")
         self.label(self.R(24, 42, self.width - 48, 22), t("ui.history.subtitle"), "@muted")
-        x, y = 24.0, 70.0
-        for scope in self.scopes():
-            text = whole_name(t, self.played) if scope is None else t(f"region.{scope}")
-            w = min(self.width - 48, text_width(text) + 24)
-            if x + w > self.width - 24:
-                x, y = 24.0, y + 36
-            self.button(self.R(x, y, w, 30), text, self.assign(scope=scope),
-                        cls="@primary" if scope == self.scope else None)
-            x += w + 6
-        top = y + 40
+        below = self.tab_rows(
+            [(whole_name(t, self.played) if scope is None else t(f"region.{scope}"),
+              self.assign(scope=scope), scope == self.scope) for scope in self.scopes()],
+            70.0, lambda text: text_width(text) + 24)
+        top = below + 10
         chart_w = max(520.0, (self.width - 64) * 0.62)
         bottom = self.height - 72
         self.chart_rect = self.R(24, top, chart_w, bottom - top - 48)

@@ -70,17 +70,13 @@ class PathsScreen(Screen):
         t = self.t
         c = self.game.campaign
         self.label(self.R(24, 12, self.width - 48, 36), t("ui.paths.title"), "@heading")
-        x, y = 24.0, 54.0
-        for scope in [None, *[r for r in c.world.region_ids
-                              if c.world.playable[c.world.region_index(r)]]]:
-            text = whole_name(t, c) if scope is None else t(f"region.{scope}")
-            w = min(self.width - 48, text_width(text) + 24)
-            if x + w > self.width - 24:
-                x, y = 24.0, y + 36
-            self.button(self.R(x, y, w, 30), text, self.assign(scope=scope),
-                        cls="@primary" if scope == self.scope else None)
-            x += w + 6
-        top = y + 40
+        scopes = [None, *[r for r in c.world.region_ids
+                          if c.world.playable[c.world.region_index(r)]]]
+        below = self.tab_rows(
+            [(whole_name(t, c) if scope is None else t(f"region.{scope}"),
+              self.assign(scope=scope), scope == self.scope) for scope in scopes],
+            54.0, lambda text: text_width(text) + 24)
+        top = below + 10
         chart_w = max(520.0, (self.width - 64) * 0.62)
         bottom = self.height - 128
         h = (bottom - top) / 2

@@ -117,17 +117,12 @@ class ResultsScreen(Screen):
         rec = self.record
         self.label(self.R(24, 10, self.width - 48, 36),
                    t("ui.results.title", period=self.period(rec.period)), "@heading")
-        x, row = 24.0, 48.0
-        for rid in rec.regions:  # every place gets a tab: a second row when one is full
-            text = t(f"region.{rid}")
-            w = min(theme.font(16, True).size(text)[0] + 28.0, self.width - 48)
-            if x + w > self.width - 24 and x > 24.0:
-                x, row = 24.0, row + 38.0
-            self.button(self.R(x, row, w, 32), text, self.assign(region=rid, ind_page=0),
-                        cls="@primary" if rid == self.region else None,
-                        tip=t("ui.results.region_tip"))
-            x += w + 6
-        y = self._toll(row + 40.0)
+        below = self.tab_rows(
+            [(t(f"region.{rid}"), self.assign(region=rid, ind_page=0), rid == self.region)
+             for rid in rec.regions], 48.0,
+            lambda text: theme.font(16, True).size(text)[0] + 28.0, 32.0,
+            tip=t("ui.results.region_tip"))
+        y = self._toll(below + 8.0)
         self._headlines(y)
         self._indicators(y)
         self._why(y)
