@@ -133,21 +133,22 @@ def per_day(count: float, days: float = 91.0) -> float:
 def lives_verb(t: Translator, saved: float) -> str:
     """What a plan did to lives, never with a minus sign: "saved 1,204 lives", "cost 22,528
     more lives", "made no difference in lives"."""
-    count = round(saved)
-    if count == 0:
-        return t("ui.lives.even_verb")
-    key = "ui.lives.saved_verb" if count > 0 else "ui.lives.cost_verb"
-    return t.plural(key, abs(count), count=number(abs(count), 0))
+    return _lives(t, saved, "verb")
 
 
 def lives_noun(t: Translator, saved: float) -> str:
     """Lives saved or lost as a noun phrase, never with a minus sign: "1,204 lives saved",
     "22,528 more lives lost", "no difference"."""
+    return _lives(t, saved, "noun")
+
+
+def _lives(t: Translator, saved: float, form: str) -> str:
+    """Lives saved (or, if negative, lost) in words: catalog `ui.lives.{saved,cost,even}_FORM`."""
     count = round(saved)
     if count == 0:
-        return t("ui.lives.even_noun")
-    key = "ui.lives.saved_noun" if count > 0 else "ui.lives.cost_noun"
-    return t.plural(key, abs(count), count=number(abs(count), 0))
+        return t(f"ui.lives.even_{form}")
+    kind = "saved" if count > 0 else "cost"
+    return t.plural(f"ui.lives.{kind}_{form}", abs(count), count=number(abs(count), 0))
 
 
 def human_scale(t: Translator, lives: float) -> str:

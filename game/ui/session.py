@@ -75,6 +75,13 @@ class Session:
             self._workshops = Workshops(pack, switches)
         return self._workshops
 
+    def loaded_workshops(self) -> Workshops:
+        """The workshop reader, for screens that cannot run without it (the teacher's desk)."""
+        workshops = self.workshops
+        if workshops is None:
+            raise RuntimeError(self.pack_error or "content did not load")
+        return workshops
+
     @property
     def campaign(self) -> Campaign | None:
         """The campaign of the game being played, or None before one starts."""

@@ -63,10 +63,7 @@ class DeskScreen(Screen):
     @property
     def workshops(self) -> Workshops:
         """The workshop reader of the shipped content."""
-        workshops = self.app.session.workshops
-        if workshops is None:
-            raise RuntimeError(self.app.session.pack_error or "content did not load")
-        return workshops
+        return self.app.session.loaded_workshops()
 
     def current(self) -> tuple[Workshop | None, str]:
         """The workshop the choices make and its code, or None and why not."""

@@ -50,10 +50,7 @@ class DeskCollectScreen(Screen):
     @property
     def workshops(self) -> Workshops:
         """The workshop reader of the shipped content."""
-        workshops = self.app.session.workshops
-        if workshops is None:
-            raise RuntimeError(self.app.session.pack_error or "content did not load")
-        return workshops
+        return self.app.session.loaded_workshops()
 
     @property
     def folder(self) -> Path:
