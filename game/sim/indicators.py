@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
+from game.sim.slots import slot_sum
 from game.sim.state import Array, State, World
 
 if TYPE_CHECKING:
@@ -100,9 +101,9 @@ REGISTRY: tuple[Indicator, ...] = (
     Indicator("migrants", "thousands", None, lambda w, s, q: s.migrants),
     Indicator("army", "presence", None, lambda w, s, q: s.army, kept=True),
     Indicator("guard", "presence", None, lambda w, s, q: s.guard, kept=True),
-    Indicator("armed_strength", "strength", "lower", lambda w, s, q: s.strength.sum(axis=2),
+    Indicator("armed_strength", "strength", "lower", lambda w, s, q: slot_sum(s.strength),
               panel=False),
-    Indicator("revenue", "money", "lower", lambda w, s, q: s.markets.sum(axis=2), panel=False),
+    Indicator("revenue", "money", "lower", lambda w, s, q: slot_sum(s.markets), panel=False),
     Indicator("mayor_approval", "share", "higher", lambda w, s, q: s.mayor_approval, why=True,
               kept=True, panel=False),
     Indicator("approval", "share", "higher", national=lambda w, s, n: s.approval, why=True,

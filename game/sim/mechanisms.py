@@ -21,6 +21,7 @@ from game.sim.randomness import (
     inverse_normal,
     poisson_from_uniform,
 )
+from game.sim.slots import slot_max, slot_sum
 from game.sim.state import (
     GROUP_LOCAL_GANG,
     GROUP_SPLINTER,
@@ -61,8 +62,8 @@ def competition_index(territory: Array) -> Array:
 
     Zero under a monopoly over the whole region; high where several groups split it (F1).
     """
-    uncontrolled = clip(1.0 - territory.sum(axis=2), 0.0, 1.0)
-    return np.asarray(1.0 - (territory**2).sum(axis=2) - uncontrolled**2)
+    uncontrolled = clip(1.0 - slot_sum(territory), 0.0, 1.0)
+    return np.asarray(1.0 - slot_sum(territory**2) - uncontrolled**2)
 
 
 def effective_policing(state: State, p: Params, support: Array | float = 0.0) -> Array:
@@ -209,7 +210,7 @@ def informal_arrangements(
 
 def dominance(state: State, p: Params) -> Array:
     """How far the leading group has won the plaza: 0 up to the monopoly threshold, 1 alone."""
-    lead = np.where(state.group_active, state.territory, 0.0).max(axis=2)
+    lead = slot_max(np.where(state.group_active, state.territory, 0.0))
     return np.asarray(clip((lead - p.monopoly_threshold) / (1 - p.monopoly_threshold),
                               0.0, 1.0))
 
@@ -229,7 +230,7 @@ def collusion_exposure(state: State, levers: Levers, p: Params) -> None:
 def criminal_money(state: State) -> Array:
     """Criminal money in each region against its start: what markets pay on the territory
     groups control (F7, F12). Falls when markets shrink or the state takes back ground."""
-    money = state.markets.sum(axis=2) * state.territory.sum(axis=2)
+    money = slot_sum(state.markets) * slot_sum(state.territory)
     return np.asarray(money / state.money_norm)
 
 
@@ -356,7 +357,7 @@ def trafficking_routes(world: World, state: State, levers: Levers, force: Array,
     out = out + p.route_shift * np.minimum(pressure, 1.0) * (p.route_out_max - out) \
         - p.route_return * out
     home = state.home_markets[:, :, list(TRAFFICKING)]
-    total = home.sum(axis=2)
+    total = slot_sum(home)
     capacity = total[:, None, :] * world.neighbours[None, :, :]
     reach = capacity.sum(axis=2, keepdims=True)
     routes = capacity / np.maximum(reach, 1e-9)
@@ -365,7 +366,7 @@ def trafficking_routes(world: World, state: State, levers: Levers, force: Array,
     arriving = np.einsum("rij,rim->rjm", routes, moved)
     markets = state.home_markets.copy()
     markets[:, :, list(TRAFFICKING)] = home - moved + arriving
-    lost = np.maximum(total - markets[:, :, list(TRAFFICKING)].sum(axis=2), 0.0)
+    lost = np.maximum(total - slot_sum(markets[:, :, list(TRAFFICKING)]), 0.0)
     state.predation += p.predation_speed * (p.predation_share * lost - state.predation)
     markets[:, :, EXTORTION] += p.predation_extortion_share * state.predation
     markets[:, :, KIDNAPPING] += (1 - p.predation_extortion_share) * state.predation
@@ -431,16 +432,16 @@ def recruitment_flows(
     losses.
     """
     s, t = state.strength, state.territory
-    revenue_index = state.markets.sum(axis=2) / state.revenue_norm
+    revenue_index = slot_sum(state.markets) / state.revenue_norm
     share = t / state.controlled_norm[:, :, None]  # revenue follows the territory held
     exits = p.amnesty_exit * np.minimum(levers.local("amnesty"), 1) * state.opportunity
     pool = (1 - state.opportunity) / np.maximum(1 - state.opportunity_norm, 0.05) * (1 - exits)
-    total = np.maximum(s.sum(axis=2, keepdims=True), 1e-9)
+    total = np.maximum(slot_sum(s, keepdims=True), 1e-9)
     opponents = 1 - s / total
     damping = world.contest_damping[None, :, None]
     if not (damping == 1.0).all():  # a power only where a region aggregates several plazas
         opponents = np.where(damping == 1.0, opponents, opponents ** damping)
-    incumbency = t / np.maximum(t.max(axis=2, keepdims=True), 1e-9)
+    incumbency = t / np.maximum(slot_max(t, keepdims=True), 1e-9)
     attrition_cut = 1 - p.hr_law_attrition_cut * hr_law
     extra_losses = s * (
         p.conflict_attrition * competition[:, :, None] * opponents
@@ -451,7 +452,7 @@ def recruitment_flows(
     funded = (revenue_index * pool)[:, :, None]
     follow = state.recruit_follow
     by_territory = share * (p.group_turnover * state.strength_norm[:, :, None]
-                            + p.loss_replacement * extra_losses.sum(axis=2, keepdims=True))
+                            + p.loss_replacement * slot_sum(extra_losses, keepdims=True))
     own = p.loss_replacement * extra_losses
     recruits = funded * np.maximum(follow * by_territory + (1 - follow) * own
                                    + state.recruit_base, 0.0)
@@ -499,7 +500,7 @@ def cartel_presence(world: World, state: State) -> Array:
     presence = np.zeros((runs, regions, len(world.cartel_ids)))
     r, i, g = np.nonzero(state.group_active)
     np.add.at(presence, (r, i, state.group_cartel[r, i, g]), state.territory[r, i, g])
-    controlled = np.maximum(state.territory.sum(axis=2, keepdims=True), 1e-9)
+    controlled = np.maximum(slot_sum(state.territory, keepdims=True), 1e-9)
     return np.asarray(presence / controlled)
 
 
@@ -582,7 +583,7 @@ def splinters_and_entrants(
     """
     integrity = 0.5 * (state.police_integrity + state.judicial_integrity)
     guard = 1 - p.integrity_protection * integrity
-    dominant = (state.territory.max(axis=2) > p.monopoly_threshold)
+    dominant = (slot_max(state.territory) > p.monopoly_threshold)
     cohesion = 1 - p.pact_cohesion * state.arrangements_norm  # long-standing pacts, not a new pax
     won_by_war = 1 + p.new_monopoly_split * np.maximum(dominance(state, p) - state.dominance_norm,
                                                        0.0)
@@ -623,7 +624,7 @@ def territorial_contest(world: World, state: State, policing: Array, force: Arra
     """
     s = np.where(state.group_active, state.strength * state.group_hold, 0.0)
     weight = s ** contest_power(world, p)[None, :, None]
-    total = np.maximum(weight.sum(axis=2, keepdims=True), 1e-12)
+    total = np.maximum(slot_sum(weight, keepdims=True), 1e-12)
     uncontrolled = clip(
         state.uncontrolled_norm + p.state_control_gain * (policing - state.policing_norm)
         + p.force_state_control * (force - state.force_norm),
@@ -673,9 +674,9 @@ def homicide_terms(
     log E[H] = intercept + b_C C + b_R R + b_M F (C + c0) - b_A A + b_K (K0 - K) - b_P dP
                + b_S log(S / S0); Espinosa and Rubin (2015) set the military term's size.
     """
-    strength = np.maximum(state.strength.sum(axis=2), 1e-6)
-    traffic = state.markets[:, :, list(TRAFFICKING)].sum(axis=2)
-    home = np.maximum(state.home_markets[:, :, list(TRAFFICKING)].sum(axis=2), 1e-9)
+    strength = np.maximum(slot_sum(state.strength), 1e-6)
+    traffic = slot_sum(state.markets[:, :, list(TRAFFICKING)])
+    home = np.maximum(slot_sum(state.home_markets[:, :, list(TRAFFICKING)]), 1e-9)
     return {
         "competition": p.competition_violence * competition,
         "retaliation": p.retaliation_violence * state.retaliation,

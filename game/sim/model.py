@@ -14,6 +14,7 @@ from game.sim.ledger import Ledger
 from game.sim.levers import build_levers
 from game.sim.params import Params
 from game.sim.randomness import RunRandom
+from game.sim.slots import slot_max
 from game.sim.state import AgendaItem, Array, Mask, World, initial_state
 
 LEDGER_ORDER = WHY_ORDER
@@ -121,7 +122,7 @@ class Model:
         power = m.contest_power(w, p)[None, :, None]
         share = np.maximum(s.territory, 1e-3) ** (1.0 / power)
         hold = share / np.maximum(s.strength, 1e-9)
-        top = np.max(np.where(s.group_active, hold, 0.0), axis=2, keepdims=True)
+        top = slot_max(np.where(s.group_active, hold, 0.0), keepdims=True)
         s.group_hold = np.where(settled, hold / np.maximum(top, 1e-12), 1.0)
         levers = build_levers(self.pack, s, w, 0)
         s.recruit_follow = np.where(settled, p.settled_recruit_follow, 1.0)
@@ -298,8 +299,8 @@ class Model:
     def _siege_possible(self, roll: Array) -> Mask:
         """Where a capture would meet a dominant, well-armed group: a siege can follow (F4)."""
         s, p = self.state, self.p
-        lead_t = np.where(s.group_active, s.territory, 0).max(axis=2)
-        lead_s = np.where(s.group_active, s.strength, 0).max(axis=2)
+        lead_t = slot_max(np.where(s.group_active, s.territory, 0.0))
+        lead_s = slot_max(np.where(s.group_active, s.strength, 0.0))
         allowed = any(self.world.roles & set(self.pack.events[e].roles)
                       for e in self.siege_events)
         return np.asarray(
