@@ -2,8 +2,9 @@
 
 numpy reduces a short trailing axis (4 groups, a few markets) about ten times slower than it
 adds whole slices, and a thousand-world lab does it dozens of times a quarter. Below eight
-entries numpy adds them one after the other (from +0.0), so adding slice after slice in the same order
-gives the same bits (`tests/sim/test_slots.py` checks it); longer axes fall back to numpy.
+entries numpy adds them one after the other (from +0.0), so adding slice after slice in the
+same order gives the same bits (`tests/sim/test_slots.py` checks it); longer axes fall back
+to numpy.
 """
 
 from __future__ import annotations
