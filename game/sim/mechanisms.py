@@ -716,14 +716,13 @@ def killings_and_disappearances(
     state.homicide_terms = terms
     state.mean_killings = expected
     dispersion = p.homicide_dispersion * np.sqrt(world.population / 1e6)
-    z = inverse_normal(draws)
-    noise = gamma_mean_one(dispersion, z[:, 0])
+    noise = gamma_mean_one(dispersion, inverse_normal(draws[:, 0]))
     abuse_mean = expected_abuses(force, q.competition, hr_law, p) + collusion_abuses(
         world, state, p)
     means = np.stack([expected * noise, expected_attacks(state, q.competition, p), abuse_mean,
                       expected_kidnappings], axis=1)
     killings, attacks, abuses, kidnappings = np.moveaxis(
-        poisson_from_uniform(means, draws[:, 1:5], z[:, 1:5]), 1, 0)
+        poisson_from_uniform(means, draws[:, 1:5]), 1, 0)
     true = killings + q.event_deaths
     forensic_part, pact_part = hidden_parts(state, p)
     hidden_share = np.minimum(forensic_part + pact_part, p.hidden_share_cap)
@@ -731,7 +730,7 @@ def killings_and_disappearances(
     shares = np.stack([np.broadcast_to(hidden_share, true.shape),
                        crossfire_share(force, q.competition, p)], axis=1)
     hidden, civilians = np.moveaxis(
-        binomial_from_uniform(trials, shares, draws[:, 5:7], z[:, 5:7]), 1, 0)
+        binomial_from_uniform(trials, shares, draws[:, 5:7]), 1, 0)
     found = found_remains(state, p)
     measured = true - hidden + found
     for event_id in sorted(set(q.event_deaths_by) | set(state.last_event_deaths_by)):

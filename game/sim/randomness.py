@@ -111,26 +111,44 @@ def _inverse_by_search(first: Array, ratio: Ratio, u: Array,
     return counts
 
 
-def poisson_from_uniform(lam: Array, u: Array, z: Array) -> Array:
-    """Poisson counts with means `lam`, one per uniform `u` (z: its normal quantile)."""
+def poisson_from_uniform(lam: Array, u: Array) -> Array:
+    """Poisson counts with means `lam`, one per uniform `u` (the same shape).
+
+    Large means use the normal quantile of their uniform, small ones exact inversion; each
+    element's normal quantile is taken only where it is used.
+    """
     lam = np.maximum(lam, 0.0)
-    result = np.maximum(np.floor(lam + np.sqrt(lam) * z + 0.5), 0.0)
+    result = np.empty(np.broadcast_shapes(lam.shape, u.shape))
     small = lam < SMALL_MEAN
+    large = ~small
+    if large.any():
+        ll = lam[large]
+        result[large] = np.maximum(np.floor(ll + np.sqrt(ll) * inverse_normal(u[large]) + 0.5),
+                                   0.0)
     if small.any():
         ls = lam[small]
         steps = min(int(ls.max() + 8 * np.sqrt(ls.max()) + 10), INVERSION_STEPS)
         result[small] = _inverse_by_search(np.exp(-ls), lambda k, idx: ls[idx] / (k + 1),
                                            u[small], steps)
-    return np.asarray(result)
+    return result
 
 
-def binomial_from_uniform(n: Array, p: Array, u: Array, z: Array) -> Array:
-    """Binomial counts of `n` trials with probability `p`, one per uniform `u` (z: quantile)."""
+def binomial_from_uniform(n: Array, p: Array, u: Array) -> Array:
+    """Binomial counts of `n` trials with probability `p`, one per uniform `u` (one shape).
+
+    As for Poisson counts: the normal quantile where the variance is large, exact inversion
+    where it is small.
+    """
     n = np.maximum(np.floor(n), 0.0)
     p = np.clip(p, 0.0, 1.0)
     mean, var = n * p, n * p * (1 - p)
-    result = np.minimum(np.maximum(np.floor(mean + np.sqrt(var) * z + 0.5), 0.0), n)
+    result = np.empty(np.broadcast_shapes(n.shape, p.shape, u.shape))
     small = var < SMALL_MEAN
+    large = ~small
+    if large.any():
+        z = inverse_normal(u[large])
+        result[large] = np.minimum(np.maximum(np.floor(mean[large] + np.sqrt(var[large]) * z
+                                                       + 0.5), 0.0), n[large])
     if small.any():
         ns, ps = n[small], np.minimum(p[small], 1 - 1e-12)
         top = float((ns * ps).max())
@@ -142,7 +160,7 @@ def binomial_from_uniform(n: Array, p: Array, u: Array, z: Array) -> Array:
 
         counts = _inverse_by_search((1 - ps) ** ns, ratio, u[small], steps)
         result[small] = np.minimum(counts, ns)
-    return np.asarray(result)
+    return result
 
 
 def gamma_mean_one(shape: Array, z: Array) -> Array:
