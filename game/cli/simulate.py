@@ -19,7 +19,6 @@ from typing import TextIO
 
 import numpy as np
 
-from game.classroom.result_files import build_result, write_result
 from game.classroom.workshops import Workshops
 from game.cli.output import dumps, format_table, safe, write_output
 from game.content.loader import load_plan, setup_problems
@@ -171,14 +170,22 @@ def _many_worlds(args: argparse.Namespace, workshops: Workshops, setup: Setup) -
     exact = args.format == "json"  # the contract's JSON carries the baseline and the effects
     streamed = args.format == "summary"  # percentiles per quarter: nothing kept per run
     shares = split(setup.seed, args.runs, part_count(args.runs) if streamed else 1)
-    first_seed, first_runs = shares[0]
-    lab = Lab(workshops.pack, setup.scenario, setup.role, setup.region, first_seed, first_runs,
-              setup.overrides, baseline=exact, effects=exact, keep=not streamed)
-    turns = setup.turns or lab.world.turns_in_term
-    summary = SummaryTable(lab, Translator(args.sim_lang), list(range(setup.seed,
-                                                                      setup.seed + args.runs)))
-    if len(shares) > 1:
-        return _many_worlds_in_parts(args, workshops, setup, plan, shares, turns, lab, summary)
+    # The children start before this process builds its own worlds, so that they finish
+    # together (each builds its part's worlds itself).
+    children = _start_parts(workshops.pack, setup, plan, shares[1:])
+    try:
+        first_seed, first_runs = shares[0]
+        lab = Lab(workshops.pack, setup.scenario, setup.role, setup.region, first_seed,
+                  first_runs, setup.overrides, baseline=exact, effects=exact, keep=not streamed)
+        turns = setup.turns or lab.world.turns_in_term
+        summary = SummaryTable(lab, Translator(args.sim_lang),
+                               list(range(setup.seed, setup.seed + args.runs)))
+        if children:
+            return _many_worlds_in_parts(args, plan, children, turns, lab, summary)
+    except BaseException:
+        for child in children:
+            child.stop()
+        raise
     if streamed:
         lab.observers.append(summary.add)
     _report_skipped(play(lab, plan, turns), Translator(args.sim_lang))
@@ -201,27 +208,33 @@ def _many_worlds(args: argparse.Namespace, workshops: Workshops, setup: Setup) -
     return 0
 
 
-def _summary_part(pack: ContentPack, setup: Setup, seed: int, runs: int, plan: Plan,
-                  turns: int) -> tuple[list[list[Array]], list[Skipped]]:
+def _summary_part(pack: ContentPack, setup: Setup, seed: int, runs: int,
+                  plan: Plan) -> tuple[list[list[Array]], list[Skipped]]:
     """One part of a split summary, run whole: per quarter, each column's values per world."""
     lab = Lab(pack, setup.scenario, setup.role, setup.region, seed, runs, setup.overrides,
               keep=False)
     table = SummaryTable(lab, Translator("en"))
     columns: list[list[Array]] = []
     lab.observers.append(lambda result: columns.append(table.values(result)))
-    skipped = play(lab, plan, turns)
+    skipped = play(lab, plan, setup.turns or lab.world.turns_in_term)
     return columns, skipped
 
 
-def _many_worlds_in_parts(args: argparse.Namespace, workshops: Workshops, setup: Setup,
-                          plan: Plan, shares: list[tuple[int, int]], turns: int, lab: Lab,
-                          summary: SummaryTable) -> int:
-    """The summary of a large lab with its later seeds run by forked children (same numbers,
-    world for world, as one batch: see game.play.parts)."""
+def _start_parts(pack: ContentPack, setup: Setup, plan: Plan,
+                 shares: list[tuple[int, int]]) -> list[Part]:
+    """Fork one child per later share of a split summary (none where nothing is split)."""
+    if not shares:
+        return []
     context = fork_context()
     assert context is not None, "a summary is split only where children fork"
-    children = [Part(context, _summary_part, (workshops.pack, setup, seed, runs, plan, turns))
-                for seed, runs in shares[1:]]
+    return [Part(context, _summary_part, (pack, setup, seed, runs, plan))
+            for seed, runs in shares]
+
+
+def _many_worlds_in_parts(args: argparse.Namespace, plan: Plan, children: list[Part],
+                          turns: int, lab: Lab, summary: SummaryTable) -> int:
+    """The summary of a large lab with its later seeds run by forked children (same numbers,
+    world for world, as one batch: see game.play.parts)."""
     mine: list[list[Array]] = []
     lab.observers.append(lambda result: mine.append(summary.values(result)))
     skipped = play(lab, plan, turns)
@@ -241,6 +254,8 @@ def _many_worlds_in_parts(args: argparse.Namespace, workshops: Workshops, setup:
 
 def _one_game(args: argparse.Namespace, workshops: Workshops, setup: Setup, out: TextIO) -> int:
     """Play the plan as one game, as a player would, and write its result file."""
+    # Imported here: the many-worlds path never needs them, and starts sooner without.
+    from game.classroom.result_files import build_result, write_result
     from game.play.campaign import Campaign
 
     if setup.workshop is not None:

@@ -88,26 +88,35 @@ def _inverse_by_search(first: Array, ratio: Ratio, u: Array,
                        steps: int) -> Array:
     """Count of a discrete law below each uniform: pmf(0) = first, pmf(k+1) = pmf(k) * r(k).
 
-    Walks k = 0..steps adding pmf terms to each element's running cdf and stops, element by
-    element, once the cdf passes its uniform: most counts are small, so most elements leave
-    after a few steps. `ratio(k, idx)` gives r(k) for the elements still walking. Products and
-    sums are taken in the same order as a cumulative table would, and memory is one vector.
+    Walks k = 0..steps adding pmf terms to each element's running cdf and counts the steps
+    its cdf stays below its uniform. pmf terms are never negative, so a cdf that has passed
+    its uniform stays past it: an element that is done may walk on without changing its
+    count, and the walkers are packed into shorter arrays only when half of them are done
+    (most counts are small, so most leave after a few steps). `ratio(k, idx)` gives r(k) for
+    the elements `idx`. Products and sums are taken in the same order as a cumulative table
+    would, so both give the same draws.
     """
     if first.size * steps <= TABLE_LIMIT:
         return _inverse_by_table(first, ratio, u, steps)
     counts = np.zeros(first.size, dtype=np.float64)
-    scale = np.ones(first.size, dtype=np.float64)
-    cdf = first * scale
-    walking = np.flatnonzero(cdf < u)
-    counts[walking] += 1
+    walking = np.flatnonzero(first < u)
+    counts[walking] = 1.0
+    # The walkers' own packed copies: first term, pmf scale, cdf, uniform and count.
+    w_first, w_u = first[walking], u[walking]
+    w_scale, w_cdf, w_count = np.ones(walking.size), w_first * 1.0, counts[walking]
     with np.errstate(over="ignore", invalid="ignore"):  # extreme laws: the walk just stops
         for k in range(steps):
             if not walking.size:
                 break
-            scale[walking] *= ratio(k, walking)
-            cdf[walking] += first[walking] * scale[walking]
-            walking = walking[cdf[walking] < u[walking]]
-            counts[walking] += 1
+            w_scale *= ratio(k, walking)
+            w_cdf += w_first * w_scale
+            below = w_cdf < w_u
+            w_count += below
+            if 2 * np.count_nonzero(below) < walking.size:
+                counts[walking] = w_count
+                walking, w_first, w_u = walking[below], w_first[below], w_u[below]
+                w_scale, w_cdf, w_count = w_scale[below], w_cdf[below], w_count[below]
+    counts[walking] = w_count
     return counts
 
 
