@@ -151,7 +151,7 @@ def binomial_from_uniform(n: Array, p: Array, u: Array) -> Array:
     n = np.maximum(np.floor(n), 0.0)
     p = np.clip(p, 0.0, 1.0)
     mean, var = n * p, n * p * (1 - p)
-    result = np.empty(np.broadcast_shapes(n.shape, p.shape, u.shape))
+    result = np.empty(np.broadcast_shapes(n.shape, np.shape(p), u.shape))
     small = var < SMALL_MEAN
     large = ~small
     if large.any():
