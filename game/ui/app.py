@@ -10,6 +10,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+import i18n  # python-i18n: pygame_gui's own translation library
 import pygame
 import pygame_gui
 from pygame_gui.elements import UITextEntryLine
@@ -19,6 +20,7 @@ from game.ui import draw, theme
 from game.ui.screen import Many, Pop, Push, Quit, Replace, Reset, Screen, Transition
 from game.ui.session import Session
 from game.ui.settings import AUTO_SCALE, Settings, load_settings, save_settings
+from game.ui.widget_speedups import UIManager, remember_text_sizes
 
 AUTO_LAYOUT = (1280, 720)
 """A player who has not chosen a scale gets the UI grown until the layout is this small
@@ -59,13 +61,21 @@ def _malloc_trim() -> Any:
 _TRIM = _malloc_trim()
 
 
+TRIM_INTERVAL_S = 2.0
+"""Least time between two hand-backs: a trim costs ~10 ms, and a player changes screens
+slower than this, while a scripted run (tests, the smoke run) changes many a second."""
+_last_trim = [float("-inf")]
+
+
 def release_memory() -> None:
-    """Hand freed heap pages back to the system after a screen change.
+    """Hand freed heap pages back to the system after a screen change (at most every 2 s).
 
     Building a screen makes many short-lived surfaces (pygame_gui draws each button state);
     glibc keeps the freed pages, so without this the resident size ratchets up over a game.
     """
-    if _TRIM is not None:
+    now = time.monotonic()
+    if _TRIM is not None and now - _last_trim[0] >= TRIM_INTERVAL_S:
+        _last_trim[0] = now
         _TRIM(0)
 
 
@@ -110,6 +120,22 @@ def process_start() -> float:
         if isinstance(start, float):
             return start
     return _IMPORTED_AT
+
+
+WIDGET_CATALOG = os.path.normpath(Path(pygame_gui.__file__).parent / "data" / "translations")
+"""pygame_gui's own catalog: words for its built-in dialogs, which the game never opens."""
+
+
+def forget_widget_catalog() -> None:
+    """Take pygame_gui's catalog off python-i18n's search path (where each manager adds it).
+
+    Every text the game shows comes already translated from its own catalogs, yet pygame_gui
+    looks each one up again: a miss on a text with a dot lists each directory on the path, and
+    a new manager (a new scale, language or test) adds the catalog once more, so drawing got
+    slower all session. With the path empty a miss costs nothing, and texts are unchanged.
+    """
+    i18n.load_path[:] = [path for path in i18n.load_path
+                         if os.path.normpath(path) != WIDGET_CATALOG]
 
 
 class App:
@@ -202,11 +228,12 @@ class App:
     def _new_manager(self) -> pygame_gui.UIManager:
         """Create a UI manager with the theme at the current scale."""
         theme_data = theme.theme_dict(self.scale, self.settings.projector)
-        manager = pygame_gui.UIManager(self.window.get_size(), theme_data,
-                                       enable_live_theme_updates=False)
+        manager = UIManager(self.window.get_size(), theme_data, enable_live_theme_updates=False)
         with warnings.catch_warnings():  # pygame_gui loads a few of these itself: harmless
             warnings.simplefilter("ignore", UserWarning)
             manager.preload_fonts(theme.fonts_to_preload(theme_data))
+        remember_text_sizes(manager)
+        forget_widget_catalog()
         return manager
 
     @property

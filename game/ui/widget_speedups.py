@@ -1,0 +1,95 @@
+"""Two exact speed-ups for pygame_gui 0.6, which the game's screens rebuild all the time.
+
+pygame_gui measures a text by drawing it (a whole render, thrown away), and keys its theme
+look-ups with a string made by joining the ids into each other (`str(a).join(str(b))`, a long
+string for every element). Both answers depend only on their inputs, so remembering them is
+exact: `tests/ui/test_widget_speedups.py` compares them with pygame_gui's own. A rebuilt
+screen asks for the same texts and ids again, and gets its answers without the work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.core.gui_font_pygame import GUIFontPygame
+from pygame_gui.core.ui_appearance_theme import UIAppearanceTheme
+from pygame_gui.core.ui_font_dictionary import UIFontDictionary
+
+REMEMBERED_TEXTS = 20_000
+"""Text sizes one font remembers before it forgets them all (a few MB at most)."""
+
+Ids = list[str | None] | None
+"""One of pygame_gui's id lists (element ids are never None inside)."""
+
+
+def _frozen(ids: Ids | list[str]) -> tuple[str | None, ...] | None:
+    """A hashable copy of one of pygame_gui's id lists."""
+    return None if ids is None else tuple(ids)
+
+
+class RememberingTheme(UIAppearanceTheme):
+    """pygame_gui's theme, remembering each element's combined ids by a cheap key."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._ids_by_key: dict[tuple[Any, ...], list[str]] = {}
+
+    def build_all_combined_ids(self, element_base_ids: Ids, element_ids: list[str] | None,
+                               class_ids: Ids, object_ids: Ids) -> list[str]:
+        """The same list pygame_gui builds (and caches), found by a tuple key."""
+        key = (_frozen(element_base_ids), _frozen(element_ids), _frozen(class_ids),
+               _frozen(object_ids))
+        ids = self._ids_by_key.get(key)
+        if ids is None:
+            ids = super().build_all_combined_ids(element_base_ids, element_ids, class_ids,
+                                                 object_ids)
+            self._ids_by_key[key] = ids
+        return ids
+
+    def load_theme(self, *args: Any, **kwargs: Any) -> None:
+        """Load a theme; ids remembered under the old one are forgotten."""
+        self._ids_by_key = {}
+        super().load_theme(*args, **kwargs)
+
+
+class UIManager(pygame_gui.UIManager):
+    """pygame_gui's manager with the remembering theme."""
+
+    def create_new_theme(self, theme_path: Any = None) -> UIAppearanceTheme:
+        """As pygame_gui's, with a RememberingTheme."""
+        theme = RememberingTheme(self.resource_loader, self._locale)
+        if theme_path is not None:
+            theme.load_theme(theme_path)
+        return theme
+
+
+def _remembering(measure: Callable[[str], pygame.Rect]) -> Callable[[str], pygame.Rect]:
+    """`measure` remembering its answers (a copy each time: callers move their rects)."""
+    sizes: dict[str, pygame.Rect] = {}
+
+    def get_rect(text: str) -> pygame.Rect:
+        rect = sizes.get(text)
+        if rect is None:
+            if len(sizes) >= REMEMBERED_TEXTS:
+                sizes.clear()
+            rect = sizes[text] = measure(text)
+        return rect.copy()
+
+    get_rect.remembering = True  # type: ignore[attr-defined]
+    return get_rect
+
+
+def remember_text_sizes(manager: pygame_gui.UIManager) -> int:
+    """Make every font loaded so far remember its text sizes; return how many were new."""
+    wrapped = 0
+    fonts = manager.get_theme().get_font_dictionary()
+    assert isinstance(fonts, UIFontDictionary)
+    for resource in fonts.loaded_fonts.values():
+        font = getattr(resource, "loaded_font", None)
+        if isinstance(font, GUIFontPygame) and not getattr(font.get_rect, "remembering", False):
+            font.get_rect = _remembering(font.get_rect)  # type: ignore[method-assign, assignment]
+            wrapped += 1
+    return wrapped
