@@ -199,6 +199,19 @@ class Screen:
                 return text
         return texts[-1]
 
+    def label_or_two_lines(self, x: float, y: float, w: float, h: float, text: str,
+                           cls: str | None = None) -> None:
+        """A one-line label where the text fits, else the text in two smaller lines (layout
+        units: a row of height h, at least 36 for two lines)."""
+        if self.fits(text, w, cls):
+            self.label(self.R(x, y, w, h), text, cls)
+            return
+        lines = self.wrap_lines(text, w, "@small")[:2]
+        line_h = 18.0
+        top = y + (h - line_h * len(lines)) / 2
+        for k, line in enumerate(lines):
+            self.label(self.R(x, top + k * line_h, w, line_h), line, "@small")
+
     def wrap_lines(self, text: str, width: float, cls: str | None = None) -> list[str]:
         """A text wrapped to a width (layout units) in a theme class's font."""
         from game.ui import draw

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pygame
+import pytest
 
 from game.play.history import branch_of
 
 
-def run_until(app: Any, done: Any, limit: int = 6000) -> None:
-    """Run frames until `done()`; fail if it never comes."""
-    for _ in range(limit):
-        if done():
-            return
+def run_until(app: Any, done: Any, seconds: float = 120.0) -> None:
+    """Run frames until `done()`, leaving the lab's worker thread a moment between frames (as
+    the game's 60 Hz loop does); fail if it never comes (a hang, not a slow machine)."""
+    deadline = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > deadline:
+            raise AssertionError("waited too long")
         app.frame()
-    raise AssertionError("waited too long")
+        time.sleep(0.002)
 
 
 def test_the_lab_runs_a_game_s_plan_and_leaves_the_game_as_it_was(make_app: Any) -> None:
@@ -115,3 +119,32 @@ def test_going_back_keeps_both_paths(make_app: Any) -> None:
     app.apply(Push(again))
     assert again.first is not None and again.first.fingerprint() == first.fingerprint()
     assert app.t("ui.paths.same_lives") in again.summary_html()
+
+
+@pytest.mark.parametrize(("lang", "size"), [("en", (1280, 720)), ("es", (1024, 600))])
+def test_history_and_lab_screens_cut_no_text(make_app: Any, lang: str,
+                                             size: tuple[int, int]) -> None:
+    """History mode (a quarter picked, then a city) and the lab: no text cut off or overlapping."""
+    from test_screens import _layout_problems
+
+    from game.ui.screen import Pop, Push
+    from game.ui.screens.history import HistoryScreen
+    from game.ui.screens.lab import LabScreen
+
+    app = make_app(lang, size=size)
+    app.start()
+    history = HistoryScreen(app)
+    app.apply(Push(history))
+    run_until(app, lambda: not history.animating())
+    history.select(14)
+    problems = _layout_problems(app, "history")
+    app.apply(history.assign(scope="juarez")())
+    problems += _layout_problems(app, "history_juarez")
+    for scenario in ("juarez-2010", "history-2006"):  # the longest scenario name
+        lab = LabScreen(app, scenario)
+        app.apply(Push(lab))
+        problems += _layout_problems(app, f"lab {scenario}")
+        app.apply(lab.assign(source="cards")())
+        problems += _layout_problems(app, f"lab {scenario} cards")
+        app.apply(Pop())
+    assert not problems, "\n".join(problems)

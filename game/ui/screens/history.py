@@ -38,11 +38,6 @@ QUARTERS_PER_FRAME = 1
 """How many quarters of history the model plays per frame while the screen is open."""
 
 
-def text_width(text: str, bold: bool = False) -> float:
-    """How wide a text is in a button's font, in layout units."""
-    return float(theme.font(15, bold).size(text)[0])
-
-
 def history_scenarios(pack: ContentPack) -> list[str]:
     """Scenarios that carry a history to replay (history mode), the shipped one first."""
     ids = [sid for sid, s in pack.scenarios.items() if s.history]
@@ -123,13 +118,13 @@ class HistoryScreen(Screen):
     def layout(self) -> None:
         """Scope buttons, the chart, the quarter's story, and the bottom row."""
         t = self.t
-        self.label(self.R(24, 10, self.width - 48, 36),
+        self.label(self.R(24, 10, self.width - 48, 32),
                    t(f"scenario.{self.scenario_id}.title"), "@heading")
         self.label(self.R(24, 42, self.width - 48, 22), t("ui.history.subtitle"), "@muted")
         below = self.tab_rows(
             [(whole_name(t, self.played) if scope is None else t(f"region.{scope}"),
               self.assign(scope=scope), scope == self.scope) for scope in self.scopes()],
-            70.0, lambda text: text_width(text) + 24)
+            70.0, lambda text: theme.button_text_width(text, True) + 24)  # the chosen one is bold
         top = below + 10
         chart_w = max(520.0, (self.width - 64) * 0.62)
         bottom = self.height - 72
@@ -143,7 +138,7 @@ class HistoryScreen(Screen):
                     tip=t("ui.history.next_tip"))
         self.button(self.R(238, row, 150, 36), t("ui.history.next_mark"), self.next_mark,
                     tip=t("ui.history.next_mark_tip"))
-        self.label(self.R(398, row + 6, chart_w - 380, 26), t("ui.history.legend"), "@muted")
+        self.label_or_two_lines(398, row, chart_w - 380, 36, t("ui.history.legend"), "@muted")
         px = 24 + chart_w + 16
         self.text(self.R(px, top, self.width - px - 24, bottom - top - 6), self.story_html(),
                   "@boxed")
@@ -151,7 +146,7 @@ class HistoryScreen(Screen):
         self.button(self.R(24, by, 150, 46), t("ui.common.back"), lambda: Pop())
         take = t("ui.history.take_over", period=self.period(self.played.world.period(
             self.selected)))
-        tw = text_width(take, True) + 36
+        tw = theme.button_text_width(take, True) + 36
         self.button(self.R(182, by, tw, 46), take, self.take_over, cls="@primary",
                     tip=t("ui.history.take_over_tip"))
         self.button(self.R(190 + tw, by, 170, 46), t("ui.history.lab"), self.open_lab,

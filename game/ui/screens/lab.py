@@ -45,11 +45,6 @@ BAND_ALPHA = 54
 HISTOGRAM_BINS = 24
 
 
-def text_width(text: str, bold: bool = False) -> float:
-    """How wide a text is in a button's font, in layout units."""
-    return float(theme.font(15, bold).size(text)[0])
-
-
 @dataclass(frozen=True)
 class LabWorld:
     """Where the lab runs: a scenario, a role (and a mayor's city), seeds from `seed`, turns."""
@@ -291,7 +286,7 @@ class LabScreen(Screen):
         e = html.escape
         running = self.lab is not None
         self.label(self.R(24, 12, self.width - 48, 36), t("ui.lab.title"), "@heading")
-        left_w = min(420.0, max(340.0, self.width * 0.3))
+        left_w = min(420.0, max(360.0, self.width * 0.3))  # 360: the Spanish buttons fit
         x, y = 24.0, 52.0
         scenario_name = t(f"scenario.{self.world.scenario}.title")
         if self.in_game:
@@ -300,7 +295,7 @@ class LabScreen(Screen):
         else:
             self.button(self.R(x, y, 34, 30), "<", self.cycle_scenario(-1),
                         tip=t("ui.lab.scenario_tip"), enabled=not running)
-            self.label(self.R(x + 40, y + 2, left_w - 80, 26), scenario_name, "@bold")
+            self.label_or_two_lines(x + 40, y - 3, left_w - 80, 36, scenario_name, "@bold")
             self.button(self.R(x + left_w - 34, y, 34, 30), ">", self.cycle_scenario(1),
                         tip=t("ui.lab.scenario_tip"), enabled=not running)
         y += 36
@@ -384,7 +379,7 @@ class LabScreen(Screen):
         tab_w = (w - 6 * (len(LAB_MEASURES) - 1)) / len(LAB_MEASURES)
         for k, name in enumerate(LAB_MEASURES):
             full, short = t(f"indicator.{name}.name"), t(f"ui.lab.measure.{name}")
-            fits = text_width(full) <= tab_w - 18 or short == f"ui.lab.measure.{name}"
+            fits = theme.button_text_width(full) <= tab_w - 18 or short == f"ui.lab.measure.{name}"
             self.button(self.R(x + k * (tab_w + 6), y, tab_w, 32), full if fits else short,
                         self.assign(measure=name), cls="@primary" if name == self.measure else None,
                         tip=t(f"indicator.{name}.tip"))
