@@ -263,8 +263,8 @@ class App:
             self.manager = self._new_manager()
         else:
             self.manager.set_window_resolution(self.window.get_size())
-        for screen in self.stack:
-            screen.build()
+        # Only what shows is built now; a screen a full screen covers is built again when it
+        # shows (_update_visibility), so a resize costs one screen, not the whole stack.
         self._update_visibility()
 
     def set_language(self, lang: str) -> None:
@@ -306,13 +306,25 @@ class App:
         """Return the screen receiving input."""
         return self.stack[-1] if self.stack else None
 
+    def _first_shown(self) -> int:
+        """Index of the lowest screen that shows: the top full screen (dialogs show over it)."""
+        for i in range(len(self.stack) - 1, -1, -1):
+            if not self.stack[i].modal:
+                return i
+        return 0
+
     def _update_visibility(self) -> None:
-        """Show the top screen and those under modals; hide screens covered by a full screen."""
-        covered = False
-        for screen in reversed(self.stack):
-            screen.set_visible(not covered)
-            if not screen.modal:
-                covered = True
+        """Show the top screen and those under modals; hide screens covered by a full screen.
+
+        A shown screen with no elements (torn down by a relayout while it was covered) is
+        built first, bottom to top, as the stack would have built it.
+        """
+        first = self._first_shown()
+        for screen in self.stack[first:]:
+            if screen.root is None:
+                screen.build()
+        for i, screen in enumerate(self.stack):
+            screen.set_visible(i >= first)
 
     def _push(self, screen: Screen) -> None:
         """Put a screen on top and build it."""
@@ -453,11 +465,7 @@ class App:
         """Draw the visible screens, the UI, and the keyboard focus ring."""
         surface = self.window
         surface.fill(theme.BACKGROUND)
-        first = 0
-        for i in range(len(self.stack) - 1, -1, -1):
-            if not self.stack[i].modal:
-                first = i
-                break
+        first = self._first_shown()
         for screen in self.stack[first:]:
             screen.draw(surface)
         self.manager.draw_ui(surface)
