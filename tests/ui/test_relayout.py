@@ -1,0 +1,44 @@
+"""A language switch or resize rebuilds what shows now, and each covered screen when it shows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+from pygame_gui.elements import UIButton
+
+
+def _buttons(app: Any) -> set[str]:
+    return {e.text for e in app.manager.get_sprite_group().sprites()
+            if isinstance(e, UIButton) and e.visible and e.text}
+
+
+def test_screens_under_the_settings_come_back_in_the_new_language(make_app: Any) -> None:
+    from game.ui.screen import Pop, Push
+    from game.ui.screens.main import MainScreen
+    from game.ui.screens.pause import PauseScreen
+    from game.ui.screens.settings import SettingsScreen
+
+    app = make_app("en")
+    app.start()
+    assert app.session.start("juarez-2010", "municipal", None, 1) is None
+    app.session.coach_pending = False
+    main = MainScreen(app)
+    app.apply(Push(main))
+    english = _buttons(app)
+    app.apply(Push(PauseScreen(app)))
+    app.apply(Push(SettingsScreen(app)))
+    app.set_language("es")
+    app.frame()
+    assert [s.root is not None for s in app.stack] == [False, False, False, True]
+    app.apply(Pop())
+    app.apply(Pop())
+    app.frame()
+    assert app.top is main and main.root is not None
+    spanish = _buttons(app)
+    assert app.t("ui.main.end_turn") in " ".join(spanish) and not english & spanish - {"<", ">"}
+    app.window = pygame.display.set_mode((1024, 600), pygame.RESIZABLE)
+    app.frame([pygame.event.Event(pygame.VIDEORESIZE, size=(1024, 600), w=1024, h=600)])
+    app.apply(Pop())  # back to the title, built now for the new size
+    assert app.top is not None and app.top.root is not None
+    assert app.top.root.get_abs_rect().size == (1024, 600)
