@@ -165,6 +165,7 @@ def play_term() -> None:
     from game.ui.screens.dilemma import DilemmaScreen
     from game.ui.screens.main import MainScreen
     from game.ui.screens.results import ResultsScreen
+    from game.ui.screens.verdict import VerdictScreen
 
     with tempfile.TemporaryDirectory() as tmp:
         app = _app(Path(tmp))
@@ -187,6 +188,8 @@ def play_term() -> None:
                 app.apply(top._answer(d.default or d.choices[0])())
             elif isinstance(top, ResultsScreen):
                 app.apply(top.close())
+            elif isinstance(top, VerdictScreen):  # the term's end: on to the debrief
+                app.apply(top.debrief())
             else:
                 app.apply(main.end_turn())
             app.frame()
