@@ -2,9 +2,10 @@
 
 pygame_gui measures a text by drawing it (a whole render, thrown away), and keys its theme
 look-ups with a string made by joining the ids into each other (`str(a).join(str(b))`, a long
-string for every element, which it also keeps). Both answers depend only on their inputs, so
-remembering them is exact: `tests/ui/test_widget_speedups.py` compares them with pygame_gui's own. A rebuilt
-screen asks for the same texts and ids again, and gets its answers without the work.
+string for every element, which it also keeps). Both answers depend only on their inputs,
+so remembering them is exact: `tests/ui/test_widget_speedups.py` compares them with
+pygame_gui's own. A rebuilt screen asks for the same texts and ids again, and gets its
+answers without the work.
 """
 
 from __future__ import annotations
