@@ -182,10 +182,9 @@ def _many_worlds(args: argparse.Namespace, workshops: Workshops, setup: Setup) -
                                list(range(setup.seed, setup.seed + args.runs)))
         if children:
             return _many_worlds_in_parts(args, plan, children, turns, lab, summary)
-    except BaseException:
+    finally:  # a child has sent its part by now, or must not outlive an error here
         for child in children:
             child.stop()
-        raise
     if streamed:
         lab.observers.append(summary.add)
     _report_skipped(play(lab, plan, turns), Translator(args.sim_lang))

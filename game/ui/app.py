@@ -10,7 +10,6 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-import i18n  # python-i18n: pygame_gui's own translation library
 import pygame
 import pygame_gui
 from pygame_gui.elements import UITextEntryLine
@@ -20,7 +19,7 @@ from game.ui import draw, theme
 from game.ui.screen import Many, Pop, Push, Quit, Replace, Reset, Screen, Transition
 from game.ui.session import Session
 from game.ui.settings import AUTO_SCALE, Settings, load_settings, save_settings
-from game.ui.widget_speedups import UIManager, remember_text_sizes
+from game.ui.widget_speedups import UIManager, forget_widget_catalog, remember_text_sizes
 
 AUTO_LAYOUT = (1280, 720)
 """A player who has not chosen a scale gets the UI grown until the layout is this small
@@ -120,22 +119,6 @@ def process_start() -> float:
         if isinstance(start, float):
             return start
     return _IMPORTED_AT
-
-
-WIDGET_CATALOG = os.path.normpath(Path(pygame_gui.__file__).parent / "data" / "translations")
-"""pygame_gui's own catalog: words for its built-in dialogs, which the game never opens."""
-
-
-def forget_widget_catalog() -> None:
-    """Take pygame_gui's catalog off python-i18n's search path (where each manager adds it).
-
-    Every text the game shows comes already translated from its own catalogs, yet pygame_gui
-    looks each one up again: a miss on a text with a dot lists each directory on the path, and
-    a new manager (a new scale, language or test) adds the catalog once more, so drawing got
-    slower all session. With the path empty a miss costs nothing, and texts are unchanged.
-    """
-    i18n.load_path[:] = [path for path in i18n.load_path
-                         if os.path.normpath(path) != WIDGET_CATALOG]
 
 
 class App:

@@ -1,18 +1,21 @@
-"""Two exact speed-ups for pygame_gui 0.6, which the game's screens rebuild all the time.
+"""Exact speed-ups for pygame_gui 0.6, which the game's screens rebuild all the time.
 
 pygame_gui measures a text by drawing it (a whole render, thrown away), and keys its theme
 look-ups with a string made by joining the ids into each other (`str(a).join(str(b))`, a long
 string for every element, which it also keeps). Both answers depend only on their inputs,
 so remembering them is exact: `tests/ui/test_widget_speedups.py` compares them with
 pygame_gui's own. A rebuilt screen asks for the same texts and ids again, and gets its
-answers without the work.
+answers without the work. And pygame_gui's own catalog is kept off the translation path.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import i18n  # python-i18n: pygame_gui's own translation library
 import pygame
 import pygame_gui
 from pygame_gui.core.gui_font_pygame import GUIFontPygame
@@ -97,3 +100,19 @@ def remember_text_sizes(manager: pygame_gui.UIManager) -> int:
             font.get_rect = _remembering(font.get_rect)  # type: ignore[method-assign, assignment]
             wrapped += 1
     return wrapped
+
+
+WIDGET_CATALOG = os.path.normpath(Path(pygame_gui.__file__).parent / "data" / "translations")
+"""pygame_gui's own catalog: words for its built-in dialogs, which the game never opens."""
+
+
+def forget_widget_catalog() -> None:
+    """Take pygame_gui's catalog off python-i18n's search path (where each manager adds it).
+
+    Every text the game shows comes already translated from its own catalogs, yet pygame_gui
+    looks each one up again: a miss on a text with a dot lists each directory on the path, and
+    a new manager (a new scale, language or test) adds the catalog once more, so drawing got
+    slower all session. With the path empty a miss costs nothing, and texts are unchanged.
+    """
+    i18n.load_path[:] = [path for path in i18n.load_path
+                         if os.path.normpath(path) != WIDGET_CATALOG]

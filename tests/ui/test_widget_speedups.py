@@ -9,8 +9,7 @@ from pygame_gui.core.gui_font_pygame import GUIFontPygame
 from pygame_gui.core.ui_appearance_theme import UIAppearanceTheme
 from pygame_gui.core.ui_font_dictionary import UIFontDictionary
 
-from game.ui.app import WIDGET_CATALOG
-from game.ui.widget_speedups import RememberingTheme
+from game.ui.widget_speedups import WIDGET_CATALOG, RememberingTheme
 
 
 def _pygame_fonts(app: Any) -> list[GUIFontPygame]:
