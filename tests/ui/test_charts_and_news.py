@@ -123,3 +123,21 @@ def test_the_news_says_its_people_are_invented(make_app: Any) -> None:
         note = app.t("ui.results.invented")
         assert note != "ui.results.invented"
         assert sum(box.count(html.escape(note)) for box in boxes) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_disagreement_names_its_finding_in_words(lang: str) -> None:
+    """The why panel's 'yet the research finds…' sentence gives the finding's title, not only
+    its id, and no sentence of it starts in lower case."""
+    import re
+
+    from game.core.i18n import Translator
+    from game.ui.screens.results import DISAGREE, disagreement
+
+    t = Translator(lang)
+    for cause, (_, fid) in DISAGREE.items():
+        text = disagreement(t, cause)
+        assert t(f"finding.{fid}.title") in text and fid in text, text
+        assert "{" not in text, text
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            assert sentence[:1].isupper(), (cause, sentence)

@@ -32,6 +32,14 @@ DISAGREE: dict[str, tuple[int, str]] = {
 the finding reports on average, and the finding (a sentence says why both hold)."""
 
 
+def disagreement(t: Translator, cause: str) -> str:
+    """The sentence saying why this quarter's effect of a cause and its finding both hold; the
+    finding named by its title as well as its id (a player does not know what F3 is)."""
+    fid = DISAGREE[cause][1]
+    finding = t("ui.why.finding_ref", id=fid, title=t(f"finding.{fid}.title"))
+    return t(f"ui.why.disagree.{cause}", finding=finding)
+
+
 def queue_lines(screen: Screen, queue: list[QueuedEffect]) -> list[str]:
     """Describe delayed effects still to arrive (QueuedEffect), one line each."""
     lines = []
@@ -396,10 +404,10 @@ class ResultsScreen(Screen):
         if self.indicator not in ("homicides", "true_homicides") or self.region is None:
             return y
         causes = self.record.why.get(self.indicator, {}).get(self.region, {})
-        for cause, (sign, fid) in DISAGREE.items():
+        for cause, (sign, _) in DISAGREE.items():
             amount = float(causes.get(cause, 0.0))
             if amount * sign < -0.5:
-                text = self.t(f"ui.why.disagree.{cause}", finding=fid)
+                text = disagreement(self.app.t, cause)
                 s = self.app.scale
                 lines = len(draw.wrap(text, theme.font(round(13 * s)), round((w - 28) * s)))
                 h = 21.0 * lines + 20
