@@ -73,9 +73,15 @@ class UIManager(pygame_gui.UIManager):
         return theme
 
 
-def _remembering(measure: Callable[[str], pygame.Rect]) -> Callable[[str], pygame.Rect]:
-    """`measure` remembering its answers (a copy each time: callers move their rects)."""
-    sizes: dict[str, pygame.Rect] = {}
+_SIZES_BY_FONT: dict[str, dict[str, pygame.Rect]] = {}
+"""Remembered text sizes by pygame_gui's font id, which names the font, its style, its
+antialiasing and its size: every manager of this process loads the same file for one id, so
+a new manager (a new scale, language or test) starts with what the last one measured."""
+
+
+def _remembering(measure: Callable[[str], pygame.Rect],
+                 sizes: dict[str, pygame.Rect]) -> Callable[[str], pygame.Rect]:
+    """`measure` remembering its answers in `sizes` (a copy each time: callers move rects)."""
 
     def get_rect(text: str) -> pygame.Rect:
         rect = sizes.get(text)
@@ -94,10 +100,11 @@ def remember_text_sizes(manager: pygame_gui.UIManager) -> int:
     wrapped = 0
     fonts = manager.get_theme().get_font_dictionary()
     assert isinstance(fonts, UIFontDictionary)
-    for resource in fonts.loaded_fonts.values():
+    for font_id, resource in fonts.loaded_fonts.items():
         font = getattr(resource, "loaded_font", None)
         if isinstance(font, GUIFontPygame) and not getattr(font.get_rect, "remembering", False):
-            font.get_rect = _remembering(font.get_rect)  # type: ignore[method-assign, assignment]
+            sizes = _SIZES_BY_FONT.setdefault(str(font_id), {})
+            font.get_rect = _remembering(font.get_rect, sizes)  # type: ignore[method-assign, assignment]
             wrapped += 1
     return wrapped
 

@@ -20,17 +20,20 @@ def _pygame_fonts(app: Any) -> list[GUIFontPygame]:
 
 
 def test_remembered_text_sizes_are_pygame_gui_s_measures(make_app: Any) -> None:
-    app = make_app("es")
-    fonts = _pygame_fonts(app)
-    assert fonts and all(getattr(f.get_rect, "remembering", False) for f in fonts)
+    """Also across managers: the second app's fonts share what the first one measured."""
     texts = ["", "Ciudad Juárez", "Ciudad Juárez", "2.5 M. Más de 100 %", "ñ" * 40]
-    for font in fonts:
-        for text in texts:
-            expected = GUIFontPygame.get_rect(font, text)  # pygame_gui's own, unremembered
-            got = font.get_rect(text)
-            assert got == expected, (text, got, expected)
-            got.x += 99  # a caller moving its rect does not move the remembered one
-            assert font.get_rect(text) == expected
+    for lang, scale in (("en", 100), ("es", 150), ("es", 100)):
+        app = make_app(lang)
+        app.set_scale(scale)
+        fonts = _pygame_fonts(app)
+        assert fonts and all(getattr(f.get_rect, "remembering", False) for f in fonts)
+        for font in fonts:
+            for text in texts:
+                expected = GUIFontPygame.get_rect(font, text)  # pygame_gui's own, unremembered
+                got = font.get_rect(text)
+                assert got == expected, (text, got, expected)
+                got.x += 99  # a caller moving its rect does not move the remembered one
+                assert font.get_rect(text) == expected
 
 
 def test_remembered_theme_ids_are_pygame_gui_s(make_app: Any) -> None:

@@ -10,6 +10,7 @@ state are drawn heavier. Tiles and states answer clicks.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections.abc import Iterator, Sequence
@@ -117,6 +118,13 @@ def _triple(path: str | Path, key: str, value: object) -> tuple[float, float, fl
     return float(value[0]), float(value[1]), float(value[2])
 
 
+@functools.cache
+def shipped_states() -> StatesAsset:
+    """The shipped asset, read and checked once: the title, briefing and main screens each
+    draw a map every time they are built, and the file does not change while the game runs."""
+    return load_states()
+
+
 def load_states(path: str | Path | None = None) -> StatesAsset:
     """Read the states asset, naming the file and field of the first problem."""
     path = path or default_asset_path()
@@ -222,7 +230,7 @@ class MexicoMap:
     def __init__(self, asset_path: str | Path | None = None,
                  style: MapStyle | None = None) -> None:
         """Load the states (default: the shipped asset); MapAssetError names a bad file."""
-        self.asset = load_states(asset_path)
+        self.asset = load_states(asset_path) if asset_path is not None else shipped_states()
         self.style = style or MapStyle()
         self.rect = pygame.Rect(0, 0, 0, 0)
         self._scale = 1.0
