@@ -63,18 +63,15 @@ _TRIM = _malloc_trim()
 TRIM_INTERVAL_S = 2.0
 """Least time between two hand-backs: a trim costs ~10 ms, and a player changes screens
 slower than this, while a scripted run (tests, the smoke run) changes many a second."""
-_last_trim = [float("-inf")]
 
 
 def release_memory() -> None:
-    """Hand freed heap pages back to the system after a screen change (at most every 2 s).
+    """Hand freed heap pages back to the system (the App does it after screen changes).
 
     Building a screen makes many short-lived surfaces (pygame_gui draws each button state);
     glibc keeps the freed pages, so without this the resident size ratchets up over a game.
     """
-    now = time.monotonic()
-    if _TRIM is not None and now - _last_trim[0] >= TRIM_INTERVAL_S:
-        _last_trim[0] = now
+    if _TRIM is not None:
         _TRIM(0)
 
 
@@ -148,6 +145,8 @@ class App:
         self.idle = 0.0
         self.clock = pygame.time.Clock()
         self.frames = 0
+        self._trimmed_at = float("-inf")
+        """When release_memory last ran (monotonic seconds)."""
         self._last_size: tuple[int, int] | None = None
         """The window size the screens were last laid out for after a resize event."""
         self.hint_rect: pygame.Rect | None = None
@@ -334,7 +333,8 @@ class App:
             self._apply(transition)
         finally:
             self._depth_applying -= 1
-        if self._depth_applying == 0:
+        if self._depth_applying == 0 and time.monotonic() - self._trimmed_at >= TRIM_INTERVAL_S:
+            self._trimmed_at = time.monotonic()
             release_memory()
 
     def _apply(self, transition: Transition) -> None:

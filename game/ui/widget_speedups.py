@@ -95,9 +95,8 @@ def _remembering(measure: Callable[[str], pygame.Rect],
     return get_rect
 
 
-def remember_text_sizes(manager: pygame_gui.UIManager) -> int:
-    """Make every font loaded so far remember its text sizes; return how many were new."""
-    wrapped = 0
+def remember_text_sizes(manager: pygame_gui.UIManager) -> None:
+    """Make every font loaded so far remember its text sizes."""
     fonts = manager.get_theme().get_font_dictionary()
     assert isinstance(fonts, UIFontDictionary)
     for font_id, resource in fonts.loaded_fonts.items():
@@ -105,8 +104,6 @@ def remember_text_sizes(manager: pygame_gui.UIManager) -> int:
         if isinstance(font, GUIFontPygame) and not getattr(font.get_rect, "remembering", False):
             sizes = _SIZES_BY_FONT.setdefault(str(font_id), {})
             font.get_rect = _remembering(font.get_rect, sizes)  # type: ignore[method-assign, assignment]
-            wrapped += 1
-    return wrapped
 
 
 WIDGET_CATALOG = os.path.normpath(Path(pygame_gui.__file__).parent / "data" / "translations")
