@@ -212,6 +212,11 @@ class Screen:
         for k, line in enumerate(lines):
             self.label(self.R(x, top + k * line_h, w, line_h), line, "@small")
 
+    def first_line(self, text: str, width: float, cls: str | None = "@small") -> str:
+        """The first line of a text at a width in a theme class, "…" when there is more."""
+        lines = self.wrap_lines(text, width - 16, cls)
+        return lines[0] + (" …" if len(lines) > 1 else "") if lines else ""
+
     def wrap_lines(self, text: str, width: float, cls: str | None = None) -> list[str]:
         """A text wrapped to a width (layout units) in a theme class's font."""
         from game.ui import draw

@@ -6,6 +6,7 @@ to 1920x1080 and at 200% with no text cut off and none on top of another."""
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Any
 
 import pygame
@@ -340,3 +341,22 @@ def test_the_term_ends_with_the_verdict(make_app: Any) -> None:
     assert app.top is verdict
     app.apply(verdict.debrief())
     assert isinstance(app.top, DebriefScreen)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_finding_in_the_library_list_shows_words(make_app: Any, lang: str) -> None:
+    """At the smallest window a long finding title is cut with "…", never left as a bare id."""
+    from pygame_gui.elements import UIButton
+
+    from game.ui.screen import Push
+    from game.ui.screens.library import LibraryScreen
+
+    app = make_app(lang, size=(1024, 600))
+    app.start()
+    library = LibraryScreen(app, tab="findings")
+    app.apply(Push(library))
+    shown = [e.text for e in app.manager.get_sprite_group().sprites()
+             if isinstance(e, UIButton) and e.visible and re.match(r"F\d+\b", e.text)]
+    assert len(shown) >= 5
+    assert all(re.match(r"F\d+ · \w\w", text) for text in shown), shown
+    assert not _layout_problems(app, "library")

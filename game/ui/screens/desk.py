@@ -427,11 +427,6 @@ class _Paged(Screen):
         self.button(self.R(self.width - 220, self.height - 64, 180, 44), t("desk.done"),
                     lambda: Pop(), cls="@primary")
 
-    def first_line(self, text: str, width: float) -> str:
-        """The first line of a text at a width in the small type, "…" when there is more."""
-        lines = self.wrap_lines(text, width - 16, "@small")
-        return lines[0] + (" …" if len(lines) > 1 else "") if lines else ""
-
     def _toggler(self, item: str) -> Action:
         def act() -> Transition:
             self.toggle(item)

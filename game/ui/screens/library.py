@@ -59,7 +59,8 @@ class LibraryScreen(Screen):
         for item_id, title in shown:
             cls = "@primary" if item_id == self.selected else "@flat"
             self.button(self.R(64, y, 380, 34),
-                        self.fitted(380, cls, title, title.split(" · ")[0], element="button"),
+                        self.fitted(380, cls, title, self.first_line(title, 364, cls),
+                                    element="button"),
                         self.assign(selected=item_id), tip=title, cls=cls)
             y += 38
         self.page_row(64, self.height - 120, 380, pages, 120, 36)
