@@ -216,3 +216,21 @@ def test_a_catalog_compiled_beside_its_po_is_used_as_is(content: Path) -> None:
     i18n.read_catalog.cache_clear()
     assert Translator("es", content)("ui.common.ok") == "Aceptar"
     assert not (content.parent / "cache" / "es").exists()
+
+
+def test_advisors_counts_agree_with_one() -> None:
+    """'The election comes in 1 quarters' was shown: counted advisor lines have plural forms."""
+    import re
+
+    keys = ("advice.region.rights.abuses", "advice.region.rights.crossfire",
+            "advice.region.rights.watch", "advice.region.politics.election",
+            "advice.tolerate.politics.election")
+    wrong = re.compile(r"\b1 (quarters|trimestres|people|personas|complaints|quejas|"
+                       r"bystanders)\b")
+    for lang in ("en", "es"):
+        t = Translator(lang)
+        for key in keys:
+            one = t(key, count=1, region="Juárez", level="state")
+            many = t(key, count=3, region="Juárez", level="state")
+            assert not wrong.search(one), (lang, one)
+            assert one != many and "{" not in one + many, (lang, key)
