@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import stat
 import tomllib
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,11 +140,60 @@ def _index(items: Iterable[Any], file: str, kind: str, problems: list[Problem]) 
     return index
 
 
+REMEMBERED_PACKS = 4
+"""Checked content folders one process keeps, by the exact bytes of their files."""
+
+_PACKS: OrderedDict[tuple[str, bytes], ContentPack] = OrderedDict()
+"""Packs already read and checked (a pack is frozen: every caller may share one)."""
+
+
+def _fingerprint(root: Path) -> bytes | None:
+    """A digest of every file `load_content` reads from `root`, or None when one of them is
+    not a small regular file (the full read then reports the problem)."""
+    from game.core.paths import content_root
+
+    files = [*sorted(root.glob("*.toml")), *sorted((root / "scenarios").glob("*.toml"))]
+    shipped = content_root() / "parameters.toml"
+    if shipped not in files:
+        files.append(shipped)  # a folder that is not the shipped one is checked against it
+    digest = hashlib.sha256()
+    for path in files:
+        try:
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+                return None
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        digest.update(f"{path}\0{len(raw)}\0".encode())
+        digest.update(raw)
+    return digest.digest()
+
+
 def load_content(root: Path) -> ContentPack:
-    """Read a whole content folder; raise BadInput listing every problem if anything is wrong."""
-    problems: list[Problem] = []
+    """Read a whole content folder; raise BadInput listing every problem if anything is wrong.
+
+    A folder whose files are byte for byte one already read in this process gives the same
+    (frozen) pack without parsing it again: a new game, window or workshop costs no reading.
+    """
     if not root.is_dir():
         raise BadInput([Problem(str(root), "(folder)", "is not a content folder")])
+    fingerprint = _fingerprint(root)
+    key = (str(root.resolve()), fingerprint) if fingerprint is not None else None
+    if key is not None and key in _PACKS:
+        _PACKS.move_to_end(key)
+        return _PACKS[key]
+    pack = _read_content(root)
+    if key is not None:
+        _PACKS[key] = pack
+        while len(_PACKS) > REMEMBERED_PACKS:
+            _PACKS.popitem(last=False)
+    return pack
+
+
+def _read_content(root: Path) -> ContentPack:
+    """Parse and check every file of a content folder (load_content without its memory)."""
+    problems: list[Problem] = []
     params_file = _load_file(root / "parameters.toml", ParametersFile, problems)
     findings_file = _load_file(root / "findings.toml", FindingsFile, problems)
     world_file = _load_file(root / "world.toml", CatalogueFile, problems)

@@ -14,6 +14,7 @@ from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextBox
 
 from game.ui import theme
 from game.ui.keyboard import FocusRing
+from game.ui.widgets.label import Label
 
 if TYPE_CHECKING:
     from game.play.session import GameSession
@@ -226,9 +227,9 @@ class Screen:
 
     def label(self, rect: pygame.Rect, text: str, cls: str | None = None,
               container: Any = None) -> UILabel:
-        """Create a one-line label."""
-        return UILabel(rect, text, self.app.manager, container=container or self.root,
-                       object_id=cls)
+        """Create a one-line label (drawn once: see widgets/label.py)."""
+        return Label(rect, text, self.app.manager, container=container or self.root,
+                     object_id=cls)
 
     def text(self, rect: pygame.Rect, html: str, cls: str | None = None,
              container: Any = None) -> UITextBox:

@@ -3,9 +3,10 @@
 pygame_gui measures a text by drawing it (a whole render, thrown away), and keys its theme
 look-ups with a string made by joining the ids into each other (`str(a).join(str(b))`, a long
 string for every element, which it also keeps). Both answers depend only on their inputs,
-so remembering them is exact: `tests/ui/test_widget_speedups.py` compares them with
-pygame_gui's own. A rebuilt screen asks for the same texts and ids again, and gets its
-answers without the work. And pygame_gui's own catalog is kept off the translation path.
+so remembering them is exact, as is sharing its cache of drawn shapes between managers:
+`tests/ui/test_widget_speedups.py` compares them with pygame_gui's own. A rebuilt screen
+asks for the same texts, ids and shapes again, and gets its answers without the work. And
+pygame_gui's own catalog is kept off the translation path.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import i18n  # python-i18n: pygame_gui's own translation library
 import pygame
 import pygame_gui
 from pygame_gui.core.gui_font_pygame import GUIFontPygame
+from pygame_gui.core.surface_cache import SurfaceCache
 from pygame_gui.core.ui_appearance_theme import UIAppearanceTheme
 from pygame_gui.core.ui_font_dictionary import UIFontDictionary
 
@@ -40,6 +42,7 @@ class RememberingTheme(UIAppearanceTheme):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._ids_by_key: dict[tuple[Any, ...], list[str]] = {}
+        self.shape_cache = shared_shape_cache()
 
     def build_all_combined_ids(self, element_base_ids: Ids, element_ids: list[str] | None,
                                class_ids: Ids, object_ids: Ids) -> list[str]:
@@ -60,6 +63,23 @@ class RememberingTheme(UIAppearanceTheme):
         """Load a theme; ids remembered under the old one are forgotten."""
         self._ids_by_key = {}
         super().load_theme(*args, **kwargs)
+
+
+_SHAPES: list[SurfaceCache] = []
+"""The one shape cache of this process (empty until the first theme asks for it)."""
+
+
+def shared_shape_cache() -> SurfaceCache:
+    """pygame_gui's cache of drawn shapes, one for every manager of the process.
+
+    A shape is found by an id naming its size, borders, shadow, colours and corners, so the
+    same id draws the same pixels under any manager: a new manager (a new scale, language or
+    window) reuses the buttons the last one drew instead of drawing each again, four times
+    larger for its anti-aliasing. pygame_gui caps the cache at three 1024x1024 surfaces.
+    """
+    if not _SHAPES:
+        _SHAPES.append(SurfaceCache())
+    return _SHAPES[0]
 
 
 class UIManager(pygame_gui.UIManager):

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import inspect
+import os
 import re
 from pathlib import Path
 
@@ -345,3 +346,28 @@ def test_a_content_folder_missing_a_parameter_is_refused(tmp_path: Path) -> None
         load_content(copy)
     fields = [p.field for p in raised.value.problems]
     assert fields == ["parameter[military_violence]"]
+
+
+def test_a_folder_read_again_is_remembered_until_a_byte_changes(tmp_path: Path) -> None:
+    """A second read of the same bytes gives the same checked pack without parsing; one edited
+    byte (even within the same clock tick, at the same size) is read and checked afresh."""
+    import shutil
+
+    copy = tmp_path / "content"
+    shutil.copytree(GAME.parent / "content", copy)
+    first = load_content(copy)
+    assert load_content(copy) is first
+    path = copy / "scenarios" / "juarez-2010.toml"
+    text = path.read_text(encoding="utf-8")
+    stat = path.stat()
+    edited = text.replace('id = "juarez-2010"', 'id = "juarez-2011"', 1)
+    assert len(edited) == len(text) and edited != text
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the same time: bytes decide
+    from game.core.problems import BadInput
+
+    with pytest.raises(BadInput) as raised:
+        load_content(copy)
+    assert [p.field for p in raised.value.problems] == ["id"]
+    path.write_text(text, encoding="utf-8")
+    assert load_content(copy) is first

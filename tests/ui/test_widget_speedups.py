@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import i18n
+import pytest
 from pygame_gui.core.gui_font_pygame import GUIFontPygame
 from pygame_gui.core.ui_appearance_theme import UIAppearanceTheme
 from pygame_gui.core.ui_font_dictionary import UIFontDictionary
@@ -60,3 +61,105 @@ def test_new_managers_never_put_pygame_gui_s_catalog_back(make_app: Any) -> None
     label_text = "Ciudad Juárez. 2.5 M"
     from pygame_gui.core.utility import translate
     assert translate(label_text) == label_text  # a text with dots is shown as it is
+
+
+def test_a_new_manager_reuses_drawn_shapes_and_draws_the_same_pixels(
+        make_app: Any, monkeypatch: Any) -> None:
+    """The title drawn by a second app (a new manager) draws no shape again, and every button
+    looks exactly as the first app, which started from an empty cache, drew it."""
+    import pygame
+    from pygame_gui.core.drawable_shapes.rounded_rect_drawable_shape import (
+        RoundedRectangleShape,
+    )
+    from pygame_gui.elements import UIButton
+
+    from game.ui import widget_speedups
+
+    monkeypatch.setattr(widget_speedups, "_SHAPES", [])
+    drawn: list[object] = []
+    draw = RoundedRectangleShape.clear_and_create_shape_surface
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
+        drawn.append(self)
+        return draw(self, *args, **kwargs)
+
+    monkeypatch.setattr(RoundedRectangleShape, "clear_and_create_shape_surface", counted)
+
+    def buttons(app: Any) -> dict[str, bytes]:
+        app.start()
+        app.frame()
+        return {e.text: pygame.image.tobytes(e.image, "RGBA")
+                for e in app.manager.get_root_container().elements
+                if isinstance(e, UIButton)} | {
+            e.text: pygame.image.tobytes(e.image, "RGBA")
+            for e in app.top.root.elements if isinstance(e, UIButton)}
+
+    first = buttons(make_app())
+    assert first and drawn
+    drawn.clear()
+    second = buttons(make_app())
+    assert drawn == []
+    assert second == first
+
+
+def _ink(image: Any) -> tuple[tuple[int, int, int, int], tuple[int, int, int]]:
+    """The box around a label's drawn pixels (x0, y0, x1, y1), and its most opaque colour."""
+    import numpy as np
+    import pygame
+
+    alpha = pygame.surfarray.array_alpha(image)
+    xs, ys = np.nonzero(alpha > 40)
+    assert xs.size, "the label drew nothing"
+    x, y = np.unravel_index(int(np.argmax(alpha)), alpha.shape)
+    colour = image.unmap_rgb(image.get_at_mapped((int(x), int(y))))
+    return ((int(xs.min()), int(ys.min()), int(xs.max()), int(ys.max())),
+            (colour.r, colour.g, colour.b))
+
+
+@pytest.mark.parametrize("scale", [100, 150])
+def test_the_game_s_label_looks_like_pygame_gui_s(make_app: Any, scale: int) -> None:
+    """Same words, font, colour and alignment as pygame_gui's UILabel, in every label class
+    the screens use most: the same columns, and rows at most one pixel apart (pygame_gui
+    centres on the baseline, the game's label on the line's height)."""
+    import pygame
+    from pygame_gui.elements import UILabel
+
+    from game.ui.widgets.label import Label
+
+    app = make_app()
+    app.set_scale(scale)
+    s = app.scale
+    for cls in (None, "@small", "@muted_centre", "@bold_right", "@heading", "@title",
+                "@bar_strong", "@warn_right", "@bar_caption"):
+        for text, (w, h) in (("Ciudad Juárez", (300, 30)), ("Sí, 2.5 M (ñ)", (260, 26)),
+                             ("Plaza", (200, 64))):
+            rect = pygame.Rect(0, 0, round(w * s), round(h * s))
+            ours = Label(rect, text, app.manager, object_id=cls)
+            theirs = UILabel(rect, text, app.manager, object_id=cls)
+            if theirs.font.get_rect(text).height > rect.h:
+                continue  # a text too tall for its box is a layout fault the screen tests find
+            (ox0, oy0, ox1, oy1), our_colour = _ink(ours.image)
+            (tx0, ty0, tx1, ty1), their_colour = _ink(theirs.image)
+            where = (scale, cls, text)
+            assert (ox0, ox1) == (tx0, tx1), where
+            assert abs(oy0 - ty0) <= 1 and abs(oy1 - ty1) <= 1, where
+            assert our_colour == their_colour, where
+            assert ours.text == theirs.text and ours.font is theirs.font
+            ours.kill()
+            theirs.kill()
+
+
+def test_a_label_shows_its_new_text(make_app: Any) -> None:
+    """set_text (the hot seat's timer) draws the new words, and only when they change."""
+    import pygame
+
+    from game.ui.widgets.label import Label
+
+    app = make_app()
+    label = Label(pygame.Rect(0, 0, 120, 24), "5:00", app.manager, object_id="@bar_strong")
+    before = label.image
+    label.set_text("5:00")
+    assert label.image is before
+    label.set_text("4:59")
+    assert label.text == "4:59" and label.image is not before
+    assert pygame.image.tobytes(label.image, "RGBA") != pygame.image.tobytes(before, "RGBA")

@@ -1,0 +1,65 @@
+"""A one-line label that draws its text once, as pygame_gui's own label looks.
+
+pygame_gui's UILabel builds a drawable shape in two states (normal and disabled), each with a
+text layout, its chunks and a full render, to show one line of text: about 0.5 ms a label,
+and a screen has dozens, built again after every click. This label keeps pygame_gui's
+element (its theme look-ups, layer, container, visibility and the `text` and `font` tests
+read) and replaces only the drawing: the text is rendered once, aligned as the theme says,
+on a transparent surface. `tests/ui/test_widgets.py` compares it with pygame_gui's label.
+"""
+
+from __future__ import annotations
+
+import pygame
+from pygame_gui.elements import UILabel
+
+
+class Label(UILabel):
+    """pygame_gui's label with a one-render drawing (same theme, alignment and text)."""
+
+    def rebuild(self) -> None:
+        """Draw the text on the label's surface: background, theme colour, alignment."""
+        size = (max(0, self.rect.w), max(0, self.rect.h))
+        surface = pygame.Surface(size, pygame.SRCALPHA, 32)
+        background = self.bg_colour
+        if isinstance(background, pygame.Color) and background.a:
+            surface.fill(pygame.Color(background).premul_alpha())
+        colour = self.text_colour if self.is_enabled else self.disabled_text_colour
+        if self.text and self.font is not None and isinstance(colour, pygame.Color) \
+                and size[0] > 0 and size[1] > 0:
+            ink = self.font.render_premul(self.text, colour)
+            surface.blit(ink, self._text_position(ink.get_size()),
+                         special_flags=pygame.BLEND_PREMULTIPLIED)
+        self.drawable_shape = None
+        self._set_image(surface)
+
+    def _text_position(self, text_size: tuple[int, int]) -> tuple[int, int]:
+        """Where the text goes: the theme's horizontal alignment and padding, centred
+        vertically (centres rounded as pygame's rectangles round them)."""
+        w, h = text_size
+        pad = int(self.text_horiz_alignment_padding)
+        if self.text_horiz_alignment == "left":
+            x = pad
+        elif self.text_horiz_alignment == "right":
+            x = self.rect.w - w - pad
+        else:
+            x = self.rect.w // 2 - w // 2
+        return x, (self.rect.h - h) // 2
+
+    def set_text(self, text: str, *, text_kwargs: dict[str, str] | None = None) -> None:
+        """Show another text (drawn again only when it changed)."""
+        if text != self.text:
+            self.text = text
+            self.rebuild()
+
+    def disable(self) -> None:
+        """Show the text in the theme's disabled colour."""
+        if self.is_enabled:
+            self.is_enabled = False
+            self.rebuild()
+
+    def enable(self) -> None:
+        """Show the text in its normal colour again."""
+        if not self.is_enabled:
+            self.is_enabled = True
+            self.rebuild()
