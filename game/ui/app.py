@@ -16,7 +16,7 @@ from pygame_gui.elements import UITextEntryLine
 
 from game.core.i18n import LANGUAGES, Translator
 from game.ui import draw, theme
-from game.ui.screen import Many, Pop, Push, Quit, Replace, Reset, Screen, Transition
+from game.ui.screen import LOOKED, Many, Pop, Push, Quit, Replace, Reset, Screen, Transition
 from game.ui.session import Session
 from game.ui.settings import AUTO_SCALE, Settings, load_settings, save_settings
 from game.ui.widget_speedups import UIManager, forget_widget_catalog, remember_text_sizes
@@ -147,8 +147,9 @@ class App:
         self.frames = 0
         self._trimmed_at = float("-inf")
         """When release_memory last ran (monotonic seconds)."""
-        self._last_size: tuple[int, int] | None = None
-        """The window size the screens were last laid out for after a resize event."""
+        self._last_size: tuple[int, int] | None = self.window.get_size()
+        """The window size the screens were last laid out for (the system's first size event
+        for the window just opened is no reason to build every screen again)."""
         self.hint_rect: pygame.Rect | None = None
         """Where the last keyboard hint was drawn (None before any)."""
         self._depth_applying = 0
@@ -239,6 +240,7 @@ class App:
         """Rebuild every screen after a change of size, scale or language."""
         old_scale = self.scale
         self._compute_scale()
+        self._last_size = self.window.get_size()
         for screen in self.stack:
             screen.teardown()
         if new_manager or abs(old_scale - self.scale) > 1e-6:
@@ -343,7 +345,9 @@ class App:
             case Push(screen=screen):
                 self._push(screen)
             case Pop(result=result):
-                self._pop()
+                closed = self._pop()
+                if result is None and closed is not None and closed.changes_nothing:
+                    result = LOOKED
                 if self.top is not None:
                     self.apply(self.top.on_resume(result))
                 else:

@@ -62,6 +62,11 @@ class Many:
 
 
 Transition = Push | Pop | Replace | Reset | Quit | Many | None
+
+LOOKED = "looked"
+"""What a screen that changes nothing (Screen.changes_nothing) hands the one below when it
+closes with no result of its own: what that screen shows is still true, so it need not be
+built again (a player closing the help does not wait for the main screen to be rebuilt)."""
 Action = Callable[[], Transition]
 
 DIM: tuple[int, int, int, int] = (31, 41, 51, 140)
@@ -124,6 +129,8 @@ class Screen:
     """A modal screen dims what is under it (coach marks dim around their target instead)."""
     page = 0
     """The page shown of a paged list (see paged and page_row), for screens with one."""
+    changes_nothing = False
+    """Only shows things: closing it changes nothing the screens below show (see LOOKED)."""
 
     def __init__(self, app: App) -> None:
         self.app = app

@@ -42,3 +42,44 @@ def test_screens_under_the_settings_come_back_in_the_new_language(make_app: Any)
     app.apply(Pop())  # back to the title, built now for the new size
     assert app.top is not None and app.top.root is not None
     assert app.top.root.get_abs_rect().size == (1024, 600)
+
+
+def test_a_screen_that_only_shows_leaves_the_main_screen_as_it_was(make_app: Any) -> None:
+    """Help, indicators, charts, the library and the briefing closed by Back or Esc: the main
+    screen keeps its elements (no rebuild a player waits for); an enacted card rebuilds it
+    and its card shows the action as running."""
+    from game.ui.screen import Pop, Push
+    from game.ui.screens.action import ActionScreen
+    from game.ui.screens.briefing import BriefingScreen
+    from game.ui.screens.charts import ChartsScreen
+    from game.ui.screens.help import HelpScreen
+    from game.ui.screens.indicators import IndicatorsScreen
+    from game.ui.screens.library import LibraryScreen
+    from game.ui.screens.main import MainScreen
+
+    app = make_app("en")
+    app.start()
+    assert app.session.start("juarez-2010", "municipal", None, 1) is None
+    app.session.coach_pending = False
+    main = MainScreen(app)
+    app.apply(Push(main))
+    app.frame()
+    built = main.root
+    for screen in (HelpScreen(app), IndicatorsScreen(app, main.region),
+                   ChartsScreen(app, main.region), LibraryScreen(app),
+                   BriefingScreen(app, again=True)):
+        app.apply(Push(screen))
+        app.frame()
+        if screen.modal:
+            app.apply(Pop())
+        else:
+            app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, unicode="",
+                                          mod=0, scancode=0)])
+        assert app.top is main and main.root is built, screen.name
+        assert main.root.visible, screen.name
+    option = next(o for o in main.options() if o.possible)
+    app.apply(Push(ActionScreen(app, option)))
+    app.apply(app.top.enact())
+    assert app.top is main and main.root is not built
+    assert next(o for o in main.options() if o.action_id == option.action_id
+                and o.region == option.region).active

@@ -27,6 +27,7 @@ class BriefingScreen(Screen):
         super().__init__(app)
         self.again = again
         """Opened from the main screen (Back returns there) rather than before the game."""
+        self.changes_nothing = again  # read again, it only shows the game's opening
         self.map_rect = pygame.Rect(0, 0, 0, 0)
         self.mexico: MexicoMap | None = None
         self.markers: list[MapMarker] = []

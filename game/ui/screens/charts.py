@@ -71,6 +71,7 @@ class ChartsScreen(Screen):
     """Two charts for the chosen scope, with the real series where the scenario has one."""
 
     name = "charts"
+    changes_nothing = True
 
     def __init__(self, app: App, region: str | None = None) -> None:
         super().__init__(app)

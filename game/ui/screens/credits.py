@@ -9,6 +9,7 @@ class CreditsScreen(Screen):
     """Attributions for the article, the homicide data and the bundled assets."""
 
     name = "credits"
+    changes_nothing = True
 
     def layout(self) -> None:
         """Build the credits page."""

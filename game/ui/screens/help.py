@@ -16,6 +16,7 @@ class HelpScreen(ModalScreen):
     """How to play on the left, the keys on the right (one column when narrow)."""
 
     name = "help"
+    changes_nothing = True
     dialog_size = (960.0, 600.0)
 
     def layout(self) -> None:

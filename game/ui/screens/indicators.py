@@ -37,6 +37,7 @@ class IndicatorsScreen(Screen):
     """All of a region's indicators with their explanations; I or Esc goes back."""
 
     name = "indicators"
+    changes_nothing = True
 
     def __init__(self, app: App, region: str | None) -> None:
         super().__init__(app)

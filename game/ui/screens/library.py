@@ -26,6 +26,7 @@ class LibraryScreen(Screen):
     """Two tabs, a list on the left and the chosen entry on the right."""
 
     name = "library"
+    changes_nothing = True
 
     def __init__(self, app: object, tab: str = "glossary", selected: str | None = None) -> None:
         super().__init__(app)  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ import pygame
 from game.core.i18n import LANGUAGES
 from game.play import advisors, measures
 from game.ui import draw, fmt, present, theme
-from game.ui.screen import OVER, Push, Screen, Transition
+from game.ui.screen import LOOKED, OVER, Push, Screen, Transition
 from game.ui.session import AUTOSAVE
 
 if TYPE_CHECKING:
@@ -711,9 +711,14 @@ class MainScreen(Screen):
         return None
 
     def on_resume(self, result: Any) -> Transition:
-        """After a dialog: rebuild; show the verdict when the term is over; ask dilemmas."""
+        """After a dialog: rebuild; show the verdict when the term is over; ask dilemmas.
+
+        After a screen that only showed things (help, indicators, charts...) nothing changed.
+        """
         from game.ui.screens.dilemma import DilemmaScreen
 
+        if result == LOOKED:
+            return None
         self.rebuild()
         if result in ("predicted", "skipped"):
             self.flow.prediction_done()

@@ -16,6 +16,7 @@ class MessageScreen(ModalScreen):
     """A dialog with a title, a text and an OK button."""
 
     name = "message"
+    changes_nothing = True
     dialog_size = (620, 320)
 
     def __init__(self, app: App, text: str, title_key: str = "ui.message.title") -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pygame
 
 from game.ui import draw, theme
-from game.ui.screen import Push, Quit, Screen, Transition
+from game.ui.screen import LOOKED, Push, Quit, Screen, Transition
 
 Entry = tuple[str, Callable[[], Transition], bool, str | None]
 """A title entry: its catalog key, what it opens, whether it can be used, its look."""
@@ -165,6 +165,8 @@ class TitleScreen(Screen):
         return None
 
     def on_resume(self, result: object) -> Transition:
-        """Rebuild when coming back (the autosave may now exist)."""
-        self.rebuild()
+        """Rebuild when coming back (the autosave may now exist), unless the screen closed only
+        showed things."""
+        if result != LOOKED:
+            self.rebuild()
         return None
