@@ -1,7 +1,7 @@
 """Print the desktop game's speed figures (issue 3 targets); prints, asserts nothing.
 
-    /work/venv/bin/python benchmarks/bench_ui.py            # all three figures
-    /work/venv/bin/python benchmarks/bench_ui.py --only frames|first-frame|memory
+    /work/venv/bin/python benchmarks/bench_ui.py            # all four figures
+    /work/venv/bin/python benchmarks/bench_ui.py --only frames|first-frame|memory|builds
 
 1. Frame time on the main screen at 1280x720 with the SDL dummy driver: `App.frame()` timed
    with perf_counter, ~600 frames while synthesised MOUSEMOTION events sweep over the map and
@@ -17,6 +17,10 @@
    the App (main screen End quarter, every dilemma answered, every results screen closed, a
    frame drawn after each step) to the debrief and reports its peak RSS
    (getrusage ru_maxrss). Target < 250 MB.
+4. Screen builds: how long a player waits for the screens a term builds again and again (the
+   main screen after each decision and each quarter, a card's dialog, a quarter's results),
+   national-2018 federal at 1280x720: `Screen.rebuild()` timed REBUILDS times after one
+   untimed build, median and max in ms, with the count of elements built.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 FRAMES = 600
 LAUNCHES = 5
+REBUILDS = 15
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -224,10 +229,70 @@ def memory() -> None:
     print(f"    ({info})")
 
 
+def _elements(screen: Any) -> int:
+    """How many pygame_gui elements a screen has built (containers' contents included)."""
+    count, stack = 0, [screen.root]
+    while stack:
+        for element in stack.pop().elements:
+            count += 1
+            if hasattr(element, "elements"):
+                stack.append(element)
+    return count
+
+
+def screen_builds() -> None:
+    """Time Screen.rebuild() on the main screen, a card's dialog and a quarter's results."""
+    import pygame
+
+    from game.ui.screen import Pop, Push
+    from game.ui.screens.action import ActionScreen
+    from game.ui.screens.dilemma import DilemmaScreen
+    from game.ui.screens.main import MainScreen
+    from game.ui.screens.results import ResultsScreen
+
+    with tempfile.TemporaryDirectory() as tmp:
+        app = _app(Path(tmp))
+        app.settings.seen_coach = True
+        app.start()
+        assert app.session.start("national-2018", "federal", None, 1) is None
+        app.session.coach_pending = False
+        main = MainScreen(app)
+        app.apply(Push(main))
+        app.frame()
+        option = next(o for o in main.options() if o.possible)
+        screens: list[tuple[str, Any]] = [("main screen", main)]
+        action = ActionScreen(app, option)
+        app.apply(Push(action))
+        screens.append(("a card's dialog", action))
+        for name, screen in screens:
+            print(f"  {name:16} {_rebuild_times(screen)}")
+        app.apply(Pop())
+        while not isinstance(app.top, ResultsScreen):  # the quarter's dilemmas first
+            top = app.top
+            if isinstance(top, DilemmaScreen):
+                app.apply(top._answer(top.dilemma.default or top.dilemma.choices[0])())
+            else:
+                app.apply(main.end_turn())
+        print(f"  {'quarter results':16} {_rebuild_times(app.top)}")
+        pygame.quit()
+
+
+def _rebuild_times(screen: Any) -> str:
+    """Median and max of REBUILDS timed rebuilds of a screen, and its element count."""
+    screen.rebuild()
+    times = []
+    for _ in range(REBUILDS):
+        t0 = time.perf_counter()
+        screen.rebuild()
+        times.append((time.perf_counter() - t0) * 1000.0)
+    return (f"median {statistics.median(times):5.1f} ms  max {max(times):5.1f} ms  "
+            f"({_elements(screen)} elements, {REBUILDS} rebuilds)")
+
+
 def main() -> None:
     """Run the chosen figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=["frames", "first-frame", "memory"])
+    parser.add_argument("--only", choices=["frames", "first-frame", "memory", "builds"])
     parser.add_argument("--child-play", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_play:
@@ -243,6 +308,9 @@ def main() -> None:
     if args.only in (None, "memory"):
         print("3. Peak memory")
         memory()
+    if args.only in (None, "builds"):
+        print("4. Screen builds at 1280x720 (Screen.rebuild, SDL dummy driver)")
+        screen_builds()
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextBox
 
 from game.ui import theme
 from game.ui.keyboard import FocusRing
+from game.ui.widgets.button import Button
 from game.ui.widgets.label import Label
 
 if TYPE_CHECKING:
@@ -295,8 +296,8 @@ class Screen:
         `over`: a transparent button laid over a plate and its labels (a card, a row): it sits
         above them, so the mouse hovers it (its tooltip shows) and clicks reach it.
         """
-        button = UIButton(rect, text, self.app.manager, container=container or self.root,
-                          tool_tip_text=tip, object_id=cls, starting_height=OVER if over else 1)
+        button = Button(rect, text, self.app.manager, container=container or self.root,
+                        tool_tip_text=tip, object_id=cls, starting_height=OVER if over else 1)
         self.actions[id(button)] = action
         if not enabled:
             button.disable()

@@ -163,3 +163,38 @@ def test_a_label_shows_its_new_text(make_app: Any) -> None:
     label.set_text("4:59")
     assert label.text == "4:59" and label.image is not before
     assert pygame.image.tobytes(label.image, "RGBA") != pygame.image.tobytes(before, "RGBA")
+
+
+def test_the_game_s_button_draws_pygame_gui_s_looks_when_they_show(make_app: Any) -> None:
+    """Normal, hovered, selected (focused) and disabled: the same pixels as pygame_gui's
+    button, in the classes the screens use; a look the player never brings up is never
+    drawn (pygame_gui draws three of them ahead, over the next frames)."""
+    import pygame
+    from pygame_gui.elements import UIButton
+
+    from game.ui.widgets.button import Button
+
+    app = make_app()
+    manager = app.manager
+
+    def pixels(button: Any) -> bytes:
+        return pygame.image.tobytes(button.image, "RGBA")
+
+    for cls in (None, "@primary", "@flat", "@card", "@row", "@bar_button"):
+        rect = pygame.Rect(10, 10, 220, 44)
+        ours = Button(rect, "Fin del trimestre", manager, object_id=cls)
+        theirs = UIButton(rect, "Fin del trimestre", manager, object_id=cls)
+        for _ in range(6):
+            manager.update(1 / 60)
+        assert not any(s.generated for k, s in ours.drawable_shape.states.items()
+                       if k != "normal"), cls
+        assert all(theirs.drawable_shape.states[k].generated
+                   for k in ("hovered", "selected", "active")), cls
+        assert pixels(ours) == pixels(theirs), (cls, "normal")
+        for look in ("on_hovered", "select", "on_unhovered", "unselect", "disable"):
+            for button in (ours, theirs):
+                getattr(button, look)()
+            manager.update(1 / 60)
+            assert pixels(ours) == pixels(theirs), (cls, look)
+        ours.kill()
+        theirs.kill()

@@ -291,12 +291,12 @@ class MainScreen(Screen):
 
     def _tile_button(self, marker: MapMarker, rect: pygame.Rect) -> None:
         """A transparent button over a region's tile: it selects the region."""
-        from pygame_gui.elements import UIButton
+        from game.ui.widgets.button import Button
 
         tip = self.t("ui.main.region_tip", region=marker.label,
                      rate=fmt.number(marker.rate, 0))
-        button = UIButton(rect, "", self.app.manager, container=self.root, tool_tip_text=tip,
-                          object_id="@flat", starting_height=OVER)
+        button = Button(rect, "", self.app.manager, container=self.root, tool_tip_text=tip,
+                        object_id="@flat", starting_height=OVER)
         action = self._select_region(marker.region_id)
         self.actions[id(button)] = action
         self.focus.add(button, action, tip)
