@@ -13,11 +13,10 @@ def _buttons(app: Any) -> set[str]:
             if isinstance(e, UIButton) and e.visible and e.text}
 
 
-def test_screens_under_the_settings_come_back_in_the_new_language(make_app: Any) -> None:
-    from game.ui.screen import Pop, Push
+def _main_screen(make_app: Any) -> tuple[Any, Any]:
+    """An English app with a Juárez mayor's game on its main screen (no guided quarter)."""
+    from game.ui.screen import Push
     from game.ui.screens.main import MainScreen
-    from game.ui.screens.pause import PauseScreen
-    from game.ui.screens.settings import SettingsScreen
 
     app = make_app("en")
     app.start()
@@ -25,6 +24,15 @@ def test_screens_under_the_settings_come_back_in_the_new_language(make_app: Any)
     app.session.coach_pending = False
     main = MainScreen(app)
     app.apply(Push(main))
+    return app, main
+
+
+def test_screens_under_the_settings_come_back_in_the_new_language(make_app: Any) -> None:
+    from game.ui.screen import Pop, Push
+    from game.ui.screens.pause import PauseScreen
+    from game.ui.screens.settings import SettingsScreen
+
+    app, main = _main_screen(make_app)
     english = _buttons(app)
     app.apply(Push(PauseScreen(app)))
     app.apply(Push(SettingsScreen(app)))
@@ -55,14 +63,8 @@ def test_a_screen_that_only_shows_leaves_the_main_screen_as_it_was(make_app: Any
     from game.ui.screens.help import HelpScreen
     from game.ui.screens.indicators import IndicatorsScreen
     from game.ui.screens.library import LibraryScreen
-    from game.ui.screens.main import MainScreen
 
-    app = make_app("en")
-    app.start()
-    assert app.session.start("juarez-2010", "municipal", None, 1) is None
-    app.session.coach_pending = False
-    main = MainScreen(app)
-    app.apply(Push(main))
+    app, main = _main_screen(make_app)
     app.frame()
     built = main.root
     for screen in (HelpScreen(app), IndicatorsScreen(app, main.region),
