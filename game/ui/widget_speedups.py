@@ -11,7 +11,9 @@ pygame_gui's own catalog is kept off the translation path.
 
 from __future__ import annotations
 
+import json
 import os
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -82,14 +84,46 @@ def shared_shape_cache() -> SurfaceCache:
     return _SHAPES[0]
 
 
+REMEMBERED_THEMES = 4
+"""Loaded themes one process keeps (a scale and a look each: 100 %, 150 %, projector...)."""
+
+_THEMES: OrderedDict[str, RememberingTheme] = OrderedDict()
+"""Loaded themes by their data (dropped when pygame is quit and their fonts end)."""
+
+
+def _fonts_alive(theme: UIAppearanceTheme) -> bool:
+    """Whether a theme's fonts still draw (pygame_gui's fonts end with a pygame.quit())."""
+    try:
+        theme.get_font_dictionary().get_default_font().render_premul(" ", pygame.Color(0, 0, 0))
+    except pygame.error:
+        return False
+    return True
+
+
 class UIManager(pygame_gui.UIManager):
-    """pygame_gui's manager with the remembering theme."""
+    """pygame_gui's manager with the remembering theme, loaded once per theme data.
+
+    Loading parses pygame_gui's default theme and then the game's, colour by colour: about
+    40 ms, every time a scale, a window or a new game's App makes a manager. The same data
+    loads the same theme, so a manager reuses the one loaded for that data (its fonts are
+    loaded; pygame_gui keeps nothing of a manager in it).
+    """
 
     def create_new_theme(self, theme_path: Any = None) -> UIAppearanceTheme:
-        """As pygame_gui's, with a RememberingTheme."""
+        """As pygame_gui's, with a RememberingTheme, reused for the same theme data."""
+        key = json.dumps(theme_path, sort_keys=True) if isinstance(theme_path, dict) else None
+        if key is not None and key in _THEMES:
+            if _fonts_alive(_THEMES[key]):
+                _THEMES.move_to_end(key)
+                return _THEMES[key]
+            _THEMES.clear()  # pygame was quit: every remembered theme's fonts are gone
         theme = RememberingTheme(self.resource_loader, self._locale)
         if theme_path is not None:
             theme.load_theme(theme_path)
+        if key is not None:
+            _THEMES[key] = theme
+            while len(_THEMES) > REMEMBERED_THEMES:
+                _THEMES.popitem(last=False)
         return theme
 
 

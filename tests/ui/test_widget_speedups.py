@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 import i18n
@@ -65,8 +66,9 @@ def test_new_managers_never_put_pygame_gui_s_catalog_back(make_app: Any) -> None
 
 def test_a_new_manager_reuses_drawn_shapes_and_draws_the_same_pixels(
         make_app: Any, monkeypatch: Any) -> None:
-    """The title drawn by a second app (a new manager) draws no shape again, and every button
-    looks exactly as the first app, which started from an empty cache, drew it."""
+    """The title drawn by a second app (a new manager with a newly loaded theme) draws no
+    shape again, and every button looks exactly as the first app, which started from an
+    empty cache, drew it."""
     import pygame
     from pygame_gui.core.drawable_shapes.rounded_rect_drawable_shape import (
         RoundedRectangleShape,
@@ -76,6 +78,7 @@ def test_a_new_manager_reuses_drawn_shapes_and_draws_the_same_pixels(
     from game.ui import widget_speedups
 
     monkeypatch.setattr(widget_speedups, "_SHAPES", [])
+    monkeypatch.setattr(widget_speedups, "_THEMES", OrderedDict())  # each app loads its own
     drawn: list[object] = []
     draw = RoundedRectangleShape.clear_and_create_shape_surface
 
@@ -97,6 +100,7 @@ def test_a_new_manager_reuses_drawn_shapes_and_draws_the_same_pixels(
     first = buttons(make_app())
     assert first and drawn
     drawn.clear()
+    widget_speedups._THEMES.clear()  # a theme loaded again, as after a pygame.quit()
     second = buttons(make_app())
     assert drawn == []
     assert second == first
@@ -198,3 +202,23 @@ def test_the_game_s_button_draws_pygame_gui_s_looks_when_they_show(make_app: Any
             assert pixels(ours) == pixels(theirs), (cls, look)
         ours.kill()
         theirs.kill()
+
+
+def test_a_theme_is_loaded_once_per_look_and_again_after_pygame_quits(make_app: Any) -> None:
+    """Apps at one scale share one loaded theme, another scale has its own, and after a
+    pygame.quit() (its fonts end) a new app loads a fresh one and draws with it."""
+    import pygame
+
+    first = make_app()
+    theme = first.manager.get_theme()
+    assert make_app().manager.get_theme() is theme
+    first.set_scale(150)
+    assert first.manager.get_theme() is not theme
+    first.set_scale(100)
+    assert first.manager.get_theme() is theme
+    pygame.quit()
+    again = make_app()
+    assert again.manager.get_theme() is not theme
+    again.start()
+    again.frame()
+    assert again.top is not None and again.top.root is not None
