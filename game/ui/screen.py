@@ -68,6 +68,7 @@ LOOKED = "looked"
 """What a screen that changes nothing (Screen.changes_nothing) hands the one below when it
 closes with no result of its own: what that screen shows is still true, so it need not be
 built again (a player closing the help does not wait for the main screen to be rebuilt)."""
+
 Action = Callable[[], Transition]
 
 DIM: tuple[int, int, int, int] = (31, 41, 51, 140)

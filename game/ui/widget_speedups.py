@@ -72,12 +72,13 @@ _SHAPES: list[SurfaceCache] = []
 
 
 def shared_shape_cache() -> SurfaceCache:
-    """pygame_gui's cache of drawn shapes, one for every manager of the process.
+    """pygame_gui's cache of drawn shapes, one for every theme and manager of the process.
 
     A shape is found by an id naming its size, borders, shadow, colours and corners, so the
-    same id draws the same pixels under any manager: a new manager (a new scale, language or
-    window) reuses the buttons the last one drew instead of drawing each again, four times
-    larger for its anti-aliasing. pygame_gui caps the cache at three 1024x1024 surfaces.
+    same id draws the same pixels under any theme: a theme loaded again (after a
+    pygame.quit()) reuses the buttons drawn before instead of drawing each again, four times
+    larger for its anti-aliasing. And the themes the process keeps (REMEMBERED_THEMES) share
+    one cache, which pygame_gui caps at three 1024x1024 surfaces, instead of one each.
     """
     if not _SHAPES:
         _SHAPES.append(SurfaceCache())
