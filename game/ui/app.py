@@ -409,8 +409,7 @@ class App:
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             self._keep_minimum_size()
             if self._last_size != self.window.get_size():
-                self._last_size = self.window.get_size()
-                self.relayout()
+                self.relayout()  # which notes the size it laid out for
             return
         if event.type == pygame.MOUSEMOTION:
             self.keyboard_mode = False

@@ -166,12 +166,6 @@ def font(size: int, bold: bool = False, italic: bool = False) -> pygame.font.Fon
     return pygame.font.Font(str(paths.asset(FONT_FILES[key])), max(6, size))
 
 
-def button_text_width(text: str, bold: bool = False) -> float:
-    """How wide a text is in a button's font, in layout units (for tabs and buttons sized to
-    their words)."""
-    return float(font(15, bold).size(text)[0])
-
-
 def fonts_to_preload(theme_data: dict[str, Any]) -> list[dict[str, str | int | float]]:
     """Every font size the theme names, in each style rich text may ask for.
 

@@ -124,7 +124,7 @@ class HistoryScreen(Screen):
         below = self.tab_rows(
             [(whole_name(t, self.played) if scope is None else t(f"region.{scope}"),
               self.assign(scope=scope), scope == self.scope) for scope in self.scopes()],
-            70.0, lambda text: theme.button_text_width(text, True) + 24)  # the chosen one is bold
+            70.0, lambda text: self.text_width(text, "@primary", "button") + 24)  # as if chosen
         top = below + 10
         chart_w = max(520.0, (self.width - 64) * 0.62)
         bottom = self.height - 72
@@ -146,7 +146,7 @@ class HistoryScreen(Screen):
         self.button(self.R(24, by, 150, 46), t("ui.common.back"), lambda: Pop())
         take = t("ui.history.take_over", period=self.period(self.played.world.period(
             self.selected)))
-        tw = theme.button_text_width(take, True) + 36
+        tw = self.text_width(take, "@primary", "button") + 36
         self.button(self.R(182, by, tw, 46), take, self.take_over, cls="@primary",
                     tip=t("ui.history.take_over_tip"))
         self.button(self.R(190 + tw, by, 170, 46), t("ui.history.lab"), self.open_lab,

@@ -379,7 +379,8 @@ class LabScreen(Screen):
         tab_w = (w - 6 * (len(LAB_MEASURES) - 1)) / len(LAB_MEASURES)
         for k, name in enumerate(LAB_MEASURES):
             full, short = t(f"indicator.{name}.name"), t(f"ui.lab.measure.{name}")
-            fits = theme.button_text_width(full) <= tab_w - 18 or short == f"ui.lab.measure.{name}"
+            fits = self.text_width(full, "@primary", "button") <= tab_w - 18 \
+                or short == f"ui.lab.measure.{name}"  # the same words chosen or not
             self.button(self.R(x + k * (tab_w + 6), y, tab_w, 32), full if fits else short,
                         self.assign(measure=name), cls="@primary" if name == self.measure else None,
                         tip=t(f"indicator.{name}.tip"))

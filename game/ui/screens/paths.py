@@ -70,7 +70,7 @@ class PathsScreen(Screen):
         below = self.tab_rows(
             [(whole_name(t, c) if scope is None else t(f"region.{scope}"),
               self.assign(scope=scope), scope == self.scope) for scope in scopes],
-            54.0, lambda text: theme.button_text_width(text) + 24)
+            54.0, lambda text: self.text_width(text, "@primary", "button") + 24)
         top = below + 10
         chart_w = max(520.0, (self.width - 64) * 0.62)
         bottom = self.height - 128
@@ -87,7 +87,7 @@ class PathsScreen(Screen):
         self.button(self.R(380, row, 40, 36), ">", self.step(1),
                     enabled=self.back_turn < max(1, c.turn))
         go = t("ui.paths.go_back", period=self.period(c.world.period(self.back_turn)))
-        self.button(self.R(428, row, theme.button_text_width(go, True) + 36, 36), go,
+        self.button(self.R(428, row, self.text_width(go, "@primary", "button") + 36, 36), go,
                     self.go_back, cls="@primary", tip=t("ui.paths.go_back_tip"),
                     enabled=c.turn >= 1)
         self.button(self.R(24, self.height - 60, 160, 46), t("ui.common.back"), lambda: Pop())
