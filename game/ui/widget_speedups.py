@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import i18n  # python-i18n: pygame_gui's own translation library
+import numpy as np
 import pygame
 import pygame_gui
 from pygame_gui.core.gui_font_pygame import GUIFontPygame
@@ -67,6 +68,36 @@ class RememberingTheme(UIAppearanceTheme):
         super().load_theme(*args, **kwargs)
 
 
+class PackingShapeCache(SurfaceCache):
+    """pygame_gui's shape cache, tidying its free spaces with one array comparison.
+
+    Each frame pygame_gui packs one drawn shape into its long-term surfaces, then drops every
+    free rectangle that lies inside another by comparing each pair in Python: with the
+    hundred or so free rectangles a played game leaves, about 5 ms a frame. The same test as
+    arrays keeps the same rectangles, in the same order.
+    """
+
+    @staticmethod
+    def _clean_up_lt_cache(cache_surface: Any, free_space_rectangles: list[pygame.Rect]
+                           ) -> None:
+        """Keep the free rectangles no other (unequal) free rectangle contains."""
+        if len(free_space_rectangles) < 2:
+            cache_surface["free_space_rectangles"] = list(free_space_rectangles)
+            return
+        xywh = np.array([tuple(rect) for rect in free_space_rectangles], dtype=np.int64)
+        left, top, width, height = xywh.T
+        right, bottom = left + width, top + height
+        # holds[i, j]: rectangle i contains rectangle j, as pygame's Rect.contains decides it
+        holds = ((left[:, None] <= left) & (top[:, None] <= top)
+                 & (right[:, None] >= right) & (bottom[:, None] >= bottom)
+                 & (right[:, None] > left) & (bottom[:, None] > top))
+        equal = (xywh[:, None, :] == xywh[None, :, :]).all(axis=2)
+        inside_another = (holds & ~equal).any(axis=0).tolist()
+        cache_surface["free_space_rectangles"] = [
+            rect for rect, inside in zip(free_space_rectangles, inside_another, strict=True)
+            if not inside]
+
+
 _SHAPES: list[SurfaceCache] = []
 """The one shape cache of this process (empty until the first theme asks for it)."""
 
@@ -81,7 +112,7 @@ def shared_shape_cache() -> SurfaceCache:
     one cache, which pygame_gui caps at three 1024x1024 surfaces, instead of one each.
     """
     if not _SHAPES:
-        _SHAPES.append(SurfaceCache())
+        _SHAPES.append(PackingShapeCache())
     return _SHAPES[0]
 
 

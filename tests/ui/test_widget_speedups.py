@@ -222,3 +222,51 @@ def test_a_theme_is_loaded_once_per_look_and_again_after_pygame_quits(make_app: 
     again.start()
     again.frame()
     assert again.top is not None and again.top.root is not None
+
+
+def _cache_state(cache: Any) -> tuple[Any, ...]:
+    """Where a shape cache keeps each shape, and its free spaces in order."""
+    return (
+        [[tuple(r) for r in surface["free_space_rectangles"]] for surface in cache.cache_surfaces],
+        {key: (item["surface"].get_offset(), item["surface"].get_size())
+         for key, item in cache.cache_long_term_lookup.items()},
+        cache.low_on_space,
+    )
+
+
+def test_the_packing_shape_cache_packs_as_pygame_gui_s(make_app: Any) -> None:
+    """Hundreds of shapes of random sizes cached, used and freed, one frame at a time, land at
+    the same places, leaving the same free spaces in the same order, as in pygame_gui's own
+    cache; and a shape reads back with its pixels."""
+    import random
+
+    import pygame
+    from pygame_gui.core.surface_cache import SurfaceCache
+
+    from game.ui.widget_speedups import PackingShapeCache
+
+    make_app()
+    ours, theirs = PackingShapeCache(), SurfaceCache()
+    chance = random.Random(5)
+    kept: list[str] = []
+    for frame in range(400):
+        name = f"shape-{frame}"
+        size = (chance.randint(1, 260), chance.choice([chance.randint(1, 40), 64, 120]))
+        shape = pygame.Surface(size, pygame.SRCALPHA)
+        shape.fill((frame % 256, 40, 200, 255))
+        for cache in (ours, theirs):
+            cache.add_surface_to_cache(shape, name)
+            cache.update()
+        kept.append(name)
+        if kept and chance.random() < 0.35:  # a screen closes: a shape loses its user
+            gone = kept.pop(chance.randrange(len(kept)))
+            for cache in (ours, theirs):
+                cache.remove_user_and_request_clean_up_of_cached_item(gone)
+        assert _cache_state(ours) == _cache_state(theirs), frame
+    assert sum(len(s["free_space_rectangles"]) for s in ours.cache_surfaces) > 50
+    packed = [name for name in kept if name in ours.cache_long_term_lookup]
+    assert len(packed) > 100
+    for name in packed:
+        drawn = ours.find_surface_in_cache(name)
+        assert drawn is not None
+        assert drawn.get_at((0, 0))[:3] == (int(name.split("-")[1]) % 256, 40, 200), name
