@@ -297,16 +297,19 @@ class App:
                 return i
         return 0
 
-    def _update_visibility(self) -> None:
+    def _update_visibility(self, rebuild_stale: bool = True) -> None:
         """Show the top screen and those under modals; hide screens covered by a full screen.
 
         A shown screen with no elements (torn down by a relayout while it was covered) is
-        built first, bottom to top, as the stack would have built it.
+        built first, bottom to top, as the stack would have built it; a shown screen left
+        stale (Screen.rebuild_when_shown) is built again.
         """
         first = self._first_shown()
         for screen in self.stack[first:]:
             if screen.root is None:
                 screen.build()
+            elif screen.stale and rebuild_stale:
+                screen.rebuild()
         for i, screen in enumerate(self.stack):
             screen.set_visible(i >= first)
 
@@ -323,7 +326,8 @@ class App:
             return None
         screen = self.stack.pop()
         screen.teardown()
-        self._update_visibility()
+        # A stale screen under it is built after it resumes (apply), which may change more.
+        self._update_visibility(rebuild_stale=False)
         return screen
 
     def apply(self, transition: Transition) -> None:
@@ -350,6 +354,7 @@ class App:
                     result = LOOKED
                 if self.top is not None:
                     self.apply(self.top.on_resume(result))
+                    self._update_visibility()  # a screen left stale that shows is built now
                 else:
                     self.running = False
             case Replace(screen=screen):

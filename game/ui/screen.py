@@ -16,6 +16,7 @@ from game.ui import theme
 from game.ui.keyboard import FocusRing
 from game.ui.widgets.button import Button
 from game.ui.widgets.label import Label
+from game.ui.widgets.text import text_width
 
 if TYPE_CHECKING:
     from game.play.session import GameSession
@@ -144,6 +145,8 @@ class Screen:
         """The custom drawing kept by blit_layer until the next build."""
         self.default_action: Action | None = None
         """What Enter does while nothing has the focus (the screen's main button)."""
+        self.stale = False
+        """Its elements show an old state: built again the next time it shows."""
 
     # ---- helpers for subclasses -------------------------------------------------------
 
@@ -194,7 +197,7 @@ class Screen:
 
     def text_width(self, text: str, cls: str | None = None, element: str = "label") -> float:
         """How wide a text is drawn in a theme class, in layout units."""
-        return theme.class_font(cls, element, self.app.scale).size(text)[0] / self.app.scale
+        return text_width(theme.class_font(cls, element, self.app.scale), text) / self.app.scale
 
     def fits(self, text: str, width: float, cls: str | None = None,
              element: str = "label") -> bool:
@@ -348,6 +351,7 @@ class Screen:
         surface, and clicks on empty space reach the screen (the map, for one).
         """
         size = self.app.window.get_size()
+        self.stale = False
         self.root = UIContainer(pygame.Rect((0, 0), size), self.app.manager,
                                 starting_height=1 + 40 * self.depth)
         if self.modal and self.veil:
@@ -378,6 +382,14 @@ class Screen:
         self.teardown()
         self.build()
         self.focus.restore(keep)
+
+    def rebuild_when_shown(self) -> None:
+        """Build again once the stack has settled, if the screen still shows then.
+
+        A dialog's answer often leads straight to another full screen (a prediction to the
+        quarter's results): the screen under it is built when it shows again, not twice.
+        """
+        self.stale = True
 
     def set_visible(self, visible: bool) -> None:
         """Show or hide the whole screen (hidden while a full screen covers it)."""

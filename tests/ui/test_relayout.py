@@ -85,3 +85,42 @@ def test_a_screen_that_only_shows_leaves_the_main_screen_as_it_was(make_app: Any
     assert app.top is main and main.root is not built
     assert next(o for o in main.options() if o.action_id == option.action_id
                 and o.region == option.region).active
+
+
+def test_a_predicted_quarter_builds_the_main_screen_once_with_the_new_quarter(
+        make_app: Any) -> None:
+    """End quarter, skip the prediction, read the results, close them: the main screen is
+    built once on the way (not also under the results, which cover it) and shows the next
+    quarter."""
+    from game.ui.screens.prediction import PredictionScreen
+    from game.ui.screens.results import ResultsScreen
+
+    app, main = _main_screen(make_app)
+    assert app.session.game is not None
+    app.session.game.predictions_wanted = True  # as the setting "predict each quarter" does
+    builds: list[int] = []
+    build = main.build
+
+    def counted() -> None:
+        builds.append(main.c.turn)
+        build()
+
+    main.build = counted  # type: ignore[method-assign]
+    next_quarter = app.t("ui.main.turn_of", turn=2, turns=main.game.turns)
+    assert next_quarter not in _labels(app)
+    app.apply(main.end_turn())
+    assert isinstance(app.top, PredictionScreen) and builds == []
+    app.apply(app.top.skip())
+    assert isinstance(app.top, ResultsScreen) and builds == []
+    app.apply(app.top.close())  # back to the main screen, perhaps under the next dilemma
+    assert builds == [1] and (app.top is main or app.top.modal)
+    assert next_quarter in _labels(app)
+    app.frame()
+    assert builds == [1]
+
+
+def _labels(app: Any) -> set[str]:
+    from pygame_gui.elements import UILabel
+
+    return {e.text for e in app.manager.get_sprite_group().sprites()
+            if isinstance(e, UILabel) and e.visible and e.text}

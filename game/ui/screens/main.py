@@ -719,7 +719,7 @@ class MainScreen(Screen):
 
         if result == LOOKED:
             return None
-        self.rebuild()
+        self.rebuild_when_shown()  # often the quarter's results cover it straight away
         if result in ("predicted", "skipped"):
             self.flow.prediction_done()
             return self.end_turn()
