@@ -99,6 +99,12 @@ class Session:
 
     # ---- starting a game ----------------------------------------------------------------
 
+    def want_predictions(self, on: bool) -> None:
+        """The setting "predictions" changed: the game being played asks from its next quarter
+        (a workshop's game keeps what its workshop says)."""
+        if self.game is not None:
+            self.game.predictions_wanted = on
+
     def _begin(self, game: GameSession) -> None:
         """Make a game the one being played, with its own turn flow."""
         game.predictions_wanted = bool(self.app.settings.predictions)

@@ -124,3 +124,4 @@ def _labels(app: Any) -> set[str]:
 
     return {e.text for e in app.manager.get_sprite_group().sprites()
             if isinstance(e, UILabel) and e.visible and e.text}
+

@@ -253,3 +253,46 @@ def test_a_saved_workshop_game_keeps_its_workshop_player_and_predictions(make_ap
     assert [(p.turn, p.violence, p.legitimacy) for p in session.predictions] == [
         (1, "fall", "rise")]
     assert session.campaign.fingerprint() == game.campaign.fingerprint()
+
+
+def test_predictions_turned_on_mid_game_are_asked_from_the_next_quarter(
+        make_app: Any) -> None:
+    """Menu, Settings, Predictions: Yes, back to the game, End quarter: the prediction is
+    asked (not only in the next game); turned off again, the next quarter goes straight to
+    its results."""
+    from conftest import click, find_button
+    from test_relayout import _main_screen
+
+    from game.ui.screen import Pop, Push
+    from game.ui.screens.pause import PauseScreen
+    from game.ui.screens.prediction import PredictionScreen
+    from game.ui.screens.results import ResultsScreen
+    from game.ui.screens.settings import SettingsScreen
+
+    app, main = _main_screen(make_app)
+
+    def set_predictions(on: bool) -> None:
+        app.apply(Push(PauseScreen(app)))
+        app.apply(Push(SettingsScreen(app)))
+        row = [item.element for item in app.top.focus.items
+               if getattr(item.element, "text", None) == app.t(
+                   "ui.common.on" if on else "ui.common.off")]
+        click(app, row[-1])  # the Predictions row is the last Off/On row
+        assert app.settings.predictions is on
+        app.apply(Pop())
+        app.apply(Pop())
+        assert app.top is main
+
+    set_predictions(True)
+    app.apply(main.end_turn())
+    assert isinstance(app.top, PredictionScreen)
+    click(app, find_button(app, app.t("ui.predict.skip")))
+    assert isinstance(app.top, ResultsScreen)
+    app.apply(app.top.close())
+    while app.top is not main:  # the quarter's dilemmas
+        app.apply(app.top._answer(app.top.dilemma.choices[0])())
+    set_predictions(False)
+    app.apply(main.end_turn())
+    while not isinstance(app.top, (ResultsScreen, PredictionScreen)):
+        app.apply(app.top._answer(app.top.dilemma.choices[0])())
+    assert isinstance(app.top, ResultsScreen)

@@ -87,6 +87,7 @@ class SettingsScreen(Screen):
         """Action turning the prediction prompts on or off."""
         def act() -> Transition:
             self.app.settings.predictions = on
+            self.app.session.want_predictions(on)
             self.app.save_settings()
             self.rebuild()
             return None
