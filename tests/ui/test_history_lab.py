@@ -148,3 +148,30 @@ def test_history_and_lab_screens_cut_no_text(make_app: Any, lang: str,
         problems += _layout_problems(app, f"lab {scenario} cards")
         app.apply(Pop())
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("near", [-3.0, 0.0, 3.0])
+def test_the_zero_line_s_label_never_covers_a_bar(make_app: Any, near: float) -> None:
+    """Worlds piled up just left of, on, or just right of doing nothing (two plans): the tall
+    bars reach up to the label's band but no bar pixel lies under the label."""
+    import numpy as np
+    import pygame
+
+    from game.ui import theme
+    from game.ui.screens.lab import draw_histogram
+
+    make_app()
+    chance = np.random.default_rng(3)
+    plan_a, plan_b = (200, 90, 40), (40, 160, 90)
+    series = [(chance.normal(near, 2.0, 500), plan_a),
+              (chance.normal(near + 1.0, 2.0, 500), plan_b)]
+    surface = pygame.Surface((420, 220))
+    surface.fill((255, 255, 255))
+    where = draw_histogram(surface, surface.get_rect(), series, theme.font(15), theme.font(12),
+                           title="Lives saved", zero_label="as doing nothing")
+    assert where is not None and surface.get_rect().contains(where)
+    bar_pixels = [(x, y) for x in range(surface.get_width()) for y in range(surface.get_height())
+                  if surface.get_at((x, y))[:3] in (plan_a, plan_b)]
+    assert bar_pixels
+    assert min(y for _, y in bar_pixels) <= where.bottom + 8  # the bars still fill the plot
+    assert not [p for p in bar_pixels if where.collidepoint(p)]

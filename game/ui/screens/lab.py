@@ -121,8 +121,13 @@ def draw_fan_chart(surface: pygame.Surface, rect: pygame.Rect,
 
 def draw_histogram(surface: pygame.Surface, rect: pygame.Rect,
                    series: list[tuple[np.ndarray, tuple[int, int, int]]], font: pygame.font.Font,
-                   small: pygame.font.Font, *, title: str, zero_label: str) -> None:
-    """How many worlds saved how many lives (one bar colour per plan; zero is doing nothing)."""
+                   small: pygame.font.Font, *, title: str, zero_label: str
+                   ) -> pygame.Rect | None:
+    """How many worlds saved how many lives (one bar colour per plan; zero is doing nothing).
+
+    The label of the zero line sits in a band along the top that no bar reaches, so it never
+    covers a bar; returns where it is (None when there is nothing to draw).
+    """
     pad = max(4, font.get_height() // 3)
     lines = draw.wrap(title, font, rect.w - 2 * pad)  # long titles (Spanish) take two lines
     for k, line in enumerate(lines):
@@ -131,7 +136,7 @@ def draw_histogram(surface: pygame.Surface, rect: pygame.Rect,
     title_h = len(lines) * font.get_linesize()
     values = [v for data, _ in series for v in data.tolist()]
     if not values:
-        return
+        return None
     ticks = nice_ticks(min(min(values), 0.0), max(max(values), 0.0))
     lo, hi = ticks[0], ticks[-1]
     if hi <= lo:
@@ -139,17 +144,19 @@ def draw_histogram(surface: pygame.Surface, rect: pygame.Rect,
     plot = pygame.Rect(rect.x + pad * 2, rect.y + pad * 2 + title_h,
                        rect.w - pad * 4, rect.h - pad * 4 - title_h - small.get_linesize())
     if plot.w < 20 or plot.h < 20:
-        return
+        return None
     edges = np.linspace(lo, hi, HISTOGRAM_BINS + 1)
     counts = [np.histogram(data, bins=edges)[0] for data, _ in series]
     tallest = max(int(c.max()) for c in counts) or 1
+    label_band = small.get_linesize() + 2
+    bars_h = max(1, plot.h - label_band)
     width = plot.w / HISTOGRAM_BINS
     for k, ((_, colour), count) in enumerate(zip(series, counts, strict=True)):
         share = width / len(series)
         for b, c in enumerate(count):
             if not c:
                 continue
-            h = c / tallest * plot.h
+            h = c / tallest * bars_h
             bar = pygame.Rect(round(plot.x + b * width + k * share), round(plot.bottom - h),
                               max(1, math.floor(share) - 1), max(1, round(h)))
             pygame.draw.rect(surface, colour, bar)
@@ -158,8 +165,9 @@ def draw_histogram(surface: pygame.Surface, rect: pygame.Rect,
     pygame.draw.line(surface, theme.INK, (zero_x, plot.y), (zero_x, plot.bottom), 2)
     label = small.render(zero_label, True, theme.INK)
     right = zero_x + 4 + label.get_width() <= plot.right
-    surface.blit(label, label.get_rect(topleft=(zero_x + 4, plot.y)) if right
-                 else label.get_rect(topright=(zero_x - 4, plot.y)))
+    where = label.get_rect(topleft=(zero_x + 4, plot.y)) if right \
+        else label.get_rect(topright=(zero_x - 4, plot.y))
+    surface.blit(label, where)
     for tick in ticks:
         x = plot.x + (tick - lo) / (hi - lo) * plot.w
         # No minus sign: the title says left of zero is lives lost, right is lives saved.
@@ -167,6 +175,7 @@ def draw_histogram(surface: pygame.Surface, rect: pygame.Rect,
         box = text.get_rect(midtop=(x, plot.bottom + 2))
         if box.left >= rect.x and box.right <= rect.right:
             surface.blit(text, box)
+    return where
 
 
 class LabScreen(Screen):
