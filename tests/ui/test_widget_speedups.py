@@ -169,15 +169,18 @@ def test_a_label_shows_its_new_text(make_app: Any) -> None:
     assert pygame.image.tobytes(label.image, "RGBA") != pygame.image.tobytes(before, "RGBA")
 
 
-def test_the_game_s_button_draws_pygame_gui_s_looks_when_they_show(make_app: Any) -> None:
+def test_the_game_s_button_draws_pygame_gui_s_looks_when_they_show(
+        make_app: Any, monkeypatch: Any) -> None:
     """Normal, hovered, selected (focused) and disabled: the same pixels as pygame_gui's
     button, in the classes the screens use; a look the player never brings up is never
     drawn (pygame_gui draws three of them ahead, over the next frames)."""
     import pygame
     from pygame_gui.elements import UIButton
 
+    from game.ui.widgets import button as buttons
     from game.ui.widgets.button import Button
 
+    monkeypatch.setattr(buttons, "_LOOKS", OrderedDict())  # every button draws its own
     app = make_app()
     manager = app.manager
 
@@ -270,3 +273,70 @@ def test_the_packing_shape_cache_packs_as_pygame_gui_s(make_app: Any) -> None:
         drawn = ours.find_surface_in_cache(name)
         assert drawn is not None
         assert drawn.get_at((0, 0))[:3] == (int(name.split("-")[1]) % 256, 40, 200), name
+
+
+def test_a_button_shown_from_a_remembered_look_behaves_as_pygame_gui_s(
+        make_app: Any, monkeypatch: Any) -> None:
+    """The second button of a size, class and text shows the first one's look without a
+    drawable shape; pointed at, pressed, released, disabled and given a new text it builds
+    one and shows pygame_gui's own pixels each time; a click on it is a click; a point in a
+    rounded corner is outside it, as for pygame_gui's button."""
+    import pygame
+    import pygame_gui
+    from pygame_gui.elements import UIButton
+
+    from game.ui.widgets import button as buttons
+    from game.ui.widgets.button import Button
+
+    monkeypatch.setattr(buttons, "_LOOKS", OrderedDict())
+    monkeypatch.setattr(buttons, "_LOOK_PIXELS", [0])
+    app = make_app()
+    manager = app.manager
+
+    def pixels(button: Any) -> bytes:
+        return pygame.image.tobytes(button.image, "RGBA")
+
+    actions: list[tuple[str, Any]] = [
+        ("pointed at", lambda b: b.on_hovered()), ("pressed", lambda b: b._set_active()),
+        ("released", lambda b: b._set_inactive()), ("left", lambda b: b.on_unhovered()),
+        ("selected", lambda b: b.select()), ("disabled", lambda b: b.disable()),
+        ("new text", lambda b: b.set_text("Otro texto")),
+        ("new size", lambda b: b.set_dimensions((200, 40)))]
+    for cls in (None, "@primary", "@card", "@row"):
+        rect = pygame.Rect(300, 200, 240, 48)
+        Button(rect, "Cerrar trimestre", manager, object_id=cls).kill()
+        for name, act in actions:  # each on a button showing the remembered look
+            ours = Button(rect, "Cerrar trimestre", manager, object_id=cls)
+            theirs = UIButton(rect, "Cerrar trimestre", manager, object_id=cls)
+            manager.update(1 / 60)
+            assert ours.drawable_shape is None, cls  # the remembered look, no shape built
+            assert pixels(ours) == pixels(theirs), (cls, "normal")
+            for button in (ours, theirs):
+                act(button)
+            manager.update(1 / 60)
+            assert ours.drawable_shape is not None, (cls, name)
+            assert pixels(ours) == pixels(theirs), (cls, name)
+            ours.kill()
+            theirs.kill()
+
+        ours = Button(rect, "Cerrar trimestre", manager, object_id=cls)
+        theirs = UIButton(rect, "Cerrar trimestre", manager, object_id=cls)
+        for corner in (rect.topleft, (rect.left + 1, rect.top + 1), rect.center):
+            assert ours.hover_point(*corner) == theirs.hover_point(*corner), (cls, corner)
+        ours.kill()
+        theirs.kill()
+
+    Button(pygame.Rect(300, 200, 240, 48), "Jugar", manager).kill()
+    target = Button(pygame.Rect(300, 200, 240, 48), "Jugar", manager)
+    assert target.drawable_shape is None
+    pygame.event.clear()
+    centre = target.rect.center
+    for event in (pygame.event.Event(pygame.MOUSEMOTION, pos=centre, rel=(0, 0),
+                                     buttons=(0, 0, 0)),
+                  pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=centre, button=1),
+                  pygame.event.Event(pygame.MOUSEBUTTONUP, pos=centre, button=1)):
+        manager.process_events(event)
+        manager.update(1 / 60)
+    pressed = [e for e in pygame.event.get(pygame_gui.UI_BUTTON_PRESSED)
+               if e.ui_element is target]
+    assert len(pressed) == 1
