@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,9 @@ class RememberingTheme(UIAppearanceTheme):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._ids_by_key: dict[tuple[Any, ...], list[str]] = {}
+        self.remembered_theming: dict[Hashable, dict[str, Any]] = {}
+        """What elements read from this theme, by element kind, locale and combined ids
+        (see widgets/label.py); forgotten when the theme loads other data."""
         self.shape_cache = shared_shape_cache()
 
     def build_all_combined_ids(self, element_base_ids: Ids, element_ids: list[str] | None,
@@ -63,8 +66,9 @@ class RememberingTheme(UIAppearanceTheme):
         return ids
 
     def load_theme(self, *args: Any, **kwargs: Any) -> None:
-        """Load a theme; ids remembered under the old one are forgotten."""
+        """Load a theme; ids and theming remembered under the old one are forgotten."""
         self._ids_by_key = {}
+        self.remembered_theming = {}
         super().load_theme(*args, **kwargs)
 
 

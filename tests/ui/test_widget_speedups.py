@@ -153,6 +153,37 @@ def test_the_game_s_label_looks_like_pygame_gui_s(make_app: Any, scale: int) -> 
             theirs.kill()
 
 
+def test_labels_after_the_first_of_their_class_read_what_pygame_gui_s_label_reads(
+        make_app: Any, monkeypatch: Any) -> None:
+    """The theming a label takes from the ones before it (font, colours, shadow, alignment,
+    padding) is what pygame_gui's label reads from the theme for the same class; a theme
+    that loads other data forgets it."""
+    import pygame
+    from pygame_gui.elements import UILabel
+
+    from game.ui import widget_speedups
+    from game.ui.widgets.label import THEMED, Label
+
+    monkeypatch.setattr(widget_speedups, "_THEMES", OrderedDict())  # its own theme, changed
+    app = make_app()
+    theme = app.manager.get_theme()
+    rect = pygame.Rect(0, 0, 200, 30)
+    for cls in (None, "@small", "@muted_centre", "@bold_right", "@warn_right", "@bar_caption"):
+        Label(rect, "first", app.manager, object_id=cls).kill()
+        ours = Label(rect, "second", app.manager, object_id=cls)
+        theirs = UILabel(rect, "second", app.manager, object_id=cls)
+        assert any(key[2] == tuple(ours.combined_element_ids)
+                   for key in theme.remembered_theming), cls
+        for name in THEMED:
+            assert getattr(ours, name) == getattr(theirs, name), (cls, name)
+        ours.kill()
+        theirs.kill()
+    theme.load_theme({"label": {"colours": {"normal_text": "#102030"}}})
+    assert theme.remembered_theming == {}
+    again = Label(rect, "third", app.manager)
+    assert again.text_colour == pygame.Color("#102030")
+
+
 def test_a_label_shows_its_new_text(make_app: Any) -> None:
     """set_text (the hot seat's timer) draws the new words, and only when they change."""
     import pygame

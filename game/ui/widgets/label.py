@@ -3,9 +3,12 @@
 pygame_gui's UILabel builds a drawable shape in two states (normal and disabled), each with a
 text layout, its chunks and a full render, to show one line of text: about 0.5 ms a label,
 and a screen has dozens, built again after every click. This label keeps pygame_gui's
-element (its theme look-ups, layer, container, visibility and the `text` and `font` tests
+element (its theme, layer, container, visibility and the `text` and `font` tests
 read) and replaces only the drawing: the text is rendered once, aligned as the theme says,
-on a transparent surface. `tests/ui/test_widgets.py` compares it with pygame_gui's label.
+on a transparent surface. And the theme is read once per label class: pygame_gui's label
+looks up a dozen values for every new label (font, colours, shadow, alignment), the same for
+every label of a class. `tests/ui/test_widget_speedups.py` compares both with pygame_gui's
+label.
 """
 
 from __future__ import annotations
@@ -13,9 +16,36 @@ from __future__ import annotations
 import pygame
 from pygame_gui.elements import UILabel
 
+THEMED = ("font", "text_colour", "disabled_text_colour", "bg_colour", "text_shadow_colour",
+          "text_shadow_size", "text_shadow_offset", "tool_tip_delay", "text_horiz_alignment",
+          "text_horiz_alignment_padding", "text_vert_alignment", "text_vert_alignment_padding")
+"""What pygame_gui's label reads from its theme (UILabel.rebuild_from_changed_theme_data)."""
+
 
 class Label(UILabel):
     """pygame_gui's label with a one-render drawing (same theme, alignment and text)."""
+
+    def rebuild_from_changed_theme_data(self) -> None:
+        """Read the theme as pygame_gui's label does, once per theme, locale and ids: every
+        label of a class reads the same values, so the next ones take them as they are."""
+        remembered = getattr(self.ui_theme, "remembered_theming", None)
+        if remembered is None:
+            super().rebuild_from_changed_theme_data()
+            return
+        key = ("label", getattr(self.ui_theme, "_locale", None),
+               tuple(self.combined_element_ids))
+        values = remembered.get(key)
+        if values is None:
+            super().rebuild_from_changed_theme_data()
+            remembered[key] = {name: getattr(self, name) for name in THEMED}
+            return
+        changed = False
+        for name, value in values.items():
+            if getattr(self, name) != value:
+                setattr(self, name, value)
+                changed = True
+        if changed:
+            self.rebuild()
 
     def rebuild(self) -> None:
         """Draw the text on the label's surface: background, theme colour, alignment."""
