@@ -18,7 +18,7 @@ pygame_gui's button, before and after a button is built from a remembered look.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 import pygame
@@ -50,10 +50,18 @@ def _remember(key: Hashable, look: pygame.Surface) -> None:
         _LOOK_PIXELS[0] -= old.get_width() * old.get_height()
 
 
-def forget_looks() -> None:
-    """Forget every remembered look (their fonts and theme are gone: a new pygame or theme)."""
-    _LOOKS.clear()
-    _LOOK_PIXELS[0] = 0
+def _shape_first(name: str) -> Callable[..., Any]:
+    """pygame_gui's button method `name`, building the drawable shape first (a button showing
+    a remembered look has none yet)."""
+    parent = getattr(UIButton, name)
+
+    def method(self: Button, *args: Any, **kwargs: Any) -> Any:
+        self._realise()
+        return parent(self, *args, **kwargs)
+
+    method.__name__ = method.__qualname__ = name
+    method.__doc__ = f"pygame_gui's {name}, with the drawable shape built first."
+    return method
 
 
 class Button(UIButton):
@@ -120,23 +128,13 @@ class Button(UIButton):
             self._build_shape()
 
     # Everything below needs the drawable shape: each builds it first, then does as
-    # pygame_gui does.
+    # pygame_gui does (disable, enable and unselect only when the look changes).
 
     def hover_point(self, hover_x: float, hover_y: float) -> bool:
         """Whether a point is over the button (its rounded corners too)."""
         if self._shape_pending and self.rect.collidepoint(hover_x, hover_y):
             self._realise()
         return bool(super().hover_point(hover_x, hover_y))
-
-    def on_hovered(self) -> None:
-        """Show the hovered look."""
-        self._realise()
-        super().on_hovered()
-
-    def on_unhovered(self) -> None:
-        """Leave the hovered look."""
-        self._realise()
-        super().on_unhovered()
 
     def disable(self) -> None:
         """Show the disabled look; clicks do nothing."""
@@ -150,38 +148,17 @@ class Button(UIButton):
             self._realise()
         super().enable()
 
-    def select(self) -> None:
-        """Show the selected look (a chosen tab)."""
-        self._realise()
-        super().select()
-
     def unselect(self) -> None:
         """Leave the selected look."""
         if self.is_selected:
             self._realise()
         super().unselect()
 
-    def _set_active(self) -> None:
-        """Show the pressed look."""
-        self._realise()
-        super()._set_active()
-
-    def _set_inactive(self) -> None:
-        """Leave the pressed look."""
-        self._realise()
-        super()._set_inactive()
-
-    def set_text(self, text: str, *, text_kwargs: dict[str, str] | None = None) -> None:
-        """Show another text."""
-        self._realise()
-        super().set_text(text, text_kwargs=text_kwargs)
-
-    def set_dimensions(self, dimensions: Any, clamp_to_container: bool = False) -> None:
-        """Take another size."""
-        self._realise()
-        super().set_dimensions(dimensions, clamp_to_container)
-
-    def on_locale_changed(self) -> None:
-        """Show the text in a new language."""
-        self._realise()
-        super().on_locale_changed()
+    on_hovered = _shape_first("on_hovered")
+    on_unhovered = _shape_first("on_unhovered")
+    select = _shape_first("select")
+    _set_active = _shape_first("_set_active")
+    _set_inactive = _shape_first("_set_inactive")
+    set_text = _shape_first("set_text")
+    set_dimensions = _shape_first("set_dimensions")
+    on_locale_changed = _shape_first("on_locale_changed")
