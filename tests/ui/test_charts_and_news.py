@@ -64,6 +64,45 @@ def test_a_line_of_two_sources_is_two_labelled_lines_that_meet() -> None:
     assert parts[1][1] == [None, None, 14.0, None, 8.0]
 
 
+def test_an_estimated_part_of_the_real_line_is_dotted_and_a_count_dashed() -> None:
+    """The city's own count dashed, the estimate from its state's count dotted (short dashes;
+    one colour, each part with its label), so the legend and the lines tell them apart."""
+    from game.ui.screens.charts import history_series
+
+    values: list[float | None] = [5.0, 6.0, 7.0, 8.0]
+    sources: list[str | None] = ["history.source.state_share", "history.source.state_share",
+                                 "history.source.city", "history.source.city"]
+    colour = (0, 158, 115)
+    estimate, count = history_series(lambda key, **p: p.get("source", key), values, sources,
+                                     colour)
+    assert (estimate.label, count.label) == ("history.source.state_share",
+                                             "history.source.city")
+    assert count.colour == estimate.colour == colour and estimate.dashed and count.dashed
+    assert estimate.dotted and not count.dotted
+
+    import pygame
+
+    from game.ui.widgets.charts import _draw_polyline
+
+    def dashes(dotted: bool) -> list[int]:
+        """Lengths of the coloured runs along a 200-pixel line drawn in that style."""
+        surface = pygame.Surface((220, 9))
+        surface.fill((255, 255, 255))
+        _draw_polyline(surface, colour, [(10, 4), (210, 4)], 2, True, dotted)
+        row = [surface.get_at((x, 4))[:3] != (255, 255, 255) for x in range(220)]
+        runs, length = [], 0
+        for on in [*row, False]:
+            if on:
+                length += 1
+            elif length:
+                runs, length = [*runs, length], 0
+        return runs
+
+    dots, long_dashes = dashes(True), dashes(False)
+    assert max(dots) < min(long_dashes) and len(dots) > len(long_dashes)
+    assert estimate.values == [5.0, 6.0, 7.0, None] and count.values == [None, None, 7.0, 8.0]
+
+
 def test_the_sum_of_a_city_and_its_state_is_not_called_national(make_app: Any) -> None:
     """Juárez's charts: "Regions in play", not "National"; national history: "National"."""
     from game.ui.screens.charts import whole_name

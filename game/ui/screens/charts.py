@@ -14,6 +14,8 @@ from game.ui.screen import Pop, Screen, Transition
 if TYPE_CHECKING:
     from game.play.campaign import Campaign, TurnRecord
     from game.ui.app import App
+    from game.ui.widgets.charts import Series
+    from game.ui.widgets.palette import Colour
 
 
 def term_periods(campaign: Campaign, turns: int | None = None) -> list[str]:
@@ -65,6 +67,23 @@ def history_lines(t: Callable[..., str], values: list[float | None],
                     part[i + 1] = values[i + 1]
         parts.append((t("ui.charts.history_source", source=t(kind)), part))
     return parts
+
+
+ESTIMATED_SOURCES = frozenset({"history.source.state_share", "history.source.regions"})
+"""History lines that are estimates, wholly or in part (a share of a state's count), not a
+count someone made: drawn dotted, so a reader never takes one for the other."""
+
+
+def history_series(t: Callable[..., str], values: list[float | None],
+                   sources: list[str | None], colour: Colour) -> list[Series]:
+    """The real line's parts as chart lines in `colour`: counts dashed, estimates dotted."""
+    from game.ui.widgets import charts
+
+    kinds = list(dict.fromkeys(k for i, k in enumerate(sources)
+                               if k is not None and values[i] is not None))
+    return [charts.Series(label, part, colour, dashed=True, dotted=kind in ESTIMATED_SOURCES)
+            for kind, (label, part) in zip(kinds, history_lines(t, values, sources),
+                                           strict=True)]
 
 
 class ChartsScreen(Screen):
@@ -153,9 +172,8 @@ def draw_term_charts(screen: Screen, surface: pygame.Surface, rects: list[pygame
         if name in ("homicide_rate",):
             history = c.real_rates(region, periods)
             if history is not None:
-                for label, part in history_lines(t, history, c.history_sources(region, periods)):
-                    lines.append(charts.Series(label, part, palette.categorical_colour(2),
-                                               dashed=True))
+                lines += history_series(t, history, c.history_sources(region, periods),
+                                        palette.categorical_colour(2))
         charts.draw_line_chart(
             surface, rect.inflate(-round(16 * s), -round(12 * s)), lines,
             theme.font(round(14 * s)),

@@ -25,7 +25,7 @@ from game.play.history import (
 from game.play.plan import play
 from game.ui import fmt, theme
 from game.ui.screen import Action, Many, Pop, Push, Screen, Transition
-from game.ui.screens.charts import history_lines, whole_name
+from game.ui.screens.charts import history_series, whole_name
 
 if TYPE_CHECKING:
     from game.content.schema import ContentPack
@@ -310,9 +310,7 @@ class HistoryScreen(Screen):
         sources = self.played.history_sources(self.scope, self.periods()) \
             if self.scope is not None else \
             [None if v is None else "history.source.national" for v in real]
-        for label, part in history_lines(t, real, sources):
-            lines.append(charts.Series(label, part, palette.categorical_colour(0), dashed=True,
-                                       width=2))
+        lines += history_series(t, real, sources, palette.categorical_colour(0))
         title = t("indicator.homicides.name") if self.scope is None else \
             t("ui.history.rate_title", region=t(f"region.{self.scope}"))
         inner = rect.inflate(-round(16 * s), -round(12 * s))

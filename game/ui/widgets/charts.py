@@ -26,6 +26,7 @@ class Series:
     colour: Colour
     dashed: bool = False
     width: int = 2
+    dotted: bool = False  # with dashed: short dashes (an estimate beside a count, say)
 
 
 @dataclass(frozen=True)
@@ -131,15 +132,18 @@ def dash_segments(
 
 
 def _draw_polyline(
-    surface: pygame.Surface, colour: Colour, points: Sequence[Point], width: int, dashed: bool
+    surface: pygame.Surface, colour: Colour, points: Sequence[Point], width: int, dashed: bool,
+    dotted: bool = False,
 ) -> None:
-    """Draw an antialiased polyline of any width, solid or dashed, with rounded joints."""
+    """Draw an antialiased polyline of any width, solid, dashed or dotted (short dashes),
+    with rounded joints."""
     if len(points) == 1:
         pygame.draw.circle(surface, colour, points[0], max(2, width + 1))
         return
     if dashed:
         # Longer dashes for thicker lines so the pattern stays legible when projected.
-        pairs = dash_segments(points, dash=4.0 + 3 * width, gap=3.0 + 2 * width)
+        dash = 1.0 + width if dotted else 4.0 + 3 * width
+        pairs = dash_segments(points, dash=dash, gap=3.0 + 2 * width)
     else:
         pairs = list(itertools.pairwise(points))
     for start, end in pairs:
@@ -168,7 +172,8 @@ def _runs(values: Sequence[float | None]) -> list[list[int]]:
 def _legend_sample(surface: pygame.Surface, rect: pygame.Rect, series: Series) -> None:
     y = rect.centery
     _draw_polyline(
-        surface, series.colour, [(rect.x, y), (rect.right, y)], max(2, series.width), series.dashed
+        surface, series.colour, [(rect.x, y), (rect.right, y)], max(2, series.width), series.dashed,
+        series.dotted,
     )
 
 
@@ -367,7 +372,7 @@ def _draw_chart_body(
             runs = _runs(s.values)
             for run in runs:
                 pts = [(xs[i], to_y(float(s.values[i]))) for i in run]  # type: ignore[arg-type]
-                _draw_polyline(surface, s.colour, pts, s.width, s.dashed)
+                _draw_polyline(surface, s.colour, pts, s.width, s.dashed, s.dotted)
             if runs and not s.dashed:
                 i = runs[-1][-1]
                 end = (xs[i], to_y(float(s.values[i])))  # type: ignore[arg-type]
