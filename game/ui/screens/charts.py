@@ -50,23 +50,34 @@ def whole_name(t: Callable[..., str], campaign: Campaign) -> str:
     return t("ui.charts.national" if campaign.scenario.covers_country else "ui.charts.all_regions")
 
 
-def history_lines(t: Callable[..., str], values: list[float | None],
-                  sources: list[str | None]) -> list[tuple[str, list[float | None]]]:
-    """The real line split by what it is (the city's own count, its state's, an estimate from
-    a share of the state's), each part labelled with its source; a part runs on to the next
-    one's first value so the line stays unbroken."""
+def _history_parts(values: list[float | None],
+                   sources: list[str | None]) -> list[tuple[str, list[float | None]]]:
+    """The real line split by what it is, as (source key, values) in order of first use; a
+    part runs on to the next one's first value so the line stays unbroken."""
     kinds = [k for i, k in enumerate(sources) if k is not None and values[i] is not None]
-    order = list(dict.fromkeys(kinds))
     parts: list[tuple[str, list[float | None]]] = []
-    for kind in order:
+    for kind in dict.fromkeys(kinds):
         part: list[float | None] = [None] * len(values)
         for i, v in enumerate(values):
             if sources[i] == kind:
                 part[i] = v
                 if i + 1 < len(values) and sources[i + 1] not in (kind, None):
                     part[i + 1] = values[i + 1]
-        parts.append((t("ui.charts.history_source", source=t(kind)), part))
+        parts.append((kind, part))
     return parts
+
+
+def _source_label(t: Callable[..., str], kind: str) -> str:
+    """A history line's legend label: "History — " and what its values are."""
+    return t("ui.charts.history_source", source=t(kind))
+
+
+def history_lines(t: Callable[..., str], values: list[float | None],
+                  sources: list[str | None]) -> list[tuple[str, list[float | None]]]:
+    """The real line split by what it is (the city's own count, its state's, an estimate from
+    a share of the state's), each part labelled with its source."""
+    return [(_source_label(t, kind), part)
+            for kind, part in _history_parts(values, sources)]
 
 
 ESTIMATED_SOURCES = frozenset({"history.source.state_share", "history.source.regions"})
@@ -79,11 +90,9 @@ def history_series(t: Callable[..., str], values: list[float | None],
     """The real line's parts as chart lines in `colour`: counts dashed, estimates dotted."""
     from game.ui.widgets import charts
 
-    kinds = list(dict.fromkeys(k for i, k in enumerate(sources)
-                               if k is not None and values[i] is not None))
-    return [charts.Series(label, part, colour, dashed=True, dotted=kind in ESTIMATED_SOURCES)
-            for kind, (label, part) in zip(kinds, history_lines(t, values, sources),
-                                           strict=True)]
+    return [charts.Series(_source_label(t, kind), part, colour, dashed=True,
+                          dotted=kind in ESTIMATED_SOURCES)
+            for kind, part in _history_parts(values, sources)]
 
 
 class ChartsScreen(Screen):
