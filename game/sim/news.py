@@ -59,9 +59,13 @@ def headlines(world: World, result: TurnResult, previous: TurnResult | None, run
             region = f"@region.{world.region_ids[record.region]}"
             items.append((EVENT_WEIGHT, Message(f"event.{record.event_id}.headline",
                                                 {"region": region})))
-    homicides = result.regions["homicides"][run]
-    before = (previous.regions["homicides"][run] if previous is not None
+    # Rows as lists: the same numbers, without a numpy scalar for every region and figure.
+    homicides = result.regions["homicides"][run].tolist()
+    before = (previous.regions["homicides"][run].tolist() if previous is not None
               else homicides)
+    attacks_row = result.regions["visible_attacks"][run].tolist()
+    abuses_row = result.regions["abuses"][run].tolist()
+    kidnappings_row = result.regions["kidnappings"][run].tolist()
     for i, rid in enumerate(world.region_ids):
         region = f"@region.{rid}"
         change = (homicides[i] - before[i]) / max(before[i], 1.0) * 100
@@ -70,15 +74,15 @@ def headlines(world: World, result: TurnResult, previous: TurnResult | None, run
             items.append((abs(homicides[i] - before[i]), Message(
                 _variant(kind, turn, i),
                 {"region": region, "count": int(homicides[i]), "change": round(abs(change))})))
-        attacks = result.regions["visible_attacks"][run, i]
+        attacks = attacks_row[i]
         if attacks >= ATTACKS_NEWS:
             items.append((attacks * ATTACK_WEIGHT, Message(
                 _variant("attacks", turn, i), {"region": region, "count": int(attacks)})))
-        abuses = result.regions["abuses"][run, i]
+        abuses = abuses_row[i]
         if abuses >= ABUSES_NEWS:
             items.append((abuses, Message(_variant("abuses", turn, i),
                                           {"region": region, "count": int(abuses)})))
-        kidnappings = result.regions["kidnappings"][run, i]
+        kidnappings = kidnappings_row[i]
         if kidnappings >= KIDNAPPINGS_NEWS:
             skip = () if migrants_wait(world, result, run, i) else MIGRANT_WORDINGS["kidnappings"]
             items.append((kidnappings, Message(_variant("kidnappings", turn, i, skip),
