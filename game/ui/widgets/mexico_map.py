@@ -362,7 +362,11 @@ class MexicoMap:
         placed: dict[str, pygame.Rect] = {}
         inner = self.rect.inflate(-2 * TILE_GAP, -2 * TILE_GAP)
         blocked = [self.locator] if self.locator.w else []
+        # An anchor as a 1x1 rect: a box collides with it exactly when the box holds the
+        # point, so pygame counts them (and tests the placed tiles) in C, not in a loop here.
+        anchor_rects = [pygame.Rect(p, (1, 1)) for p in self.anchors.values()]
         for m in markers:
+            taken = [*placed.values(), *blocked]
             w, h = self.tile_size(m, font, small)
             w, h = min(w, inner.w), min(h, inner.h)
             ax, ay = self.anchors[m.region_id]
@@ -374,12 +378,10 @@ class MexicoMap:
             for x in xs:
                 for y in ys:
                     box = pygame.Rect(x, y, w, h)
-                    if any(box.inflate(2 * TILE_GAP, 2 * TILE_GAP).colliderect(o)
-                           for o in [*placed.values(), *blocked]):
+                    if box.inflate(2 * TILE_GAP, 2 * TILE_GAP).collidelist(taken) >= 0:
                         continue
                     cover = land_mask.overlap_area(tile_mask, (x - self.rect.x, y - self.rect.y))
-                    anchors = sum(box.inflate(12, 12).collidepoint(p)
-                                  for p in self.anchors.values())
+                    anchors = len(box.inflate(12, 12).collidelistall(anchor_rects))
                     dx = max(box.left - ax, 0, ax - box.right)
                     dy = max(box.top - ay, 0, ay - box.bottom)
                     cost = cover / (w * h) * 4000 + anchors * 3000 + math.hypot(dx, dy) * 3
