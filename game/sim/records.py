@@ -76,10 +76,15 @@ def _shown(values: Array, counts: Array) -> Array:
     return np.where(counts, np.rint(values), np.round(values, 4)) + 0.0  # no "-0.0"
 
 
-def _as_json(row: Array, names: tuple[str, ...], counts: Array) -> dict[str, float | int]:
-    """One row of shown values as a JSON object (counts as integers)."""
-    return {name: (int(v) if c else float(v))
-            for name, v, c in zip(names, row.tolist(), counts.tolist(), strict=True)}
+def _json_rows(table: Array, names: tuple[str, ...], counts: Array
+               ) -> list[dict[str, float | int]]:
+    """Rows of shown values as JSON objects (counts as integers)."""
+    rows: list[list[float | int]] = np.asarray(table, float).reshape(-1, len(names)).tolist()
+    columns = np.flatnonzero(counts).tolist()
+    for row in rows:
+        for j in columns:
+            row[j] = int(row[j])
+    return [dict(zip(names, row, strict=True)) for row in rows]
 
 
 def _effects_json(world: World, result: TurnResult, run: int, branches: Branches,
@@ -97,25 +102,31 @@ def _effects_json(world: World, result: TurnResult, run: int, branches: Branches
     played_n = np.array(played[1], float)
     rest_r = _shown(played_r - np.array(base_rows, float), REGION_COUNTS)
     rest_n = _shown(played_n - np.array(base_national, float), NATIONAL_COUNTS)
-    decisions = []
     runs = result.regions["homicides"].shape[0]
-    for k, decision in enumerate(branches.decisions if branches.track_effects else []):
+    made = branches.decisions if branches.track_effects else []
+    # The worlds without each decision carried so far (those added later are not yet here).
+    withouts: list[int] = []
+    for k in range(len(made)):
         without = branches.without_run(k, run)
         if without >= runs:
             break
-        other_r = _shown(np.stack([result.regions[n][without] for n in REGION_INDICATORS],
-                                  axis=1), REGION_COUNTS)
-        other_n = _shown(np.array([result.national[n][without] for n in NATIONAL_INDICATORS]),
-                         NATIONAL_COUNTS)
-        own_r = _shown(played_r - other_r, REGION_COUNTS)
-        own_n = _shown(played_n - other_n, NATIONAL_COUNTS)
-        rest_r = _shown(rest_r - own_r, REGION_COUNTS)
-        rest_n = _shown(rest_n - own_n, NATIONAL_COUNTS)
+        withouts.append(without)
+    # Every decision's own effect at once: played minus its world without it, each shown.
+    other_r = _shown(np.array([result.regions[n][withouts] for n in REGION_INDICATORS],
+                              float).transpose(1, 2, 0), REGION_COUNTS)
+    other_n = _shown(np.array([result.national[n][withouts] for n in NATIONAL_INDICATORS],
+                              float).T, NATIONAL_COUNTS)
+    own_r = _shown(played_r - other_r, REGION_COUNTS)
+    own_n = _shown(played_n - other_n, NATIONAL_COUNTS)
+    decisions = []
+    for k, decision in enumerate(made[:len(withouts)]):
+        rest_r = _shown(rest_r - own_r[k], REGION_COUNTS)
+        rest_n = _shown(rest_n - own_n[k], NATIONAL_COUNTS)
         decisions.append({
             **decision_json(decision.command), "turn": decision.turn,
-            "regions": {rid: _as_json(own_r[i], REGION_INDICATORS, REGION_COUNTS)
-                        for i, rid in enumerate(ids)},
-            "national": _as_json(own_n, NATIONAL_INDICATORS, NATIONAL_COUNTS),
+            "regions": dict(zip(ids, _json_rows(own_r[k], REGION_INDICATORS, REGION_COUNTS),
+                                strict=True)),
+            "national": _json_rows(own_n[k], NATIONAL_INDICATORS, NATIONAL_COUNTS)[0],
         })
     data: dict[str, Any] = {"baseline": {
         "regions": {rid: dict(zip(REGION_INDICATORS, row, strict=True))
@@ -123,9 +134,9 @@ def _effects_json(world: World, result: TurnResult, run: int, branches: Branches
         "national": dict(zip(NATIONAL_INDICATORS, base_national, strict=True))}}
     if branches.track_effects:
         data["effects"] = {"decisions": decisions, "interaction": {
-            "regions": {rid: _as_json(rest_r[i], REGION_INDICATORS, REGION_COUNTS)
-                        for i, rid in enumerate(ids)},
-            "national": _as_json(rest_n, NATIONAL_INDICATORS, NATIONAL_COUNTS)}}
+            "regions": dict(zip(ids, _json_rows(rest_r, REGION_INDICATORS, REGION_COUNTS),
+                                strict=True)),
+            "national": _json_rows(rest_n, NATIONAL_INDICATORS, NATIONAL_COUNTS)[0]}}
     return data
 
 
