@@ -12,9 +12,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
     A full garbage collection scans every tracked object. Collection leaves a large heap that
     lives as long as the process, and each worker runs 25-30 full collections, which scanned
-    it every time: 2.3-3.3 s per worker, against 1.2-1.5 s once it is frozen
-    (benchmarks/README.md, "The test suite"). Frozen objects are still freed by reference
-    counting; only the search for cycles skips them.
+    it every time: 2.3-3.3 s per worker, against 1.2-1.5 s once it is frozen (see
+    benchmarks/README.md, "Where the suite's time goes"). Frozen objects are still freed by
+    reference counting; only the search for cycles skips them.
     """
     gc.collect()
     gc.freeze()
