@@ -309,12 +309,9 @@ class Campaign:
         view: dict[str, Any] = dict(latest.regions[region_id])
         view["competition"] = float(competition_index(s.territory)[0, i])
         view["population"] = float(self.world.population[i])
-        view["groups"] = self._groups(i)
+        view["groups"] = self._all_groups()[i]
         view["markets"] = {name: float(s.markets[0, i, m]) for m, name in enumerate(MARKETS)}
         return view
-
-    def _groups(self, i: int) -> list[dict[str, Any]]:
-        return self._all_groups()[i]
 
     def _all_groups(self) -> list[list[dict[str, Any]]]:
         """The played world's armed groups in each region, the largest territory first."""

@@ -46,16 +46,20 @@ def round4(values: Array) -> list[float]:
     return shown
 
 
+def _rows(values: list[float], counts: Array, wholes: list[float]) -> list[list[float | int]]:
+    """A row-major list cut into rows of len(counts), its count columns the ints of `wholes`."""
+    n = len(counts)
+    columns = np.flatnonzero(counts).tolist()
+    rows: list[list[float | int]] = [list(values[i:i + n]) for i in range(0, len(values), n)]
+    for row, start in zip(rows, range(0, len(values), n), strict=True):
+        for j in columns:
+            row[j] = int(wholes[start + j])
+    return rows
+
+
 def _shown_rows(table: Array, counts: Array) -> list[list[float | int]]:
     """Rows of indicators (columns) as JSON shows them: counts whole, the rest to 4 decimals."""
-    n = table.shape[-1]
-    fours: list[float | int] = list(round4(table))
-    wholes = np.rint(table).ravel().tolist()
-    columns = np.flatnonzero(counts).tolist()
-    for start in range(0, len(fours), n):
-        for i in columns:
-            fours[start + i] = int(wholes[start + i])
-    return [fours[i:i + n] for i in range(0, len(fours), n)]
+    return _rows(round4(table), counts, np.rint(table).ravel().tolist())
 
 
 def _shown_tables(world: World, result: TurnResult, run: int
@@ -79,12 +83,8 @@ def _shown(values: Array, counts: Array) -> Array:
 def _json_rows(table: Array, names: tuple[str, ...], counts: Array
                ) -> list[dict[str, float | int]]:
     """Rows of shown values as JSON objects (counts as integers)."""
-    rows: list[list[float | int]] = np.asarray(table, float).reshape(-1, len(names)).tolist()
-    columns = np.flatnonzero(counts).tolist()
-    for row in rows:
-        for j in columns:
-            row[j] = int(row[j])
-    return [dict(zip(names, row, strict=True)) for row in rows]
+    values: list[float] = np.asarray(table, float).ravel().tolist()
+    return [dict(zip(names, row, strict=True)) for row in _rows(values, counts, values)]
 
 
 def _effects_json(world: World, result: TurnResult, run: int, branches: Branches,
