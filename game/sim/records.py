@@ -14,6 +14,9 @@ from game.sim.state import Array, World
 
 COUNTS = frozenset(name for name, item in BY_ID.items() if item.is_count)
 """Indicators reported as whole numbers."""
+REGION_COUNTS = np.array([name in COUNTS for name in REGION_INDICATORS])
+NATIONAL_COUNTS = np.array([name in COUNTS for name in NATIONAL_INDICATORS])
+"""Which columns of a region's (or the national) row of indicators are counts."""
 
 
 EXACT_BELOW = 8e5
@@ -69,10 +72,6 @@ def _shown_tables(world: World, result: TurnResult, run: int
     table = np.array([result.regions[name][run] for name in REGION_INDICATORS], float).T
     national = np.array([result.national[name][run] for name in NATIONAL_INDICATORS], float)
     return _shown_rows(table, REGION_COUNTS), _shown_rows(national[None, :], NATIONAL_COUNTS)[0]
-
-
-REGION_COUNTS = np.array([name in COUNTS for name in REGION_INDICATORS])
-NATIONAL_COUNTS = np.array([name in COUNTS for name in NATIONAL_INDICATORS])
 
 
 def _shown(values: Array, counts: Array) -> Array:
