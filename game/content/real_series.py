@@ -56,8 +56,10 @@ def shipped_scenarios() -> dict[str, Scenario]:
     return load_content(paths.content_root()).scenarios
 
 
+@cache
 def national_quarter(period: str) -> int | None:
-    """Homicides in all of Mexico in a quarter, or None outside the data."""
+    """Homicides in all of Mexico in a quarter, or None outside the data (summed once: the
+    history screen asks for every quarter of its chart while history plays)."""
     table = state_quarters()
     values = [table.get((f"{code:02d}", period)) for code in range(1, 33)]
     return None if any(v is None for v in values) else sum(v for v in values if v is not None)
