@@ -20,13 +20,17 @@ from game.sim.state import World, build_world
 
 
 class Lab:
-    """A scenario and role played in `runs` worlds with consecutive seeds from `seed`."""
+    """A scenario and role (or a hot-seat table) played in `runs` worlds with consecutive seeds
+    from `seed`."""
 
     def __init__(self, pack: ContentPack, scenario_id: str, role: Role, region: str | None,
                  seed: int, runs: int, overrides: dict[str, float] | None = None, *,
-                 baseline: bool = False, effects: bool = False, keep: bool = True) -> None:
+                 baseline: bool = False, effects: bool = False, keep: bool = True,
+                 mayors: list[str] | None = None) -> None:
         self.pack = pack
-        self.world: World = build_world(pack, scenario_id, role, region)
+        # `mayors`: a hot-seat world (the federal player, then one mayor per city), as a game.
+        self.world: World = build_world(pack, scenario_id, role, region,
+                                        [("municipal", city) for city in mayors or []])
         self.seeds = [seed + k for k in range(runs)]
         self.model = Model(pack, self.world, Params(pack.parameters, overrides), self.seeds)
         self.branches = Branches(self.model, baseline=baseline, effects=effects)

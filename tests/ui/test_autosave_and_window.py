@@ -91,14 +91,17 @@ def _resize(app: Any, size: tuple[int, int]) -> None:
 
 def test_every_screen_survives_a_tiny_window(tmp_path: Any,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every screen of the smoke run (the first time it shows), resized, where the system
-    keeps a tiny window (a small fullscreen), to 150x150 (the layout stays at its minimum),
-    then back; on the first screen, a window resized to 150x150 goes back to its minimum
-    size: nothing crashes, nothing is laid out below the minimum."""
+    """Every screen of the smoke run, the first time it shows, is laid out again for a window
+    resized where the system keeps a tiny window (a small fullscreen): from the smoke's
+    1024x600 down to 150x150 (the layout stays at its minimum), or from 150x150 back up, in
+    turns, so half the screens are built in the tiny window and each one lives in it. On the
+    first screen a window resized to 150x150 goes back to its minimum size. Nothing crashes,
+    nothing is laid out below the minimum."""
     from game.ui import theme
     from game.ui.app import App
     from game.ui.smoke import run_smoke
 
+    size, tiny = (1024, 600), (150, 150)
     visited: list[str] = []
 
     def resize_instead(app: App, path: Any) -> None:
@@ -106,22 +109,22 @@ def test_every_screen_survives_a_tiny_window(tmp_path: Any,
         assert top is not None
         if top.name in visited:
             return
-        size = app.window.get_size()
         if not visited:
-            _resize(app, (150, 150))
+            _resize(app, tiny)
             assert app.window.get_size() == theme.MIN_WINDOW, top.name
+            _resize(app, size)
+            # From here the system keeps whatever size it is given, as a small fullscreen.
+            monkeypatch.setattr(App, "_keep_minimum_size", lambda self: None)
         visited.append(top.name)
-        with monkeypatch.context() as keep_tiny:
-            keep_tiny.setattr(App, "_keep_minimum_size", lambda self: None)
-            _resize(app, (150, 150))
-            assert app.window.get_size() == (150, 150)
-            assert app.layout_size[0] >= theme.MIN_LAYOUT[0] - 1e-6, top.name
-            assert app.layout_size[1] >= theme.MIN_LAYOUT[1] - 1e-6, top.name
-        _resize(app, size)
-        assert app.top is top and top.root is not None
+        target = tiny if app.window.get_size() != tiny else size
+        _resize(app, target)
+        assert app.window.get_size() == target, top.name
+        assert app.layout_size[0] >= theme.MIN_LAYOUT[0] - 1e-6, top.name
+        assert app.layout_size[1] >= theme.MIN_LAYOUT[1] - 1e-6, top.name
+        assert app.top is top and top.root is not None, top.name
 
     monkeypatch.setattr(App, "screenshot", resize_instead)
-    assert run_smoke(tmp_path, "es", size=(1024, 600)) == 0
+    assert run_smoke(tmp_path, "es", size=size) == 0
     assert len(visited) >= 25, visited
 
 
