@@ -247,11 +247,12 @@ class Screen:
              container: Any = None) -> UITextBox:
         """Create a wrapped, scrollable text box (pygame_gui's small HTML subset).
 
-        "@boxed" puts it on a white rounded plate (drawn once, not by pygame_gui at 4x size);
-        "@boxed_small" the same in the small font.
+        "@boxed" puts it on a white rounded plate, "@boxed_small" the same in the small font,
+        "@note" on a pale amber one (theme.PLATED_TEXT: drawn once, not by pygame_gui at 4x).
         """
-        if cls in ("@boxed", "@boxed_small"):
-            box = self.plate(rect, (255, 255, 255), (201, 194, 182), container=container)
+        if cls in theme.PLATED_TEXT:
+            fill, border, width, radius = theme.plate_look(cls, self.app.settings.projector)
+            box = self.plate(rect, fill, border, width, radius, container=container)
             return UITextBox(html, pygame.Rect((0, 0), rect.size), self.app.manager,
                              container=box, object_id=f"{cls}_inner")
         return UITextBox(html, rect, self.app.manager, container=container or self.root,

@@ -147,6 +147,29 @@ def theme_dict(scale: float, high_contrast: bool = False) -> dict[str, Any]:
     return theme
 
 
+PLATED_TEXT = {"@boxed": "@boxed", "@boxed_small": "@boxed", "@note": "@note"}
+"""Text classes shown on a rounded plate the game draws once (pygame_gui draws a rounded text
+box four times larger, for its anti-aliasing, on every build), by the theme block that gives
+the plate's colours, border and corners; the text itself is the class's "_inner" block."""
+
+
+def plate_look(cls: str, high_contrast: bool = False) -> tuple[Colour, Colour, int, int]:
+    """Fill, border, border width and corner radius (layout units) of a plated text class, as
+    theme.json gives them, in the standard or the projector look."""
+    block = _base_theme()[PLATED_TEXT[cls]]
+
+    def colour(key: str) -> Colour:
+        hexa = str(block["colours"][key])
+        if high_contrast:
+            hexa = _HIGH_CONTRAST_HEX.get(hexa[:7].upper(), hexa[:7])
+        c = pygame.Color(hexa[:7])
+        return (c.r, c.g, c.b)
+
+    misc = block["misc"]
+    return (colour("dark_bg"), colour("normal_border"), int(misc["border_width"]),
+            int(misc["shape_corner_radius"]))
+
+
 def class_font(cls: str | None, element: str = "label", scale: float = 1.0) -> pygame.font.Font:
     """The font pygame_gui gives an element of a theme class at a scale (to measure text)."""
     theme = _base_theme()
