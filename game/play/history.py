@@ -32,6 +32,9 @@ from game.sim.commands import AnswerDilemma, Command, EnactIntervention, RepealI
 BRANCH_KEY = "branch"
 """Where a game's extras keep the branch it is (see Branch)."""
 
+_FIRST_PATHS: WeakKeyDictionary[Campaign, Campaign | None] = WeakKeyDictionary()
+"""Each branched game's first path, once built (see cached_first_path)."""
+
 BranchKind = Literal["history", "back"]
 
 
@@ -139,11 +142,31 @@ def history_game(pack: ContentPack, scenario_id: str, seed: int, until_turn: int
 
 
 def take_over_game(pack: ContentPack, scenario_id: str, seed: int, turn: int,
-                   overrides: dict[str, float] | None = None) -> Campaign:
-    """A game that keeps history's decisions before quarter `turn`: the player plans `turn`."""
+                   overrides: dict[str, float] | None = None,
+                   played: Campaign | None = None) -> Campaign:
+    """A game that keeps history's decisions before quarter `turn`: the player plans `turn`.
+
+    `played`: history already played over the whole span on this seed (history mode's own
+    game), kept as the new game's first path so that it is not played again.
+    """
     game, _ = history_game(pack, scenario_id, seed, turn - 1, overrides)
     game.extras[BRANCH_KEY] = {"kind": "history", "turn": turn}
+    if played is not None and is_history_of(played, game):
+        _FIRST_PATHS[game] = played
     return game
+
+
+def is_history_of(played: Campaign, game: Campaign) -> bool:
+    """Whether `played` is what first_path(game) would build: the same scenario, role, seed
+    and assumptions, played to the end of the span with none but the real decisions (the
+    world is the same for the same decisions, so the same ones are refused)."""
+    scenario = game.scenario
+    real = {(step.turn, repr(step.command)) for step in real_plan(scenario).steps}
+    return ((played.scenario_id, played.role, played.seed, played.overrides, played.mayors)
+            == (game.scenario_id, history_role(scenario), game.seed, game.overrides, [])
+            and played.turn == span(scenario)
+            and {(entry.turn, repr(entry.command)) for entry in played.log
+                 if not entry.default} <= real)
 
 
 @dataclass(frozen=True)
@@ -222,8 +245,6 @@ def first_path(campaign: Campaign) -> Campaign | None:
     play(first, Plan(steps), branch.first_turn)
     return first
 
-
-_FIRST_PATHS: WeakKeyDictionary[Campaign, Campaign | None] = WeakKeyDictionary()
 
 
 def cached_first_path(campaign: Campaign) -> Campaign | None:

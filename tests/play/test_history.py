@@ -17,10 +17,12 @@ from game.core.paths import content_root
 from game.play.campaign import Campaign
 from game.play.history import (
     branch_of,
+    cached_first_path,
     first_path,
     go_back,
     history_game,
     history_marks,
+    is_history_of,
     path_gap,
     real_plan,
     span,
@@ -178,3 +180,19 @@ def test_a_workshop_plays_at_most_forty_quarters_of_history(tmp_path: Path) -> N
     refused = run_game(*base)
     assert refused.returncode == 2 and "(command line): turns:" in refused.stderr
     assert run_game(*base, "--turns", "24").returncode == 0
+
+
+
+def test_history_already_played_is_the_first_path_and_nothing_else_is(
+        pack: ContentPack, history: Campaign) -> None:
+    """History mode hands its own game over as the first path of a game taken over from it;
+    a game that is not that history (not played to the end, or with a decision history
+    never took) is not taken for it."""
+    kept = take_over_game(pack, SCENARIO, 4, 14, played=history)
+    assert cached_first_path(kept) is history
+    half, _ = history_game(pack, SCENARIO, 4, 30)
+    meddled, _ = history_game(pack, SCENARIO, 4, 71)
+    meddled.enact("amnesty", "juarez")
+    play(meddled, Plan(), 72)
+    assert is_history_of(history, kept)
+    assert not is_history_of(half, kept) and not is_history_of(meddled, kept)

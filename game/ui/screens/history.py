@@ -224,7 +224,8 @@ class HistoryScreen(Screen):
         from game.play.session import GameSession
         from game.ui.screens.main import MainScreen
 
-        game = take_over_game(self.pack, self.scenario_id, self.seed, self.selected)
+        game = take_over_game(self.pack, self.scenario_id, self.seed, self.selected,
+                              played=self.played)
         self.app.session.play_game(GameSession(game))
         return Many((Pop(), Push(MainScreen(self.app))))
 
