@@ -243,10 +243,10 @@ def fires(
     A scripted event fires on its turn in every run, except where the same event fired
     within its cooldown (a siege the player's own capture already brought, for instance).
     """
-    if not world.roles & set(event.roles):
+    if world.roles.isdisjoint(event.roles):
         return _nowhere(state)
-    scripted_today = [item for item in world.scenario.scripted
-                      if item.event == event.id and item.turn == state.turn]
+    scripted_today = [item for item in world.scripted_by_event.get(event.id, ())
+                      if item.turn == state.turn]
     if event.trigger in SCRIPTED_ONLY and not scripted_today:
         return _nowhere(state)
     condition = TRIGGERS[event.trigger](world, state, levers, p, signals)

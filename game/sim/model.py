@@ -264,8 +264,9 @@ class Model:
             for region in np.flatnonzero(fired.any(axis=0)):
                 records.append(EventRecord(event.id, int(region), fired[:, region],
                                            findings=tuple(event.findings)))
+        fired_ids = {r.event_id for r in records}
         split_by_event = any(e.effect.split_leader for e in self.pack.events.values()
-                             if e.id in {r.event_id for r in records})
+                             if e.id in fired_ids)
         captured = self._capture_without_siege()
         competition = self._record_split(ledger, "kingpin", competition,
                                          captured or split_by_event)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
 
-from game.content.schema import MARKETS, ContentPack, Role, Scenario
+from game.content.schema import MARKETS, ContentPack, Role, Scenario, ScriptedEvent
 from game.core import calendar
 
 Array = npt.NDArray[np.float64]
@@ -62,10 +63,19 @@ class World:
     budget: float
     seats: list[Seat] = field(default_factory=list)
 
-    @property
-    def roles(self) -> set[str]:
-        """The roles at the table."""
-        return {seat.role for seat in self.seats}
+    @cached_property
+    def roles(self) -> frozenset[str]:
+        """The roles at the table (asked for by every event every quarter; seats never change
+        once the world is built)."""
+        return frozenset(seat.role for seat in self.seats)
+
+    @cached_property
+    def scripted_by_event(self) -> dict[str, list[ScriptedEvent]]:
+        """The scenario's scripted events, by event id, in the scenario's order."""
+        by_event: dict[str, list[ScriptedEvent]] = {}
+        for item in self.scenario.scripted:
+            by_event.setdefault(item.event, []).append(item)
+        return by_event
 
     @property
     def n_regions(self) -> int:
