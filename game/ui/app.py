@@ -19,7 +19,12 @@ from game.ui import draw, theme
 from game.ui.screen import LOOKED, Many, Pop, Push, Quit, Replace, Reset, Screen, Transition
 from game.ui.session import Session
 from game.ui.settings import AUTO_SCALE, Settings, load_settings, save_settings
-from game.ui.widget_speedups import UIManager, forget_widget_catalog, remember_text_sizes
+from game.ui.widget_speedups import (
+    UIManager,
+    forget_widget_catalog,
+    remember_text_sizes,
+    skip_anchor_search,
+)
 
 AUTO_LAYOUT = (1280, 720)
 """A player who has not chosen a scale gets the UI grown until the layout is this small
@@ -217,6 +222,7 @@ class App:
             manager.preload_fonts(theme.fonts_to_preload(theme_data))
         remember_text_sizes(manager)
         forget_widget_catalog()
+        skip_anchor_search()
         return manager
 
     @property

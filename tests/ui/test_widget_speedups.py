@@ -371,3 +371,42 @@ def test_a_button_shown_from_a_remembered_look_behaves_as_pygame_gui_s(
     pressed = [e for e in pygame.event.get(pygame_gui.UI_BUTTON_PRESSED)
                if e.ui_element is target]
     assert len(pressed) == 1
+
+
+def _element_rects(app: Any) -> list[tuple[str, tuple[int, int, int, int]]]:
+    """Every element of the manager: its kind and where it is drawn, in order."""
+    return [(type(e).__name__, tuple(e.get_abs_rect()))
+            for e in app.manager.get_sprite_group().sprites()]
+
+
+def test_screens_skipping_the_anchor_search_lay_out_as_with_it(
+        make_app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A screen built while containers skip pygame_gui's search for anchored elements has
+    every element where pygame_gui's own search puts it; an element anchored to another turns
+    the search back on, and still follows the element it is anchored to."""
+    import pygame
+    from pygame_gui.core import UIContainer
+    from pygame_gui.elements import UIButton
+    from test_screens import _start
+
+    from game.ui import widget_speedups
+
+    app = _start(make_app, "es", (1280, 720))
+    assert getattr(UIContainer.on_contained_elements_changed, "skips", False)
+    monkeypatch.setattr(widget_speedups, "_ELEMENT_ANCHORS", [False])
+    app.top.rebuild()
+    skipped = _element_rects(app)
+    monkeypatch.setattr(widget_speedups, "_ELEMENT_ANCHORS", [True])  # search as pygame_gui does
+    app.top.rebuild()
+    assert _element_rects(app) == skipped
+
+    monkeypatch.setattr(widget_speedups, "_ELEMENT_ANCHORS", [False])
+    box = UIContainer(pygame.Rect(0, 0, 400, 100), app.manager)
+    first = UIButton(pygame.Rect(10, 10, 80, 30), "A", app.manager, container=box)
+    assert widget_speedups._ELEMENT_ANCHORS[0] is False
+    second = UIButton(pygame.Rect(5, 10, 80, 30), "B", app.manager, container=box,
+                      anchors={"left_target": first})
+    assert widget_speedups._ELEMENT_ANCHORS[0] is True
+    assert second.get_abs_rect().x == 95
+    first.set_relative_position((40, 10))
+    assert second.get_abs_rect().x == 125
