@@ -56,8 +56,8 @@ def test_history_covers_2006_to_2024_and_replays_the_same(pack: ContentPack,
     again, _ = history_game(pack, SCENARIO, 4)
     assert again.fingerprint() == history.fingerprint()
     assert [r.as_json() for r in again.records] == [r.as_json() for r in history.records]
-    other, _ = history_game(pack, SCENARIO, 5)
-    assert other.fingerprint() != history.fingerprint()
+    other, _ = history_game(pack, SCENARIO, 5, 8)  # another world differs from the start
+    assert [r.as_json() for r in other.records] != [r.as_json() for r in history.records[:8]]
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
