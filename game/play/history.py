@@ -246,7 +246,6 @@ def first_path(campaign: Campaign) -> Campaign | None:
     return first
 
 
-
 def cached_first_path(campaign: Campaign) -> Campaign | None:
     """`first_path`, rebuilt once per game (a screen asks for it again and again)."""
     if campaign not in _FIRST_PATHS:
