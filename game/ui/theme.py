@@ -153,6 +153,7 @@ box four times larger, for its anti-aliasing, on every build), by the theme bloc
 the plate's colours, border and corners; the text itself is the class's "_inner" block."""
 
 
+@lru_cache(maxsize=16)
 def plate_look(cls: str, high_contrast: bool = False) -> tuple[Colour, Colour, int, int]:
     """Fill, border, border width and corner radius (layout units) of a plated text class, as
     theme.json gives them, in the standard or the projector look."""
