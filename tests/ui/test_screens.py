@@ -98,7 +98,7 @@ def test_layouts_fit_the_window(make_app: Any, size: tuple[int, int], scale: int
     from game.ui.screens.help import HelpScreen
     from game.ui.screens.indicators import IndicatorsScreen
     from game.ui.screens.library import LibraryScreen
-    from game.ui.screens.new_game import NewGameScreen
+    from game.ui.screens.new_game import HOT_SEAT, NewGameScreen
     from game.ui.screens.pause import PauseScreen
     from game.ui.screens.saves import SavesScreen
     from game.ui.screens.settings import SettingsScreen
@@ -121,6 +121,15 @@ def test_layouts_fit_the_window(make_app: Any, size: tuple[int, int], scale: int
     for screen in (NewGameScreen(app), SettingsScreen(app), CreditsScreen(app),
                    LibraryScreen(app), WorkshopScreen(app)):
         visit(screen)
+    hot_seat = NewGameScreen(app)  # the longest city names, on the mayors' buttons
+    app.apply(Push(hot_seat))
+    app.apply(hot_seat.assign(scenario="guerrero-2019")())
+    app.apply(hot_seat.assign(role=HOT_SEAT)())
+    problems.extend(_layout_problems(app, "new game, hot seat"))
+    app.apply(hot_seat._toggle_mayor("acapulco")())
+    app.apply(hot_seat._toggle_mayor("montana")())  # La Montaña's button now offers it again
+    problems.extend(_layout_problems(app, "new game, hot seat, Acapulco's mayor"))
+    app.apply(Pop())
     app = _start(make_app, lang, size, scale)
     main = app.top
     problems.extend(_layout_problems(app, "main"))
