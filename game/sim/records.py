@@ -169,13 +169,31 @@ def _why_json(world: World, why: dict[str, dict[str, Array]], run: int,
             if base is not None:
                 amounts -= np.array([entries[k][2][base] for k in rows], float)
             table[rows, slice(None) if regional else 0] = amounts
-    at_row, at_column = np.nonzero(np.abs(table) > 1e-6)
+    kept = np.abs(table) > 1e-6
+    at_row, at_column = np.nonzero(kept)
+    values = round4(table[at_row, at_column])
+    places = [world.region_ids[column] for column in at_column.tolist()]
+    # Row by row (a cause of an indicator), places in order: the same insertion order, so
+    # the same JSON, as adding the amounts one by one.
     shown: dict[str, dict[str, dict[str, float]]] = {}
-    for k, column, value in zip(at_row.tolist(), at_column.tolist(),
-                                round4(table[at_row, at_column]), strict=True):
-        indicator, cause, amount = entries[k]
-        place = world.region_ids[column] if amount.ndim > 1 else "national"
-        shown.setdefault(indicator, {}).setdefault(place, {})[cause] = value
+    end = 0
+    for (indicator, cause, amount), count in zip(entries, kept.sum(axis=1).tolist(),
+                                                 strict=True):
+        if not count:
+            continue
+        start, end = end, end + count
+        by_place = shown.get(indicator)
+        if by_place is None:
+            by_place = shown[indicator] = {}
+        if amount.ndim == 1:
+            by_place.setdefault("national", {})[cause] = values[start]
+            continue
+        for place, value in zip(places[start:end], values[start:end], strict=True):
+            causes = by_place.get(place)
+            if causes is None:
+                by_place[place] = {cause: value}
+            else:
+                causes[cause] = value
     return shown
 
 

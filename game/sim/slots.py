@@ -15,12 +15,14 @@ from game.sim.state import Array
 
 _SEQUENTIAL = 8
 """numpy's pairwise sum adds fewer entries than this one by one, left to right."""
+_NUMPY_BELOW = 512
+"""Up to this many values (a game of a few worlds), numpy's one call beats slice after slice."""
 
 
 def slot_sum(values: Array, keepdims: bool = False) -> Array:
     """`values.sum(axis=-1)`, the same bits, adding the last axis slice by slice."""
     size = values.shape[-1]
-    if size == 0 or size >= _SEQUENTIAL:
+    if size == 0 or size >= _SEQUENTIAL or values.size <= _NUMPY_BELOW:
         return np.asarray(values.sum(axis=-1, keepdims=keepdims))
     total = values[..., 0].copy() if size == 1 else values[..., 0] + values[..., 1]
     for k in range(2, size):
@@ -32,7 +34,7 @@ def slot_sum(values: Array, keepdims: bool = False) -> Array:
 def slot_max(values: Array, keepdims: bool = False) -> Array:
     """`values.max(axis=-1)`, the same values (NaN wins, as in numpy), slice by slice."""
     size = values.shape[-1]
-    if size == 0 or size >= _SEQUENTIAL:
+    if size == 0 or size >= _SEQUENTIAL or values.size <= _NUMPY_BELOW // 2:
         return np.asarray(values.max(axis=-1, keepdims=keepdims))
     top = values[..., 0].copy()
     for k in range(1, size):

@@ -138,7 +138,8 @@ def _offenders(where: str, named: dict[str, np.ndarray], names: Any, ok: Any) ->
 
 
 def check_result(result: TurnResult) -> None:
-    """Every value finite, counts and strengths >= 0, shares in [0, 1], territories <= 1."""
+    """Every value finite, counts and strengths >= 0, shares in [0, 1], territories <= 1, and
+    every cause's amount (event by event too) finite: everything a record exports."""
     where = f"turn {result.turn}"
     _offenders(where, result.regions, list(result.regions), np.isfinite)
     _offenders(where, result.regions, NON_NEGATIVE, lambda v: v >= 0)
@@ -153,7 +154,8 @@ def check_result(result: TurnResult) -> None:
     assert np.all(np.isfinite(territory)) and np.all(territory >= 0), (where, territory)
     assert np.all(territory.sum(axis=2) <= 1 + 1e-9), (where, territory.sum(axis=2))
     amounts = {f"{indicator} <- {cause}": np.ravel(amount)
-               for indicator, causes in result.why.items() for cause, amount in causes.items()}
+               for ledger in (result.why, result.why_events)
+               for indicator, causes in ledger.items() for cause, amount in causes.items()}
     if amounts and not np.all(np.isfinite(np.concatenate(list(amounts.values())))):
         for name, amount in amounts.items():
             assert np.all(np.isfinite(amount)), (where, name)
@@ -170,14 +172,18 @@ def check_json(run: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("scenario_id, role", combos())
 def test_random_plans_stay_in_bounds(scenario_id: str, role: Role) -> None:
-    """Three batches of six plans (18 plans, 36 worlds) per scenario and role."""
+    """Three batches of six plans (18 plans, 36 worlds) per scenario and role.
+
+    check_result sees every value of every world each quarter; the exported record (the
+    same values rounded, so just as finite) is checked for one plan of each batch: building
+    and encoding it for all 18 plans took longer than playing them.
+    """
     @settings(max_examples=3, deadline=None, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
     @given(batch=batches(scenario_id, role))
     def run(batch: Batch) -> None:
         lab = play_batch(scenario_id, role, batch)
-        for k in range(0, lab.model.state.runs, WORLDS_PER_PLAN):
-            check_json(lab.run_json(k + 1))
+        check_json(lab.run_json(1))
 
     run()
 
