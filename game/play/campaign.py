@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +44,7 @@ from game.sim.mechanisms import competition_index
 from game.sim.model import Model, TurnResult
 from game.sim.news import headlines
 from game.sim.params import Params
-from game.sim.records import run_summary, turn_json
+from game.sim.records import QuarterEffects, played_turn_json, run_summary
 from game.sim.state import World, build_world
 
 if TYPE_CHECKING:
@@ -159,15 +160,26 @@ class TurnRecord:
     groups: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     baseline: dict[str, Any] | None = None
     """The same quarter in the same world with no new policy: {"regions", "national"}."""
-    effects: dict[str, Any] | None = None
-    """Each decision's own effect this quarter and their interaction (see sim.branches)."""
-    why_decisions: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
-    """Of each cause in `why`, the part the player's decisions made (this world's cause minus
-    the same cause in the same world with no new policy); the rest is the world's and chance's.
-    Same shape as `why`: indicator -> place -> cause -> amount."""
     why_events: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
     """The cause "event" of `why`, event by event: indicator -> place -> event id -> amount
     (each event in `events` lists the findings it credits)."""
+    later: QuarterEffects | None = field(default=None, repr=False, compare=False)
+    """What `effects` and `why_decisions` are worked out from, the first time one is read (a
+    game shows a few quarters' effects; working them out takes longer than the quarter)."""
+
+    @cached_property
+    def effects(self) -> dict[str, Any] | None:
+        """Each decision's own effect this quarter and their interaction (see sim.branches)."""
+        return self.later.effects_json() if self.later is not None else None
+
+    @cached_property
+    def why_decisions(self) -> dict[str, dict[str, dict[str, float]]]:
+        """Of each cause in `why`, the part the player's decisions made (this world's cause
+        minus the same cause in the same world with no new policy); the rest is the world's
+        and chance's. Same shape as `why`: indicator -> place -> cause -> amount."""
+        if self.later is None:
+            return {}
+        return {k: v for k, v in self.later.why_decisions_json().items() if k in WHY_INDICATORS}
 
     def as_json(self) -> dict[str, Any]:
         """JSON-ready form (headlines as keys and parameters)."""
@@ -446,18 +458,19 @@ class Campaign:
         return record
 
     def _record(self, result: TurnResult, previous: TurnResult | None) -> TurnRecord:
-        counterfactuals = self.branches if result.turn else None  # the start has none yet
-        data = turn_json(self.world, result, PLAYED_RUN, counterfactuals)
+        data, played = played_turn_json(self.world, result, PLAYED_RUN)
+        # The start has no counterfactuals yet; a quarter's are read when a screen asks.
+        later = (QuarterEffects.of(self.world, result, PLAYED_RUN, self.branches, played)
+                 if result.turn else None)
         why = {k: v for k, v in data["why"].items() if k in WHY_INDICATORS}
         groups = dict(zip(self.world.region_ids, self._all_groups(), strict=True))
         return TurnRecord(
             turn=data["turn"], period=data["period"], regions=data["regions"],
             national=data["national"], why=why, events=data["events"],
             headlines=headlines(self.world, result, previous), groups=groups,
-            baseline=data.get("baseline"), effects=data.get("effects"),
-            why_decisions={k: v for k, v in data.get("why_decisions", {}).items()
-                           if k in WHY_INDICATORS},
+            baseline=later.baseline_json() if later is not None else None,
             why_events={k: v for k, v in data["why_events"].items() if k in WHY_INDICATORS},
+            later=later,
         )
 
     # --- counterfactuals and what happened next ------------------------------------------

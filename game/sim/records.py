@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from game.sim.branches import Branches
+from game.sim.branches import Branches, Decision
 from game.sim.commands import AnswerDilemma, Command, EnactIntervention
 from game.sim.indicators import BY_ID, NATIONAL_INDICATORS, REGION_INDICATORS
 from game.sim.model import TurnResult
@@ -65,8 +66,11 @@ def _shown_rows(table: Array, counts: Array) -> list[list[float | int]]:
     return _rows(round4(table), counts, np.rint(table).ravel().tolist())
 
 
-def _shown_tables(world: World, result: TurnResult, run: int
-                  ) -> tuple[list[list[float | int]], list[float | int]]:
+ShownTables = tuple[list[list[float | int]], list[float | int]]
+"""One world's indicators as JSON shows them: a row per region, and the national row."""
+
+
+def _shown_tables(world: World, result: TurnResult, run: int) -> ShownTables:
     """One run's indicators after a quarter as JSON shows them: a row per region (in
     REGION_INDICATORS order), and the national row."""
     table = np.array([result.regions[name][run] for name in REGION_INDICATORS], float).T
@@ -86,57 +90,101 @@ def _json_rows(table: Array, names: tuple[str, ...], counts: Array
     return [dict(zip(names, row, strict=True)) for row in _rows(values, counts, values)]
 
 
-def _effects_json(world: World, result: TurnResult, run: int, branches: Branches,
-                  played: tuple[list[list[float | int]], list[float | int]]) -> dict[str, Any]:
-    """The baseline's values and each decision's own effect, as the contract shows them.
+@dataclass(frozen=True)
+class QuarterEffects:
+    """A quarter's decision effects and the decisions' part of each cause, for one world.
 
-    Differences are taken between the rounded values shown (and rounded again), so for every
-    indicator the decisions plus the interaction equal the played world minus the baseline.
+    Everything they are worked out from is taken when the quarter resolves: the result's
+    arrays (copies the model never touches again), the played and baseline values as shown,
+    the decisions made so far and the worlds without each. So working them out later, when a
+    screen first asks, gives exactly what working them out at once gives (a game's record
+    does that: most quarters' effects are never looked at).
     """
-    base = branches.baseline_run(run)
-    assert base is not None
-    base_rows, base_national = _shown_tables(world, result, base)
-    ids = world.region_ids
-    played_r = np.array(played[0], float)
-    played_n = np.array(played[1], float)
-    rest_r = _shown(played_r - np.array(base_rows, float), REGION_COUNTS)
-    rest_n = _shown(played_n - np.array(base_national, float), NATIONAL_COUNTS)
-    runs = result.regions["homicides"].shape[0]
-    made = branches.decisions if branches.track_effects else []
-    # The worlds without each decision carried so far (those added later are not yet here).
-    withouts: list[int] = []
-    for k in range(len(made)):
-        without = branches.without_run(k, run)
-        if without >= runs:
-            break
-        withouts.append(without)
-    # Every decision's own effect at once: played minus its world without it, each shown.
-    other_r = _shown(np.array([result.regions[n][withouts] for n in REGION_INDICATORS],
-                              float).transpose(1, 2, 0), REGION_COUNTS)
-    other_n = _shown(np.array([result.national[n][withouts] for n in NATIONAL_INDICATORS],
-                              float).T, NATIONAL_COUNTS)
-    own_r = _shown(played_r - other_r, REGION_COUNTS)
-    own_n = _shown(played_n - other_n, NATIONAL_COUNTS)
-    decisions = []
-    for k, decision in enumerate(made[:len(withouts)]):
-        rest_r = _shown(rest_r - own_r[k], REGION_COUNTS)
-        rest_n = _shown(rest_n - own_n[k], NATIONAL_COUNTS)
-        decisions.append({
-            **decision_json(decision.command), "turn": decision.turn,
-            "regions": dict(zip(ids, _json_rows(own_r[k], REGION_INDICATORS, REGION_COUNTS),
-                                strict=True)),
-            "national": _json_rows(own_n[k], NATIONAL_INDICATORS, NATIONAL_COUNTS)[0],
-        })
-    data: dict[str, Any] = {"baseline": {
-        "regions": {rid: dict(zip(REGION_INDICATORS, row, strict=True))
-                    for rid, row in zip(ids, base_rows, strict=True)},
-        "national": dict(zip(NATIONAL_INDICATORS, base_national, strict=True))}}
-    if branches.track_effects:
-        data["effects"] = {"decisions": decisions, "interaction": {
+
+    world: World
+    result: TurnResult
+    run: int
+    base: int
+    played: ShownTables
+    baseline: ShownTables
+    decisions: tuple[Decision, ...]
+    """The decisions whose own effect is tracked, each with its world without it (`withouts`)."""
+    withouts: tuple[int, ...]
+    tracked: bool
+
+    @classmethod
+    def of(cls, world: World, result: TurnResult, run: int, branches: Branches,
+           played: ShownTables) -> QuarterEffects | None:
+        """The quarter's effects as the branches carry them now (None without a baseline)."""
+        base = branches.baseline_run(run) if run < branches.seeds else None
+        if base is None:
+            return None
+        runs = result.regions["homicides"].shape[0]
+        made = branches.decisions if branches.track_effects else []
+        # The worlds without each decision carried so far (those added later are not yet here).
+        withouts: list[int] = []
+        for k in range(len(made)):
+            without = branches.without_run(k, run)
+            if without >= runs:
+                break
+            withouts.append(without)
+        return cls(world, result, run, base, played, _shown_tables(world, result, base),
+                   tuple(made[:len(withouts)]), tuple(withouts), branches.track_effects)
+
+    def baseline_json(self) -> dict[str, Any]:
+        """The same world's values with no new policy, as the contract shows them."""
+        rows, national = self.baseline
+        return {"regions": {rid: dict(zip(REGION_INDICATORS, row, strict=True))
+                            for rid, row in zip(self.world.region_ids, rows, strict=True)},
+                "national": dict(zip(NATIONAL_INDICATORS, national, strict=True))}
+
+    def effects_json(self) -> dict[str, Any] | None:
+        """Each decision's own effect and their interaction (None when effects are not tracked).
+
+        Differences are taken between the rounded values shown (and rounded again), so for every
+        indicator the decisions plus the interaction equal the played world minus the baseline.
+        """
+        if not self.tracked:
+            return None
+        result, withouts, ids = self.result, list(self.withouts), self.world.region_ids
+        played_r = np.array(self.played[0], float)
+        played_n = np.array(self.played[1], float)
+        rest_r = _shown(played_r - np.array(self.baseline[0], float), REGION_COUNTS)
+        rest_n = _shown(played_n - np.array(self.baseline[1], float), NATIONAL_COUNTS)
+        # Every decision's own effect at once: played minus its world without it, each shown.
+        other_r = _shown(np.array([result.regions[n][withouts] for n in REGION_INDICATORS],
+                                  float).transpose(1, 2, 0), REGION_COUNTS)
+        other_n = _shown(np.array([result.national[n][withouts] for n in NATIONAL_INDICATORS],
+                                  float).T, NATIONAL_COUNTS)
+        own_r = _shown(played_r - other_r, REGION_COUNTS)
+        own_n = _shown(played_n - other_n, NATIONAL_COUNTS)
+        decisions = []
+        for k, decision in enumerate(self.decisions):
+            rest_r = _shown(rest_r - own_r[k], REGION_COUNTS)
+            rest_n = _shown(rest_n - own_n[k], NATIONAL_COUNTS)
+            decisions.append({
+                **decision_json(decision.command), "turn": decision.turn,
+                "regions": dict(zip(ids, _json_rows(own_r[k], REGION_INDICATORS, REGION_COUNTS),
+                                    strict=True)),
+                "national": _json_rows(own_n[k], NATIONAL_INDICATORS, NATIONAL_COUNTS)[0],
+            })
+        return {"decisions": decisions, "interaction": {
             "regions": dict(zip(ids, _json_rows(rest_r, REGION_INDICATORS, REGION_COUNTS),
                                 strict=True)),
             "national": _json_rows(rest_n, NATIONAL_INDICATORS, NATIONAL_COUNTS)[0]}}
-    return data
+
+    def why_decisions_json(self) -> dict[str, dict[str, dict[str, float]]]:
+        """Of each cause, the part the decisions made: this world's minus the baseline's."""
+        return _why_json(self.world, self.result.why, self.run, self.base)
+
+    def as_json(self) -> dict[str, Any]:
+        """`baseline`, `effects` (when tracked) and `why_decisions`, as `turn_json` has them."""
+        data: dict[str, Any] = {"baseline": self.baseline_json()}
+        effects = self.effects_json()
+        if effects is not None:
+            data["effects"] = effects
+        data["why_decisions"] = self.why_decisions_json()
+        return data
 
 
 def decision_json(command: Command) -> dict[str, Any]:
@@ -208,6 +256,18 @@ def turn_json(world: World, result: TurnResult, run: int,
     minus the same cause in the baseline; the rest of each cause is the world's and chance's)
     and, with effects, `effects` (each decision's own, and their interaction).
     """
+    data, played = played_turn_json(world, result, run)
+    later = (QuarterEffects.of(world, result, run, branches, played) if branches is not None
+             else None)
+    if later is not None:
+        data.update(later.as_json())
+    return data
+
+
+def played_turn_json(world: World, result: TurnResult, run: int
+                     ) -> tuple[dict[str, Any], ShownTables]:
+    """The played world's part of `turn_json` (no baseline, effects or why_decisions), and
+    its values as shown (what QuarterEffects.of takes)."""
     played = _shown_tables(world, result, run)
     regions = {rid: dict(zip(REGION_INDICATORS, row, strict=True))
                for rid, row in zip(world.region_ids, played[0], strict=True)}
@@ -226,11 +286,7 @@ def turn_json(world: World, result: TurnResult, run: int,
         "why": _why_json(world, result.why, run),
         "why_events": _why_json(world, result.why_events, run),
     }
-    base = branches.baseline_run(run) if branches is not None and run < branches.seeds else None
-    if branches is not None and base is not None:
-        data.update(_effects_json(world, result, run, branches, played))
-        data["why_decisions"] = _why_json(world, result.why, run, base)
-    return data
+    return data, played
 
 
 def run_summary(world: World, results: list[TurnResult], run: int,
