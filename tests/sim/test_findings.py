@@ -398,6 +398,12 @@ def test_f14_local_police_building_is_slow_and_lasting() -> None:
 # ---------------------------------------------------------------- F15 -----
 
 
+@cache
+def no_new_policy(scenario: str, role: str, city: str | None, turns: int) -> Simulation:
+    """The same eight worlds with no decision (one for all the interventions compared)."""
+    return run(scenario, role=role, region=city, turns=turns, runs=8)
+
+
 def costs_of(action_id: str) -> dict[str, bool]:
     """Which outcomes an intervention makes worse than the same-seed world without it."""
     spec = pack().interventions[action_id]
@@ -411,7 +417,7 @@ def costs_of(action_id: str) -> dict[str, bool]:
     setup = pack().scenarios[scenario]
     first = next(t for t in range(1, 40)  # the Guard's cards exist from 2019-Q3
                  if spec.date_problem(period(setup.start_year, setup.start_quarter, t)) is None)
-    base = run(scenario, role=role, region=city, turns=7 + first, runs=8)
+    base = no_new_policy(scenario, role, city, 7 + first)
     policy = run(scenario, role=role, region=city, turns=7 + first, runs=8,
                  decisions=((first, action_id, region),))
 
