@@ -150,8 +150,9 @@ class App:
         self.idle = 0.0
         self.clock = pygame.time.Clock()
         self.frames = 0
-        self._trimmed_at = float("-inf")
-        """When release_memory last ran (monotonic seconds)."""
+        self._trimmed_at = time.monotonic()
+        """When release_memory last ran (monotonic seconds): the first trim comes once there
+        is a heap to give back, TRIM_INTERVAL_S after the start, not on the title screen."""
         self._last_size: tuple[int, int] | None = self.window.get_size()
         """The window size the screens were last laid out for (the system's first size event
         for the window just opened is no reason to build every screen again)."""
