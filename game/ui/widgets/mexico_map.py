@@ -348,8 +348,12 @@ class MexicoMap:
         region as that allows; tiles are placed in the regions' order, so the same regions
         always land in the same places whatever is selected.
         """
-        key = (tuple((m.region_id, m.label, m.value, m.lon, m.lat) for m in markers),
-               font.get_linesize(), small.get_linesize(), tuple(self.rect))
+        # Where tiles go depends on their sizes, not on their words: a quarter whose numbers
+        # leave every tile its size keeps the places (and skips the search).
+        sizes = [self.tile_size(m, font, small) for m in markers]
+        key = (tuple((m.region_id, m.lon, m.lat, size) for m, size in zip(markers, sizes,
+                                                                         strict=True)),
+               tuple(self.rect))
         if key == self._tile_key:
             return self.tiles
         land = pygame.Surface(self.rect.size, pygame.SRCALPHA)
@@ -365,9 +369,8 @@ class MexicoMap:
         # An anchor as a 1x1 rect: a box collides with it exactly when the box holds the
         # point, so pygame counts them (and tests the placed tiles) in C, not in a loop here.
         anchor_rects = [pygame.Rect(p, (1, 1)) for p in self.anchors.values()]
-        for m in markers:
+        for m, (w, h) in zip(markers, sizes, strict=True):
             taken = [*placed.values(), *blocked]
-            w, h = self.tile_size(m, font, small)
             w, h = min(w, inner.w), min(h, inner.h)
             ax, ay = self.anchors[m.region_id]
             tile_mask = pygame.mask.Mask((w, h), fill=True)
