@@ -261,6 +261,34 @@ def test_one_story_in_two_places_is_one_headline() -> None:
         assert shown[1] == t("ui.results.quiet")
 
 
+def test_the_same_card_twice_reads_as_two_decisions() -> None:
+    """The Why? never lists two rows alike: the same card in two places says where, the same
+    card in one place twice says from which quarter; a card played once keeps its name."""
+    from game.core.i18n import Translator
+    from game.play.measures import DecisionEffect
+    from game.ui.screens.results import decision_wordings
+
+    effects = [DecisionEffect("enact", "deploy_army", "juarez", 2, -5.0),
+               DecisionEffect("enact", "deploy_army", "chihuahua", 2, -1.0),
+               DecisionEffect("enact", "social_programs", "juarez", 3, 2.0),
+               DecisionEffect("enact", "social_programs", "juarez", 7, 1.0),
+               DecisionEffect("enact", "amnesty", None, 4, 1.0)]
+    for lang in ("en", "es"):
+        t = Translator(lang)
+        def period_of(turn: int, t: Translator = t) -> str:
+            return t.period(f"{2010 + (turn - 1) // 4}-Q{(turn - 1) % 4 + 1}")
+
+        wordings = decision_wordings(t, effects, period_of)
+        firsts = [w[0] for w in wordings]
+        assert len(set(firsts)) == len(firsts), firsts
+        assert t("region.juarez") in firsts[0] and t("region.chihuahua") in firsts[1]
+        assert t.period("2010-Q3") in firsts[2] and t.period("2011-Q3") in firsts[3]
+        assert firsts[4] == t("action.amnesty.name")
+        for words in wordings[:4]:  # every shorter wording still tells them apart
+            assert all(w != t(f"action.{e.action}.name") for w in words
+                       for e in effects[:4])
+
+
 @pytest.mark.parametrize(("size", "scale"), [((1024, 600), 100), ((1920, 1080), 200)])
 def test_the_settings_rows_fit_with_the_auto_choice(make_app: Any, size: tuple[int, int],
                                                     scale: int) -> None:

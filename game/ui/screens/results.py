@@ -89,6 +89,27 @@ def decision_shorter(t: Callable[..., str], effect: measures.DecisionEffect) -> 
     return [decision_name(t, effect)]
 
 
+def decision_wordings(t: Callable[..., str], effects: list[measures.DecisionEffect],
+                      period_of: Callable[[int], str]) -> list[list[str]]:
+    """Each decision's wordings for its row (longest first), two rows never alike: the same
+    card played twice says where (when the places differ) or from which quarter."""
+    names = [decision_name(t, e) for e in effects]
+    wordings = []
+    for effect, name in zip(effects, names, strict=True):
+        alike = [e for e, n in zip(effects, names, strict=True) if n == name]
+        if len(alike) == 1:
+            wordings.append([name, *decision_shorter(t, effect)])
+            continue
+        when = t("ui.why.decision_when", decision=name, period=period_of(effect.turn))
+        places = [e.region for e in alike]
+        if effect.region and None not in places and len(set(places)) == len(places):
+            wordings.append([t("ui.why.decision_in", decision=name,
+                               region=t(f"region.{effect.region}")), when])
+        else:
+            wordings.append([when])
+    return wordings
+
+
 class ResultsScreen(Screen):
     """What happened this quarter and why; Continue goes back to the main screen."""
 
@@ -329,9 +350,11 @@ class ResultsScreen(Screen):
         y += 24
         decision_top = y
         biggest = max([abs(e.amount) for e in effects] + [abs(interaction), 1e-9])
+        shown = [e for e in effects if abs(e.amount) > 1e-9]
+        wordings = decision_wordings(t, shown, lambda turn: self.period(c.world.period(turn)))
         rows: list[tuple[str, float]] = [
-            (self.fitted(iw - 88, "@small", decision_name(t, e), *decision_shorter(t, e)),
-             e.amount) for e in effects if abs(e.amount) > 1e-9]
+            (self.fitted(iw - 88, "@small", *words), e.amount)
+            for e, words in zip(shown, wordings, strict=True)]
         if abs(interaction) > 1e-9:
             rows.append((t("ui.why.interaction"), interaction))
         if not effects:
