@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import pygame
 import pytest
 
 from game.play.history import branch_of
-
-
-def run_until(app: Any, done: Any, seconds: float = 120.0, worker: bool = False) -> None:
-    """Run frames until `done()`, leaving the lab's worker thread (`worker`) a moment between
-    frames, as the game's 60 Hz loop does; fail if it never comes (a hang, not a slow
-    machine)."""
-    deadline = time.monotonic() + seconds
-    while not done():
-        if time.monotonic() > deadline:
-            raise AssertionError("waited too long")
-        app.frame()
-        if worker:
-            time.sleep(0.002)
+from game.ui.screens.lab_smoke import frames_until
 
 
 def test_the_lab_runs_a_game_s_plan_and_leaves_the_game_as_it_was(make_app: Any) -> None:
@@ -41,7 +28,7 @@ def test_the_lab_runs_a_game_s_plan_and_leaves_the_game_as_it_was(make_app: Any)
     assert lab.source == "game" and lab.world.seed == 5
     app.apply(lab.start("A")())
     assert lab.animating()
-    run_until(app, lambda: not lab.animating(), worker=True)
+    frames_until(app, lambda: not lab.animating(), worker=True)
     outcome = lab.results["A"].outcome
     assert len(outcome.periods) == game.term_turns and outcome.lives_saved.shape == (100,)
     fans, lives = lab.csv_text()
@@ -78,7 +65,7 @@ def test_history_mode_plays_history_and_takes_over(make_app: Any) -> None:
     app.start()
     history = HistoryScreen(app)
     app.apply(Push(history))
-    run_until(app, lambda: not history.animating())
+    frames_until(app, lambda: not history.animating())
     assert history.played.turn == 72
     for _ in range(13):
         app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, unicode="", mod=0,
@@ -137,7 +124,7 @@ def test_history_and_lab_screens_cut_no_text(make_app: Any, lang: str,
     app.start()
     history = HistoryScreen(app)
     app.apply(Push(history))
-    run_until(app, lambda: not history.animating())
+    frames_until(app, lambda: not history.animating())
     history.select(14)
     problems = _layout_problems(app, "history")
     app.apply(history.assign(scope="juarez")())

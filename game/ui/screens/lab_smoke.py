@@ -25,8 +25,9 @@ a hang is not)."""
 FRAME_S = 1 / 60
 
 
-def _until(app: App, done: Callable[[], bool], worker: bool = False) -> None:
-    """Run frames until `done()`; fail after WAIT_LIMIT_S: the smoke run must not hang.
+def frames_until(app: App, done: Callable[[], bool], worker: bool = False) -> None:
+    """Run frames until `done()`; fail after WAIT_LIMIT_S: a scripted run (the smoke run,
+    the tests) must not hang.
 
     With `worker` (the lab's thread runs), a frame comes every 1/60 s as in the game's loop,
     so the thread gets the interpreter between frames; history mode plays in the frames
@@ -35,7 +36,7 @@ def _until(app: App, done: Callable[[], bool], worker: bool = False) -> None:
     deadline = time.monotonic() + WAIT_LIMIT_S
     while not done():
         if time.monotonic() > deadline:
-            raise RuntimeError("the smoke run waited too long")
+            raise RuntimeError("a scripted run waited too long for its screen")
         app.frame(dt=FRAME_S)
         if worker:
             time.sleep(FRAME_S / 4)
@@ -53,7 +54,7 @@ def visit_history_and_lab(app: App, shot: Callable[[str], None]) -> None:
 
     history = HistoryScreen(app)
     app.apply(Push(history))
-    _until(app, lambda: not history.animating())
+    frames_until(app, lambda: not history.animating())
     history.select(14)
     shot("history")
     app.apply(history.assign(scope="juarez")())
@@ -66,13 +67,13 @@ def visit_history_and_lab(app: App, shot: Callable[[str], None]) -> None:
                                     lab.world.seed, 24)
     app.apply(lab.start("A")())
     shot("lab_running")
-    _until(app, lambda: not lab.animating(), worker=True)
+    frames_until(app, lambda: not lab.animating(), worker=True)
     shot("lab")
     lab.source = "cards"
     lab.cards = [Step(6, EnactIntervention("social_programs", "juarez")),
                  Step(6, EnactIntervention("fund_local_police", "juarez"))]
     app.apply(lab.start("B")())
-    _until(app, lambda: not lab.animating(), worker=True)
+    frames_until(app, lambda: not lab.animating(), worker=True)
     app.apply(lab.assign(measure="legitimacy")())
     shot("lab_compare")
     app.apply(Pop())
