@@ -278,9 +278,18 @@ class AnswerDilemma:
             raise Impossible(Message("reason.unknown_choice", {"choice": self.choice_id}))
 
     def apply(self, model: Model, runs: Mask | None = None, played: Mask | None = None) -> None:
-        """Record the answer for the next step, in `runs`."""
+        """Record the answer for the next step, in `runs`.
+
+        It replaces the answers given before to the same dilemma (a player changing their
+        mind) unless they hold in other runs only: then it stands beside them (several games
+        in one model, each answering for its own worlds).
+        """
         self.validate(model, played)
-        model.answers[self.event_id] = (self.choice_id, _all(model, runs).copy())
+        mine = _all(model, runs)
+        given = model.answers.get(self.event_id, [])
+        if any((held & mine).any() for _, held in given):
+            given = []
+        model.answers[self.event_id] = [*given, (self.choice_id, mine)]
 
 
 Command = EnactIntervention | RepealIntervention | AnswerDilemma
@@ -311,5 +320,5 @@ def pending_dilemmas(model: Model, runs: Mask | None = None) -> list[Dilemma]:
 
 def answer_in(model: Model, event_id: str, run: int) -> str | None:
     """The answer given to a pending dilemma for one run, if any."""
-    given = model.answers.get(event_id)
-    return given[0] if given is not None and given[1][run] else None
+    return next((choice for choice, held in model.answers.get(event_id, []) if held[run]),
+                None)

@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
+
 from game.content.schema import ContentPack, Role
 from game.sim.branches import Branches
 from game.sim.commands import Command, Dilemma, answer_in, pending_dilemmas
 from game.sim.model import Model, TurnResult
 from game.sim.params import Params
 from game.sim.records import run_summary, turn_json
-from game.sim.state import World, build_world
+from game.sim.state import Mask, World, build_world
 
 
 class Lab:
@@ -26,12 +28,14 @@ class Lab:
     def __init__(self, pack: ContentPack, scenario_id: str, role: Role, region: str | None,
                  seed: int, runs: int, overrides: dict[str, float] | None = None, *,
                  baseline: bool = False, effects: bool = False, keep: bool = True,
-                 mayors: list[str] | None = None) -> None:
+                 mayors: list[str] | None = None, games: int = 1) -> None:
         self.pack = pack
         # `mayors`: a hot-seat world (the federal player, then one mayor per city), as a game.
         self.world: World = build_world(pack, scenario_id, role, region,
                                         [("municipal", city) for city in mayors or []])
-        self.seeds = [seed + k for k in range(runs)]
+        # `games`: several games side by side, each in `runs` worlds of the same seeds (each
+        # played through its own `Worlds`).
+        self.seeds = [seed + k for k in range(runs)] * games
         self.model = Model(pack, self.world, Params(pack.parameters, overrides), self.seeds)
         self.branches = Branches(self.model, baseline=baseline, effects=effects)
         """Runs 0..N-1 are the worlds as played; beside them, optionally, each one with no new
@@ -79,3 +83,34 @@ class Lab:
             "turns": [turn_json(self.world, r, run, self.branches) for r in self.results],
             "summary": run_summary(self.world, self.results, run, self.world.turns_in_term),
         }
+
+
+class Worlds:
+    """Some runs of a shared lab, played as one game by the plan loop: its commands (answers
+    too) apply in these runs only, so one model carries several games at once. The lab
+    resolves every quarter for all of them (play each with `enter_next` up to the lab's
+    quarter, then `Lab.resolve_quarter`)."""
+
+    def __init__(self, model: Model, runs: Mask) -> None:
+        self.model, self.runs = model, runs
+
+    @property
+    def turn(self) -> int:
+        """Quarters the shared model has resolved."""
+        return self.model.state.turn
+
+    def execute(self, command: Command) -> None:
+        """A command in these runs (Impossible if it can be done in none of them)."""
+        command.apply(self.model, self.runs, self.runs)
+
+    def pending_dilemmas(self) -> list[Dilemma]:
+        """Dilemmas pending in these runs."""
+        return pending_dilemmas(self.model, self.runs)
+
+    def answered(self, event_id: str) -> str | None:
+        """The answer given to a dilemma, in the first of these runs."""
+        return answer_in(self.model, event_id, int(np.flatnonzero(self.runs)[0]))
+
+    def resolve_quarter(self) -> TurnResult:
+        """Never here: the lab resolves the quarter for every game it carries."""
+        raise RuntimeError("the lab resolves the quarter for every game it carries")

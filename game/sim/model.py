@@ -63,8 +63,10 @@ class Model:
         weights = np.array([pack.markets[mk].substitution_weight if mk in pack.markets else 0.0
                             for mk in MARKETS])
         self.substitution = weights / max(weights.sum(), 1e-9)
-        self.answers: dict[str, tuple[str, Mask]] = {}
-        """Answers to pending dilemmas: event -> (choice, runs it holds in); default elsewhere."""
+        self.answers: dict[str, list[tuple[str, Mask]]] = {}
+        """Answers to pending dilemmas: event -> [(choice, runs it holds in)]; the default
+        elsewhere. Several only where they were given for runs apart (several games in one
+        model: commands.AnswerDilemma.apply)."""
         self.siege_events = [e.id for e in pack.events.values()
                              if e.trigger == "capture_in_stronghold"]
         self.event_rolls: dict[str, int] = {}
@@ -151,9 +153,10 @@ class Model:
         s = self.state
         for event_id, where in s.pending.items():
             event = self.pack.events[event_id]
-            given = self.answers.get(event_id)
-            answered = given[1] if given is not None else np.zeros(s.runs, dtype=bool)
-            groups = [(given[0], answered)] if given is not None else []
+            groups = list(self.answers.get(event_id, []))
+            answered = np.zeros(s.runs, dtype=bool)
+            for _, runs in groups:
+                answered |= runs
             groups.append((event.default_choice or "", ~answered))
             for choice_id, runs in groups:
                 here = where & runs[:, None]
@@ -181,8 +184,9 @@ class Model:
         first = self.state.runs
         self.state.extend_runs(np.asarray(sources, dtype=np.int64))
         self.rng.extend(sources)
-        for event_id, (choice, runs) in list(self.answers.items()):
-            self.answers[event_id] = (choice, np.concatenate([runs, runs[sources]]))
+        for event_id, given in list(self.answers.items()):
+            self.answers[event_id] = [(choice, np.concatenate([runs, runs[sources]]))
+                                      for choice, runs in given]
         return list(range(first, first + len(sources)))
 
     def _enact_free(

@@ -2,8 +2,8 @@
 
 For every scenario and role, hypothesis draws batches of plans (actions the role may take, in
 regions it may act in, on turns 1-40, some of them stops) with standing dilemma answers, plays
-each plan in its own two worlds of one model (the runs dimension: each plan's commands apply
-to its runs only, through THE plan loop), and checks every reported value.
+each plan in its own two worlds of one model (the runs dimension: each plan's commands and
+answers apply to its runs only, through THE plan loop), and checks every reported value.
 """
 
 from __future__ import annotations
@@ -21,9 +21,8 @@ from game.content.schema import ContentPack, Decision, PlanFile, Role
 from game.core.paths import content_root
 from game.play.lab import Simulation
 from game.play.plan import Plan, play
-from game.sim.commands import AnswerDilemma, Command, Dilemma, answer_in, pending_dilemmas
-from game.sim.lab import Lab
-from game.sim.model import Model, TurnResult
+from game.sim.lab import Lab, Worlds
+from game.sim.model import TurnResult
 
 PACK: ContentPack = load_content(content_root())
 TURNS = 40
@@ -77,38 +76,6 @@ def batches(draw: st.DrawFn, scenario_id: str, role: str) -> Batch:
     return region, plans, draw(st.integers(0, 2**31 - 1))
 
 
-class PlanWorlds:
-    """Some runs of a shared model, played as one game by the plan loop (its commands apply
-    in these runs only; the batch's shared standing answers hold in every run)."""
-
-    def __init__(self, model: Model, runs: np.ndarray) -> None:
-        self.model, self.runs = model, runs
-
-    @property
-    def turn(self) -> int:
-        """Quarters the shared model has resolved."""
-        return self.model.state.turn
-
-    def execute(self, command: Command) -> None:
-        """A decision in these runs; an answer (the same in every plan) in all of them."""
-        if isinstance(command, AnswerDilemma):
-            command.apply(self.model)
-        else:
-            command.apply(self.model, self.runs, self.runs)
-
-    def pending_dilemmas(self) -> list[Dilemma]:
-        """Dilemmas pending in these runs."""
-        return pending_dilemmas(self.model, self.runs)
-
-    def answered(self, event_id: str) -> str | None:
-        """The answer given to a dilemma, in the first of these runs."""
-        return answer_in(self.model, event_id, int(np.flatnonzero(self.runs)[0]))
-
-    def resolve_quarter(self) -> object:
-        """Never: the batch resolves the shared model once a quarter for every plan."""
-        raise AssertionError("the batch resolves the quarter")
-
-
 def play_batch(scenario_id: str, role: Role, batch: Batch,
                overrides: dict[str, float] | None = None) -> Lab:
     """Play every plan of a batch in its own worlds of one lab for TURNS quarters, checking
@@ -119,7 +86,7 @@ def play_batch(scenario_id: str, role: Role, batch: Batch,
     for k, plan_file in enumerate(plans):
         runs = np.zeros(lab.model.state.runs, dtype=bool)
         runs[k * WORLDS_PER_PLAN:(k + 1) * WORLDS_PER_PLAN] = True
-        slices.append((PlanWorlds(lab.model, runs), Plan.from_file(plan_file)))
+        slices.append((Worlds(lab.model, runs), Plan.from_file(plan_file)))
     for _ in range(TURNS):
         for worlds, plan in slices:
             play(worlds, plan, lab.turn, enter_next=True)
@@ -189,10 +156,17 @@ def test_random_plans_stay_in_bounds(scenario_id: str, role: Role) -> None:
 
 
 def test_a_plan_in_a_batch_plays_as_it_does_alone() -> None:
-    """The batch is honest: a plan's worlds in a batch are the worlds it makes on its own."""
+    """The batch is honest: a plan's worlds in a batch are the worlds it makes on its own, its
+    own answers to the dilemmas included."""
     scenario_id = "juarez-2010"
+    dilemmas = [e for e in PACK.events.values() if e.choices and "federal" in e.roles]
     plans = [PlanFile(decision=[Decision(turn=2, action="deploy_army", region="juarez")]),
-             PlanFile(decision=[Decision(turn=1, action="social_programs")])]
+             PlanFile(decision=[Decision(turn=1, action="social_programs")]),
+             # Two games answering every dilemma differently, side by side in one model: the
+             # first against each default, the second (answering after it) with it.
+             PlanFile(responses={e.id: next(c.id for c in e.choices if c.id != e.default_choice)
+                                 for e in dilemmas}),
+             PlanFile(responses={e.id: e.default_choice or e.choices[0].id for e in dilemmas})]
     batch = play_batch(scenario_id, "federal", (None, plans, 7))
     for k, plan in enumerate(plans):
         alone = Simulation(PACK, scenario_id, "federal", None, 7 + WORLDS_PER_PLAN * k,
