@@ -15,14 +15,21 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from markupsafe import escape
 
+from game.classroom.debrief import figures
+from game.classroom.debrief.figures import WORLD_SEED_OFFSET, Robustness, class_robustness
 from game.classroom.result_codes import TeamGame, encode_result
 from game.classroom.result_files import build_result, checksum, read_result, write_result
 from game.classroom.workshops import Workshops
 from game.cli import main
-from game.play.plan import Plan, play
+from game.play.campaign import Campaign
+from game.play.commands import AnswerDilemma
+from game.play.plan import Plan, Step, play
+from game.play.scope import scope_regions
+from game.sim.lab import Lab
 
 from .classgen import make_class, random_plan, team_name
 
@@ -250,3 +257,57 @@ def test_spanish_report_and_no_usable_result(klass: dict[str, Any], tmp_path: Pa
     err = capsys.readouterr().err
     assert "damaged.json" in err and "no usable result" in err
     assert not none.exists()
+
+
+def _alone(game: Campaign, played: int, worlds: int) -> Robustness:
+    """A team's other worlds on their own, as the report worked them out before classes
+    shared a lab: the team's lab with its own no-new-policy worlds."""
+    lab = Lab(game.pack, game.scenario_id, game.role, game.region,
+              game.seed + WORLD_SEED_OFFSET, worlds, game.overrides, baseline=True)
+    answers = {e.command.event_id: e.command.choice_id for e in game.log
+               if isinstance(e.command, AnswerDilemma) and e.turn <= played}
+    steps = [Step(e.turn, e.command) for e in game.log
+             if not e.default and e.turn <= played and not isinstance(e.command, AnswerDilemma)]
+    play(lab, Plan(steps, answers), played)
+    scope = [lab.world.region_index(r) for r in scope_regions(game)]
+    mine, base = np.zeros(worlds), np.zeros(worlds)
+    baseline = [lab.branches.baseline_run(k) for k in range(worlds)]
+    for result in lab.results:
+        values = result.regions["true_homicides"][:, scope].sum(axis=1)
+        mine += values[:worlds]
+        base += values[baseline]
+    lives = base - mine
+    low, median, high = np.percentile(lives, [10, 50, 90])
+    return Robustness(round(float(low)), round(float(median)), round(float(high)),
+                      round(float((lives > 0).mean()) * 100), worlds)
+
+
+def test_a_class_s_other_worlds_are_each_team_s_own(workshops: Workshops,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Worked out in one lab per world the class plays, each team's other worlds give what
+    they give alone: mayors' teams (one stopped after 5 quarters) answering the city's
+    dilemmas each their own way, a federal team in another world, a hot-seat table (none)."""
+    import random
+
+    worlds = 12
+    mayor = workshops.from_data({"scenario": "juarez-2010", "seed": 42, "role": "municipal"})
+    federal = workshops.from_data({"scenario": "juarez-2010", "seed": 42, "role": "federal"})
+    rng = random.Random(11)
+    teams: list[tuple[Campaign, int]] = []
+    for k, workshop in enumerate([mayor] * 5 + [federal]):
+        game = workshops.new_game(workshop)
+        plan = random_plan(workshops, workshop, rng)
+        plan.responses.update({"salvarcar": rng.choice(["listen", "crack_down"]),
+                               "federal_arrival": rng.choice(["joint_command", "keep_the_army"])})
+        played = 5 if k == 1 else workshops.turns(workshop)
+        play(game, Plan.from_file(plan), played)
+        teams.append((game, played))
+    table = Campaign.new_hot_seat(workshops.pack, "guerrero-2019", ["montana"], 3)
+    play(table, Plan(), 4)
+    together = class_robustness([*teams, (table, 4)], worlds)
+    assert together[-1] is None
+    for (game, played), robust in zip(teams, together, strict=False):
+        assert robust == _alone(game, played, worlds), (game.role, played)
+    assert len({r.median for r in together[:-1] if r is not None}) > 1  # the plans differ
+    monkeypatch.setattr(figures, "TEAMS_PER_LAB", 2)  # a class shared over several labs
+    assert class_robustness([*teams, (table, 4)], worlds) == together

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from game.classroom.debrief.figures import team_figures
+from game.classroom.debrief.figures import class_robustness, team_figures
 from game.classroom.debrief.reading import Class, Progress, Skipped, collect, expand
 from game.classroom.debrief.render import render
 from game.classroom.workshops import Workshops
@@ -34,8 +34,10 @@ def make_report(paths: Sequence[Path], lang: str | None = None, workshop: str | 
         return None, klass
     chosen = lang or klass.teams[0].body["setup"].get("lang") or "en"
     figures = []
+    robust = class_robustness([(team.campaign, int(team.body["setup"]["turns_played"]))
+                               for team in klass.teams]) if deep else [None] * len(klass.teams)
     for n, team in enumerate(klass.teams):
-        figures.append(team_figures(n, team, klass.turns, deep=deep))
+        figures.append(team_figures(n, team, klass.turns, deep=deep, robust=robust[n]))
         if figures_progress is not None:
             figures_progress(n + 1, len(klass.teams))
     figures.sort(key=lambda f: (not f.finished, f.name.casefold()))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +24,7 @@ from game.play.campaign import Campaign
 from game.play.commands import AnswerDilemma
 from game.play.plan import Plan, Step, play
 from game.play.scope import scope_regions, weights
-from game.sim.lab import Lab
+from game.sim.lab import Lab, Worlds
 
 NEXT_TURNS = 8
 """Quarters run on past the term for "what happened next" (two years)."""
@@ -31,6 +32,10 @@ WORLDS = 100
 """Other worlds (seeds) each team's decisions are replayed in."""
 WORLD_SEED_OFFSET = 1000
 """The other worlds' seeds start this far from the class's seed."""
+TEAMS_PER_LAB = 15
+"""Teams whose other worlds share one lab at most: 16 x WORLDS worlds side by side, which
+national-2018 plays in a process of 94 MB at its peak (a lab's memory grows with its
+worlds)."""
 
 
 @dataclass(frozen=True)
@@ -246,34 +251,77 @@ def robustness(campaign: Campaign, played: int, worlds: int = WORLDS) -> Robustn
     """The team's decisions replayed in `worlds` other worlds (None for hot-seat games).
 
     Each world is compared with itself under no new policy; the range is the 10th to 90th
-    percentile of lives saved (positive) or lost.
+    percentile of lives saved (positive) or lost. (`class_robustness` gives every team of a
+    class the same figures, in one lab per world the class plays.)
     """
-    if campaign.mayors:
-        return None
-    lab = Lab(campaign.pack, campaign.scenario_id, campaign.role, campaign.region,
-              campaign.seed + WORLD_SEED_OFFSET, worlds, campaign.overrides, baseline=True)
+    return class_robustness([(campaign, played)], worlds)[0]
+
+
+def _in_other_worlds(campaign: Campaign, played: int) -> Plan:
+    """A team's line of play for other worlds: its decisions and answers up to `played`."""
     answers = {entry.command.event_id: entry.command.choice_id for entry in campaign.log
                if isinstance(entry.command, AnswerDilemma) and entry.turn <= played}
     steps = [Step(entry.turn, entry.command) for entry in campaign.log
              if not entry.default and entry.turn <= played
              and not isinstance(entry.command, AnswerDilemma)]
-    play(lab, Plan(steps, answers), played)
-    scope = [lab.world.region_index(r) for r in scope_regions(campaign)]
-    mine = np.zeros(worlds)
-    base = np.zeros(worlds)
-    baseline_runs = [lab.branches.baseline_run(k) for k in range(worlds)]
-    for result in lab.results:
-        values = result.regions["true_homicides"][:, scope].sum(axis=1)
-        mine += values[:worlds]
-        base += values[[b for b in baseline_runs if b is not None]]
-    lives = base - mine
-    low, median, high = np.percentile(lives, [10, 50, 90])
-    return Robustness(round(float(low)), round(float(median)), round(float(high)),
-                      round(float((lives > 0).mean()) * 100), worlds)
+    return Plan(steps, answers)
 
 
-def team_figures(index: int, team: Verified, turns: int, *, deep: bool = True) -> TeamFigures:
-    """The figures of one team; `deep` adds other worlds and what happened next (slower)."""
+def class_robustness(teams: Sequence[tuple[Campaign, int]], worlds: int = WORLDS
+                     ) -> list[Robustness | None]:
+    """`robustness` for each (campaign, quarters played) of a class, None for hot-seat games.
+
+    Teams of one world (scenario, role, place, seed and assumptions) share one lab: the same
+    `worlds` seeds once with no new policy, then once per team with its own decisions and
+    answers in them (sim.lab.Worlds, up to TEAMS_PER_LAB teams a lab), so a class of 30
+    runs two models of 16 x `worlds` worlds rather than 30 of 2 x `worlds`. Every world
+    draws what it would alone, so each team gets the figures it gets on its own.
+    """
+    found: list[Robustness | None] = [None] * len(teams)
+    same_world: dict[tuple[Any, ...], list[int]] = {}
+    for k, (campaign, _) in enumerate(teams):
+        if not campaign.mayors:
+            key = (campaign.scenario_id, campaign.role, campaign.region, campaign.seed,
+                   tuple(sorted((campaign.overrides or {}).items())))
+            same_world.setdefault(key, []).append(k)
+    labs = [members[i:i + TEAMS_PER_LAB] for members in same_world.values()
+            for i in range(0, len(members), TEAMS_PER_LAB)]
+    for members in labs:
+        first = teams[members[0]][0]
+        lab = Lab(first.pack, first.scenario_id, first.role, first.region,
+                  first.seed + WORLD_SEED_OFFSET, worlds, first.overrides, keep=False,
+                  games=1 + len(members))
+        runs = lab.model.state.runs
+        games = []
+        for block, k in enumerate(members, start=1):
+            campaign, played = teams[k]
+            mask = np.zeros(runs, dtype=bool)
+            mask[block * worlds:(block + 1) * worlds] = True
+            scope = [lab.world.region_index(r) for r in scope_regions(campaign)]
+            games.append((Worlds(lab.model, mask), _in_other_worlds(campaign, played), played,
+                          block, scope, np.zeros(worlds), np.zeros(worlds)))
+        for _ in range(max(played for _, _, played, *_ in games)):
+            for view, plan, played, *_ in games:
+                if lab.turn < played:
+                    play(view, plan, lab.turn, enter_next=True)
+            killed = lab.resolve_quarter().regions["true_homicides"]
+            for _, _, played, block, scope, mine, base in games:
+                if lab.turn <= played:
+                    values = killed[:, scope].sum(axis=1)
+                    mine += values[block * worlds:(block + 1) * worlds]
+                    base += values[:worlds]
+        for k, (_, _, _, _, _, mine, base) in zip(members, games, strict=True):
+            lives = base - mine
+            low, median, high = np.percentile(lives, [10, 50, 90])
+            found[k] = Robustness(round(float(low)), round(float(median)), round(float(high)),
+                                  round(float((lives > 0).mean()) * 100), worlds)
+    return found
+
+
+def team_figures(index: int, team: Verified, turns: int, *, deep: bool = True,
+                 robust: Robustness | None = None) -> TeamFigures:
+    """The figures of one team; `deep` adds its other worlds (`robust`: worked out for the
+    whole class at once by class_robustness) and what happened next (slower)."""
     body = team.body
     played = int(body["setup"]["turns_played"])
     mine, base = team_values(body)
@@ -289,7 +337,7 @@ def team_figures(index: int, team: Verified, turns: int, *, deep: bool = True) -
     figures.causes = causes(team.campaign, played)
     figures.prices = prices(team.campaign, team.baseline, played)
     if deep:
-        figures.robust = robustness(team.campaign, played)
+        figures.robust = robust
         if figures.finished:
             figures.next_lives = next_lives(team.campaign, team.baseline, played)
     return figures
