@@ -247,16 +247,6 @@ def next_lives(campaign: Campaign, baseline: Campaign, played: int,
     return round(theirs - mine)
 
 
-def robustness(campaign: Campaign, played: int, worlds: int = WORLDS) -> Robustness | None:
-    """The team's decisions replayed in `worlds` other worlds (None for hot-seat games).
-
-    Each world is compared with itself under no new policy; the range is the 10th to 90th
-    percentile of lives saved (positive) or lost. (`class_robustness` gives every team of a
-    class the same figures, in one lab per world the class plays.)
-    """
-    return class_robustness([(campaign, played)], worlds)[0]
-
-
 def _in_other_worlds(campaign: Campaign, played: int) -> Plan:
     """A team's line of play for other worlds: its decisions and answers up to `played`."""
     answers = {entry.command.event_id: entry.command.choice_id for entry in campaign.log
@@ -267,15 +257,31 @@ def _in_other_worlds(campaign: Campaign, played: int) -> Plan:
     return Plan(steps, answers)
 
 
+@dataclass
+class _TeamInOtherWorlds:
+    """One team's block of a shared lab: its worlds, its play, and the lives summed so far."""
+
+    worlds: Worlds
+    plan: Plan
+    played: int
+    block: slice
+    scope: list[int]
+    mine: np.ndarray
+    base: np.ndarray
+
+
 def class_robustness(teams: Sequence[tuple[Campaign, int]], worlds: int = WORLDS
                      ) -> list[Robustness | None]:
-    """`robustness` for each (campaign, quarters played) of a class, None for hot-seat games.
+    """Each team's decisions replayed in `worlds` other worlds, for each (campaign, quarters
+    played) of a class; None for hot-seat games.
 
-    Teams of one world (scenario, role, place, seed and assumptions) share one lab: the same
-    `worlds` seeds once with no new policy, then once per team with its own decisions and
-    answers in them (sim.lab.Worlds, up to TEAMS_PER_LAB teams a lab), so a class of 30
-    runs two models of 16 x `worlds` worlds rather than 30 of 2 x `worlds`. Every world
-    draws what it would alone, so each team gets the figures it gets on its own.
+    Each world is compared with itself under no new policy; the range is the 10th to 90th
+    percentile of lives saved (positive) or lost. Teams of one world (scenario, role, place,
+    seed and assumptions) share one lab: the same `worlds` seeds once with no new policy,
+    then once per team with its own decisions and answers in them (sim.lab.Worlds, up to
+    TEAMS_PER_LAB teams a lab), so a class of 30 runs two models of 16 x `worlds` worlds
+    rather than 30 of 2 x `worlds`. Every world draws what it would alone, so each team gets
+    the figures it gets on its own.
     """
     found: list[Robustness | None] = [None] * len(teams)
     same_world: dict[tuple[Any, ...], list[int]] = {}
@@ -291,27 +297,29 @@ def class_robustness(teams: Sequence[tuple[Campaign, int]], worlds: int = WORLDS
         lab = Lab(first.pack, first.scenario_id, first.role, first.region,
                   first.seed + WORLD_SEED_OFFSET, worlds, first.overrides, keep=False,
                   games=1 + len(members))
-        runs = lab.model.state.runs
+        no_new_policy = slice(0, worlds)
         games = []
-        for block, k in enumerate(members, start=1):
+        for n, k in enumerate(members, start=1):
             campaign, played = teams[k]
-            mask = np.zeros(runs, dtype=bool)
-            mask[block * worlds:(block + 1) * worlds] = True
-            scope = [lab.world.region_index(r) for r in scope_regions(campaign)]
-            games.append((Worlds(lab.model, mask), _in_other_worlds(campaign, played), played,
-                          block, scope, np.zeros(worlds), np.zeros(worlds)))
-        for _ in range(max(played for _, _, played, *_ in games)):
-            for view, plan, played, *_ in games:
-                if lab.turn < played:
-                    play(view, plan, lab.turn, enter_next=True)
+            block = slice(n * worlds, (n + 1) * worlds)
+            mask = np.zeros(lab.model.state.runs, dtype=bool)
+            mask[block] = True
+            games.append(_TeamInOtherWorlds(
+                Worlds(lab.model, mask), _in_other_worlds(campaign, played), played, block,
+                [lab.world.region_index(r) for r in scope_regions(campaign)],
+                np.zeros(worlds), np.zeros(worlds)))
+        for _ in range(max(game.played for game in games)):
+            for game in games:
+                if lab.turn < game.played:
+                    play(game.worlds, game.plan, lab.turn, enter_next=True)
             killed = lab.resolve_quarter().regions["true_homicides"]
-            for _, _, played, block, scope, mine, base in games:
-                if lab.turn <= played:
-                    values = killed[:, scope].sum(axis=1)
-                    mine += values[block * worlds:(block + 1) * worlds]
-                    base += values[:worlds]
-        for k, (_, _, _, _, _, mine, base) in zip(members, games, strict=True):
-            lives = base - mine
+            for game in games:
+                if lab.turn <= game.played:
+                    values = killed[:, game.scope].sum(axis=1)
+                    game.mine += values[game.block]
+                    game.base += values[no_new_policy]
+        for k, game in zip(members, games, strict=True):
+            lives = game.base - game.mine
             low, median, high = np.percentile(lives, [10, 50, 90])
             found[k] = Robustness(round(float(low)), round(float(median)), round(float(high)),
                                   round(float((lives > 0).mean()) * 100), worlds)
