@@ -70,6 +70,15 @@ ShownTables = tuple[list[list[float | int]], list[float | int]]
 """One world's indicators as JSON shows them: a row per region, and the national row."""
 
 
+def _tables_json(world: World, tables: ShownTables
+                 ) -> tuple[dict[str, dict[str, float | int]], dict[str, float | int]]:
+    """Shown tables as the contract's objects: region -> indicator -> value, and national."""
+    rows, national = tables
+    return ({rid: dict(zip(REGION_INDICATORS, row, strict=True))
+             for rid, row in zip(world.region_ids, rows, strict=True)},
+            dict(zip(NATIONAL_INDICATORS, national, strict=True)))
+
+
 def _shown_tables(world: World, result: TurnResult, run: int) -> ShownTables:
     """One run's indicators after a quarter as JSON shows them: a row per region (in
     REGION_INDICATORS order), and the national row."""
@@ -133,10 +142,8 @@ class QuarterEffects:
 
     def baseline_json(self) -> dict[str, Any]:
         """The same world's values with no new policy, as the contract shows them."""
-        rows, national = self.baseline
-        return {"regions": {rid: dict(zip(REGION_INDICATORS, row, strict=True))
-                            for rid, row in zip(self.world.region_ids, rows, strict=True)},
-                "national": dict(zip(NATIONAL_INDICATORS, national, strict=True))}
+        regions, national = _tables_json(self.world, self.baseline)
+        return {"regions": regions, "national": national}
 
     def effects_json(self) -> dict[str, Any] | None:
         """Each decision's own effect and their interaction (None when effects are not tracked).
@@ -269,9 +276,7 @@ def played_turn_json(world: World, result: TurnResult, run: int
     """The played world's part of `turn_json` (no baseline, effects or why_decisions), and
     its values as shown (what QuarterEffects.of takes)."""
     played = _shown_tables(world, result, run)
-    regions = {rid: dict(zip(REGION_INDICATORS, row, strict=True))
-               for rid, row in zip(world.region_ids, played[0], strict=True)}
-    national = dict(zip(NATIONAL_INDICATORS, played[1], strict=True))
+    regions, national = _tables_json(world, played)
     events = [
         {"id": e.event_id, "region": world.region_ids[e.region], "choice": e.choice,
          "findings": list(e.findings)}

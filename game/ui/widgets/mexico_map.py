@@ -240,6 +240,9 @@ class MexicoMap:
         """Where each region's tile was placed by the last `place_tiles` (window pixels)."""
         self.anchors: dict[str, tuple[int, int]] = {}
         self._tile_key: tuple[object, ...] | None = None
+        """The tiles' regions, anchors and sizes the places were found for."""
+        self._words_key: tuple[object, ...] | None = None
+        """The markers' words and fonts last asked for (every frame draws the same ones)."""
         self._layout_key: tuple[object, ...] | None = None
         self._states = {s.id: s for s in self.asset.states}
         self.focus: list[str] = []
@@ -293,7 +296,7 @@ class MexicoMap:
                        pygame.Rect(self.rect.right - w - TILE_GAP, self.rect.bottom - h - TILE_GAP,
                                    w, h)]
             self.locator = min(corners, key=self._land_in)
-        self.tiles, self.anchors, self._tile_key = {}, {}, None
+        self.tiles, self.anchors, self._tile_key, self._words_key = {}, {}, None, None
 
     def _land_in(self, box: pygame.Rect) -> int:
         """How much of the drawn land (and of the focus states, doubly) a box would hide."""
@@ -348,8 +351,14 @@ class MexicoMap:
         region as that allows; tiles are placed in the regions' order, so the same regions
         always land in the same places whatever is selected.
         """
-        # Where tiles go depends on their sizes, not on their words: a quarter whose numbers
-        # leave every tile its size keeps the places (and skips the search).
+        # The same words as last time (each frame draws them): nothing to measure. Else where
+        # tiles go depends on their sizes, not their words: a quarter whose numbers leave
+        # every tile its size keeps the places (and skips the search).
+        words = (tuple((m.region_id, m.label, m.value, m.lon, m.lat) for m in markers),
+                 font.get_linesize(), small.get_linesize(), tuple(self.rect))
+        if words == self._words_key:
+            return self.tiles
+        self._words_key = words
         sizes = [self.tile_size(m, font, small) for m in markers]
         key = (tuple((m.region_id, m.lon, m.lat, size) for m, size in zip(markers, sizes,
                                                                          strict=True)),
