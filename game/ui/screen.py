@@ -17,6 +17,7 @@ from game.ui.keyboard import FocusRing
 from game.ui.widgets.button import Button
 from game.ui.widgets.label import Label
 from game.ui.widgets.text import text_width
+from game.ui.widgets.text_box import TextBox
 
 if TYPE_CHECKING:
     from game.play.session import GameSession
@@ -253,10 +254,10 @@ class Screen:
         if cls in theme.PLATED_TEXT:
             fill, border, width, radius = theme.plate_look(cls, self.app.settings.projector)
             box = self.plate(rect, fill, border, width, radius, container=container)
-            return UITextBox(html, pygame.Rect((0, 0), rect.size), self.app.manager,
-                             container=box, object_id=f"{cls}_inner")
-        return UITextBox(html, rect, self.app.manager, container=container or self.root,
-                         object_id=cls)
+            return TextBox(html, pygame.Rect((0, 0), rect.size), self.app.manager,
+                           container=box, object_id=f"{cls}_inner")
+        return TextBox(html, rect, self.app.manager, container=container or self.root,
+                       object_id=cls)
 
     def panel(self, rect: pygame.Rect, cls: str | None = None, container: Any = None,
               height: int = 1) -> UIPanel:

@@ -3,8 +3,9 @@
 pygame_gui measures a text by drawing it (a whole render, thrown away), and keys its theme
 look-ups with a string made by joining the ids into each other (`str(a).join(str(b))`, a long
 string for every element, which it also keeps). Both answers depend only on their inputs,
-so remembering them is exact, as is sharing its cache of drawn shapes between managers:
-`tests/ui/test_widget_speedups.py` compares them with pygame_gui's own. A rebuilt screen
+so remembering them is exact, as is sharing its cache of drawn shapes between managers and
+keeping each shape whole instead of packing it: `tests/ui/test_widget_speedups.py` compares
+them with pygame_gui's own. A rebuilt screen
 asks for the same texts, ids and shapes again, and gets its answers without the work. And
 pygame_gui's own catalog is kept off the translation path, and a container stops looking for
 elements anchored to the one just added while no element anywhere is anchored to another.
@@ -20,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import i18n  # python-i18n: pygame_gui's own translation library
-import numpy as np
 import pygame
 import pygame_gui
 from pygame_gui.core import UIContainer, UIElement
@@ -51,6 +51,9 @@ class RememberingTheme(UIAppearanceTheme):
         self.remembered_theming: dict[Hashable, dict[str, Any]] = {}
         """What elements read from this theme, by element kind, locale and combined ids
         (see widgets/label.py); forgotten when the theme loads other data."""
+        self.overflowing_texts: set[Hashable] = set()
+        """Texts known to overflow their text boxes under this theme (widgets/text_box.py);
+        forgotten when the theme loads other data."""
         self.shape_cache = shared_shape_cache()
 
     def build_all_combined_ids(self, element_base_ids: Ids, element_ids: list[str] | None,
@@ -72,37 +75,67 @@ class RememberingTheme(UIAppearanceTheme):
         """Load a theme; ids and theming remembered under the old one are forgotten."""
         self._ids_by_key = {}
         self.remembered_theming = {}
+        self.overflowing_texts = set()
         super().load_theme(*args, **kwargs)
 
 
-class PackingShapeCache(SurfaceCache):
-    """pygame_gui's shape cache, tidying its free spaces with one array comparison.
+SHAPE_PIXELS = 3 * 1024 * 1024
+"""Pixels of drawn shapes the process keeps (12 MB): what pygame_gui's own cache holds at
+most, in its three 1024x1024 surfaces."""
+SHAPE_SIDE = 1024
+"""Longest side of a shape that is kept (pygame_gui keeps nothing larger either)."""
 
-    Each frame pygame_gui packs one drawn shape into its long-term surfaces, then drops every
-    free rectangle that lies inside another by comparing each pair in Python: with the
-    hundred or so free rectangles a played game leaves, about 5 ms a frame. The same test as
-    arrays keeps the same rectangles, in the same order.
+
+class KeptShapeCache(SurfaceCache):
+    """pygame_gui's shape cache, keeping each drawn shape as its own surface.
+
+    pygame_gui packs one shape a frame into its long-term surfaces, splitting and tidying
+    their free rectangles in Python: with the hundreds of free rectangles a played game
+    leaves, several milliseconds a frame, and 5 % of building the screens in the tests. Its
+    shapes are found by an id that names everything drawn (size, borders, colours, corners),
+    and every user copies the surface it is given, so a shape kept whole gives the same
+    pixels without the packing. The most recently used shapes are kept, up to SHAPE_PIXELS.
     """
 
-    @staticmethod
-    def _clean_up_lt_cache(cache_surface: Any, free_space_rectangles: list[pygame.Rect]
-                           ) -> None:
-        """Keep the free rectangles no other (unequal) free rectangle contains."""
-        if len(free_space_rectangles) < 2:
-            cache_surface["free_space_rectangles"] = list(free_space_rectangles)
+    def __init__(self) -> None:
+        super().__init__()
+        self.cache_surfaces.clear()  # no packing surfaces: 4 MB that would stay empty
+        self.kept: OrderedDict[str, pygame.Surface] = OrderedDict()
+        self.kept_pixels = 0
+
+    def add_surface_to_cache(self, surface: pygame.Surface, string_id: str) -> None:
+        """Keep a copy of a shape drawn for `string_id`, forgetting the least recently used
+        shapes beyond SHAPE_PIXELS."""
+        width, height = surface.get_size()
+        if width > SHAPE_SIDE or height > SHAPE_SIDE:
             return
-        xywh = np.array([tuple(rect) for rect in free_space_rectangles], dtype=np.int64)
-        left, top, width, height = xywh.T
-        right, bottom = left + width, top + height
-        # holds[i, j]: rectangle i contains rectangle j, as pygame's Rect.contains decides it
-        holds = ((left[:, None] <= left) & (top[:, None] <= top)
-                 & (right[:, None] >= right) & (bottom[:, None] >= bottom)
-                 & (right[:, None] > left) & (bottom[:, None] > top))
-        equal = (xywh[:, None, :] == xywh[None, :, :]).all(axis=2)
-        inside_another = (holds & ~equal).any(axis=0).tolist()
-        cache_surface["free_space_rectangles"] = [
-            rect for rect, inside in zip(free_space_rectangles, inside_another, strict=True)
-            if not inside]
+        old = self.kept.pop(string_id, None)
+        if old is not None:
+            self.kept_pixels -= old.get_width() * old.get_height()
+        self.kept[string_id] = surface.copy()
+        self.kept_pixels += width * height
+        while self.kept_pixels > SHAPE_PIXELS:
+            _, gone = self.kept.popitem(last=False)
+            self.kept_pixels -= gone.get_width() * gone.get_height()
+
+    def update(self) -> None:
+        """Nothing to move between caches: a shape is kept as it is added."""
+
+    def find_surface_in_cache(self, lookup_id: str) -> pygame.Surface | None:
+        """The shape kept for an id (its user copies it), or None."""
+        surface = self.kept.get(lookup_id)
+        if surface is not None:
+            self.kept.move_to_end(lookup_id)
+        return surface
+
+    def remove_user_from_cache_item(self, string_id: str) -> None:
+        """A shape's user is gone; the shape stays while it is among the recently used."""
+
+    def remove_user_and_request_clean_up_of_cached_item(self, string_id: str) -> None:
+        """Forget a shape that will not be used again soon."""
+        gone = self.kept.pop(string_id, None)
+        if gone is not None:
+            self.kept_pixels -= gone.get_width() * gone.get_height()
 
 
 _SHAPES: list[SurfaceCache] = []
@@ -116,10 +149,10 @@ def shared_shape_cache() -> SurfaceCache:
     same id draws the same pixels under any theme: a theme loaded again (after a
     pygame.quit()) reuses the buttons drawn before instead of drawing each again, four times
     larger for its anti-aliasing. And the themes the process keeps (REMEMBERED_THEMES) share
-    one cache, which pygame_gui caps at three 1024x1024 surfaces, instead of one each.
+    one cache, of SHAPE_PIXELS at most, instead of one each.
     """
     if not _SHAPES:
-        _SHAPES.append(PackingShapeCache())
+        _SHAPES.append(KeptShapeCache())
     return _SHAPES[0]
 
 

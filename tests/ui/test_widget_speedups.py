@@ -258,52 +258,96 @@ def test_a_theme_is_loaded_once_per_look_and_again_after_pygame_quits(make_app: 
     assert again.top is not None and again.top.root is not None
 
 
-def _cache_state(cache: Any) -> tuple[Any, ...]:
-    """Where a shape cache keeps each shape, and its free spaces in order."""
-    return (
-        [[tuple(r) for r in surface["free_space_rectangles"]] for surface in cache.cache_surfaces],
-        {key: (item["surface"].get_offset(), item["surface"].get_size())
-         for key, item in cache.cache_long_term_lookup.items()},
-        cache.low_on_space,
-    )
+def _screen_pixels(app: Any, cache: Any, monkeypatch: pytest.MonkeyPatch) -> bytes:
+    """The window's pixels after the top screen is built twice with `cache` as the theme's
+    shape cache (the second build finds its shapes in it, not in the buttons' own looks)."""
+    from collections import OrderedDict
+
+    import pygame
+
+    from game.ui.widgets import button as buttons
+
+    app.manager.get_theme().shape_cache = cache
+    for _ in range(2):
+        monkeypatch.setattr(buttons, "_LOOKS", OrderedDict())
+        monkeypatch.setattr(buttons, "_LOOK_PIXELS", [0])
+        app.top.rebuild()
+        while cache.cache_short_term_lookup:  # pygame_gui packs one shape a frame
+            cache.update()
+        app.frame()
+    return pygame.image.tobytes(app.window, "RGBA")
 
 
-def test_the_packing_shape_cache_packs_as_pygame_gui_s(make_app: Any) -> None:
-    """Hundreds of shapes of random sizes cached, used and freed, one frame at a time, land at
-    the same places, leaving the same free spaces in the same order, as in pygame_gui's own
-    cache; and a shape reads back with its pixels."""
+def test_screens_drawn_from_kept_shapes_are_pygame_gui_s(make_app: Any,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The main screen, its card and the charts, built with their shapes kept whole, show
+    the same pixels as built with pygame_gui's packing cache."""
+    from pygame_gui.core.surface_cache import SurfaceCache
+    from test_screens import _start
+
+    from game.ui.screen import Pop, Push
+    from game.ui.screens.action import ActionScreen
+    from game.ui.screens.charts import ChartsScreen
+    from game.ui.widget_speedups import KeptShapeCache
+
+    app = _start(make_app, "es", (1280, 720))
+    theme = app.manager.get_theme()
+    monkeypatch.setattr(theme, "shape_cache", theme.shape_cache)  # the process's, afterwards
+    option = next(o for o in app.top.options() if o.possible)
+    for screen in (None, ActionScreen(app, option), ChartsScreen(app)):
+        if screen is not None:
+            app.apply(Push(screen))
+        packing, keeping = SurfaceCache(), KeptShapeCache()
+        theirs = _screen_pixels(app, packing, monkeypatch)
+        ours = _screen_pixels(app, keeping, monkeypatch)
+        assert packing.cache_long_term_lookup and keeping.kept, app.top.name
+        assert ours == theirs, app.top.name
+        if screen is not None:
+            app.apply(Pop())
+
+
+def test_the_kept_shape_cache_gives_back_what_it_kept() -> None:
+    """Hundreds of shapes of random sizes, added, used and let go: each one kept reads back
+    with its own pixels, the most recently used are kept, the pixels kept stay within
+    SHAPE_PIXELS, and a shape larger than pygame_gui would keep is not kept."""
     import random
 
     import pygame
-    from pygame_gui.core.surface_cache import SurfaceCache
 
-    from game.ui.widget_speedups import PackingShapeCache
+    from game.ui import widget_speedups
+    from game.ui.widget_speedups import KeptShapeCache
 
-    make_app()
-    ours, theirs = PackingShapeCache(), SurfaceCache()
+    cache = KeptShapeCache()
     chance = random.Random(5)
-    kept: list[str] = []
-    for frame in range(400):
+    colours: dict[str, tuple[int, int, int]] = {}
+    budget_reached = False
+    for frame in range(900):
         name = f"shape-{frame}"
         size = (chance.randint(1, 260), chance.choice([chance.randint(1, 40), 64, 120]))
         shape = pygame.Surface(size, pygame.SRCALPHA)
-        shape.fill((frame % 256, 40, 200, 255))
-        for cache in (ours, theirs):
-            cache.add_surface_to_cache(shape, name)
-            cache.update()
-        kept.append(name)
-        if kept and chance.random() < 0.35:  # a screen closes: a shape loses its user
-            gone = kept.pop(chance.randrange(len(kept)))
-            for cache in (ours, theirs):
-                cache.remove_user_and_request_clean_up_of_cached_item(gone)
-        assert _cache_state(ours) == _cache_state(theirs), frame
-    assert sum(len(s["free_space_rectangles"]) for s in ours.cache_surfaces) > 50
-    packed = [name for name in kept if name in ours.cache_long_term_lookup]
-    assert len(packed) > 100
-    for name in packed:
-        drawn = ours.find_surface_in_cache(name)
-        assert drawn is not None
-        assert drawn.get_at((0, 0))[:3] == (int(name.split("-")[1]) % 256, 40, 200), name
+        colours[name] = (frame % 256, chance.randrange(256), 200)
+        shape.fill((*colours[name], 255))
+        cache.add_surface_to_cache(shape, name)
+        cache.update()
+        shape.fill((0, 0, 0, 0))  # the cache kept its own copy
+        assert cache.find_surface_in_cache(name) is not None, frame
+        if chance.random() < 0.3:
+            cache.remove_user_from_cache_item(chance.choice(list(colours)))
+        assert cache.kept_pixels <= widget_speedups.SHAPE_PIXELS
+        assert cache.kept_pixels == sum(s.get_width() * s.get_height()
+                                        for s in cache.kept.values())
+        budget_reached |= cache.kept_pixels > widget_speedups.SHAPE_PIXELS * 0.95
+    assert budget_reached
+    kept = [name for name in colours if cache.find_surface_in_cache(name) is not None]
+    assert 100 < len(kept) < len(colours)
+    assert "shape-899" in kept and "shape-0" not in kept
+    for name in kept:
+        drawn = cache.find_surface_in_cache(name)
+        assert drawn is not None and drawn.get_at((0, 0))[:3] == colours[name], name
+    cache.remove_user_and_request_clean_up_of_cached_item("shape-899")
+    assert cache.find_surface_in_cache("shape-899") is None
+    cache.add_surface_to_cache(pygame.Surface((1025, 10), pygame.SRCALPHA), "wide")
+    assert cache.find_surface_in_cache("wide") is None
 
 
 def test_a_button_shown_from_a_remembered_look_behaves_as_pygame_gui_s(
@@ -410,3 +454,71 @@ def test_screens_skipping_the_anchor_search_lay_out_as_with_it(
     assert second.get_abs_rect().x == 95
     first.set_relative_position((40, 10))
     assert second.get_abs_rect().x == 125
+
+
+def _text_boxes(app: Any) -> list[tuple[Any, ...]]:
+    """What each text box of the top screen shows: its text, place, layout, scroll bar and
+    pixels."""
+    import pygame
+    from pygame_gui.elements import UITextBox
+    from test_screens import _belongs
+
+    boxes = []
+    for element in app.manager.get_sprite_group().sprites():
+        if isinstance(element, UITextBox) and _belongs(element, app.top.root):
+            bar = element.scroll_bar
+            boxes.append((element.html_text, tuple(element.get_abs_rect()),
+                          tuple(element.text_box_layout.layout_rect),
+                          None if bar is None else round(bar.visible_percentage, 9),
+                          pygame.image.tobytes(element.image, "RGBA")))
+    return sorted(boxes)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_text_boxes_known_to_overflow_are_pygame_gui_s(make_app: Any,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       lang: str) -> None:
+    """Screens whose texts overflow their boxes, built again (each overflowing text is then
+    laid out only at the width left by its scroll bar), show every box as pygame_gui's own
+    text box does: the same text, place, layout, scroll bar and pixels. A known text in a box
+    with room for it has no scroll bar."""
+    import pygame
+    from pygame_gui.elements import UITextBox
+    from test_screens import _start
+
+    from game.ui import screen as screens
+    from game.ui.screen import Pop, Push
+    from game.ui.screens.help import HelpScreen
+    from game.ui.screens.indicators import IndicatorsScreen
+    from game.ui.widgets import text_box
+
+    skipped: list[str] = []
+    feed = text_box.TextBox._feed_parser
+
+    def noting(self: Any) -> None:
+        skipped.append(self.html_text)
+        feed(self)
+
+    monkeypatch.setattr(text_box.TextBox, "_feed_parser", noting)
+    app = _start(make_app, lang, (1024, 600))
+    for screen in (None, HelpScreen(app), IndicatorsScreen(app, app.top.region)):
+        if screen is not None:
+            app.apply(Push(screen))
+        app.top.rebuild()  # the texts that overflowed are known now
+        ours = _text_boxes(app)
+        monkeypatch.setattr(screens, "TextBox", UITextBox)
+        app.top.rebuild()
+        theirs = _text_boxes(app)
+        monkeypatch.setattr(screens, "TextBox", text_box.TextBox)
+        assert ours == theirs, app.top.name
+        if screen is not None:
+            app.apply(Pop())
+    assert skipped, "no text overflowed its box"
+    assert all(box[3] is not None for box in ours if box[0] in skipped)
+
+    long_text = skipped[0]
+    small = text_box.TextBox(long_text, pygame.Rect(0, 0, 300, 60), app.manager)
+    small.rebuild()
+    assert small.scroll_bar is not None and skipped.count(long_text) >= 2
+    roomy = text_box.TextBox(long_text, pygame.Rect(0, 0, 300, 6000), app.manager)
+    assert roomy.scroll_bar is None
