@@ -9,7 +9,8 @@ buttons as before (a card, a tab, a region), and a player hovers one or two of t
   does when asked for a look not drawn yet (`DrawableShape.set_active_state`);
 - a button whose normal look was drawn before (the same size, colours, font, text and
   alignment) shows that picture and builds its drawable shape only when something needs it:
-  the pointer over it, a change of state (disabled, selected, pressed), a new text or size.
+  the pointer over it, a change of state (disabled, selected, pressed), a new text or size
+  (not when it is hidden with its screen).
 
 The pixels are pygame_gui's own: `tests/ui/test_widget_speedups.py` compares each look with
 pygame_gui's button, before and after a button is built from a remembered look.
@@ -154,8 +155,14 @@ class Button(UIButton):
             self._realise()
         super().unselect()
 
+    def on_unhovered(self) -> None:
+        """Leave the hovered look. A button showing a remembered look is in its normal look
+        (pointing at it builds its shape first), so it builds none: a screen hidden under
+        another hides all its buttons, and each would otherwise be drawn for nothing. As in
+        pygame_gui, the tooltip closes and the unhover events are posted."""
+        super().on_unhovered()
+
     on_hovered = _shape_first("on_hovered")
-    on_unhovered = _shape_first("on_unhovered")
     select = _shape_first("select")
     _set_active = _shape_first("_set_active")
     _set_inactive = _shape_first("_set_inactive")
