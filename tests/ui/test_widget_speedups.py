@@ -421,6 +421,51 @@ def test_a_button_shown_from_a_remembered_look_behaves_as_pygame_gui_s(
     assert len(pressed) == 1
 
 
+def test_a_hidden_button_posts_events_only_if_the_pointer_was_on_it(make_app: Any) -> None:
+    """Hidden with its screen, a button the pointer is not on posts nothing (pygame_gui posts
+    two "unhovered" events for it); one the pointer is on is left as pygame_gui leaves it:
+    the same events, and shown again, pygame_gui's normal pixels."""
+    import pygame
+    import pygame_gui
+    from pygame_gui.elements import UIButton
+
+    from game.ui.widgets.button import Button
+
+    app = make_app()
+    manager = app.manager
+    rect = pygame.Rect(300, 200, 240, 48)
+
+    def hidden_events(button: Any, pointed: bool) -> list[int]:
+        at = rect.center if pointed else (5, 5)
+        pygame.mouse.set_pos(at)
+        pygame.event.pump()
+        manager.process_events(pygame.event.Event(pygame.MOUSEMOTION, pos=at, rel=(0, 0),
+                                                  buttons=(0, 0, 0)))
+        manager.update(1 / 60)
+        assert button.hovered == pointed
+        pygame.event.clear()
+        button.hide()
+        posted = [e.type for e in pygame.event.get()]
+        pygame.mouse.set_pos((5, 5))
+        pygame.event.pump()
+        button.show()
+        manager.update(1 / 60)
+        return posted
+
+    unhovered = {pygame_gui.UI_BUTTON_ON_UNHOVERED, pygame.USEREVENT}
+    for pointed in (False, True):
+        seen = {}
+        for kind in (Button, UIButton):  # one at a time: the pointer is on one button only
+            button = kind(rect, "Ver gráficas", manager)
+            posted = hidden_events(button, pointed)
+            assert button.visible and not button.hovered
+            seen[kind] = (posted, pygame.image.tobytes(button.image, "RGBA"))
+            button.kill()
+        assert set(seen[UIButton][0]) >= unhovered
+        assert seen[Button][0] == (seen[UIButton][0] if pointed else []), pointed
+        assert seen[Button][1] == seen[UIButton][1], pointed
+
+
 def _element_rects(app: Any) -> list[tuple[str, tuple[int, int, int, int]]]:
     """Every element of the manager: its kind and where it is drawn, in order."""
     return [(type(e).__name__, tuple(e.get_abs_rect()))

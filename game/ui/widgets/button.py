@@ -10,7 +10,8 @@ buttons as before (a card, a tab, a region), and a player hovers one or two of t
 - a button whose normal look was drawn before (the same size, colours, font, text and
   alignment) shows that picture and builds its drawable shape only when something needs it:
   the pointer over it, a change of state (disabled, selected, pressed), a new text or size
-  (not when it is hidden with its screen).
+  (not when it is hidden with its screen);
+- a button hidden while the pointer is not on it posts no "unhovered" events.
 
 The pixels are pygame_gui's own: `tests/ui/test_widget_speedups.py` compares each look with
 pygame_gui's button, before and after a button is built from a remembered look.
@@ -23,6 +24,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 import pygame
+from pygame_gui.core import UIElement
 from pygame_gui.core.utility import translate
 from pygame_gui.elements import UIButton
 
@@ -154,6 +156,19 @@ class Button(UIButton):
         if self.is_selected:
             self._realise()
         super().unselect()
+
+    def hide(self) -> None:
+        """Hide the button. pygame_gui then handles it as left by the pointer (its look back
+        to its state's, its tooltip closed, two "unhovered" events posted), which a button
+        the pointer is not on needs none of: a screen covered by another hides all its
+        buttons, and each event would go through every element of the next frame."""
+        shape = self.drawable_shape
+        if self.visible and not self.hovered and self.tool_tip is None and (
+                shape is None or shape.active_state is None
+                or shape.active_state.state_id == self._get_appropriate_state_name()):
+            UIElement.hide(self)
+            return
+        super().hide()
 
     def on_unhovered(self) -> None:
         """Leave the hovered look. A button showing a remembered look is in its normal look
