@@ -53,9 +53,10 @@ def test_screens_under_the_settings_come_back_in_the_new_language(make_app: Any)
 
 
 def test_a_screen_that_only_shows_leaves_the_main_screen_as_it_was(make_app: Any) -> None:
-    """Help, indicators, charts, the library and the briefing closed by Back or Esc: the main
-    screen keeps its elements (no rebuild a player waits for); an enacted card rebuilds it
-    and its card shows the action as running."""
+    """Help, indicators, charts, the library, the briefing, a card's dialog and the pause
+    menu closed by Back, Cancel or Esc: the main screen keeps its elements (no rebuild a
+    player waits for); the pause menu after the settings were opened from it, and an enacted
+    card, rebuild it, and the card shows the action as running."""
     from game.ui.screen import Pop, Push
     from game.ui.screens.action import ActionScreen
     from game.ui.screens.briefing import BriefingScreen
@@ -63,13 +64,16 @@ def test_a_screen_that_only_shows_leaves_the_main_screen_as_it_was(make_app: Any
     from game.ui.screens.help import HelpScreen
     from game.ui.screens.indicators import IndicatorsScreen
     from game.ui.screens.library import LibraryScreen
+    from game.ui.screens.pause import PauseScreen
 
     app, main = _main_screen(make_app)
     app.frame()
     built = main.root
+    option = next(o for o in main.options() if o.possible)
     for screen in (HelpScreen(app), IndicatorsScreen(app, main.region),
                    ChartsScreen(app, main.region), LibraryScreen(app),
-                   BriefingScreen(app, again=True)):
+                   BriefingScreen(app, again=True), ActionScreen(app, option),
+                   PauseScreen(app)):
         app.apply(Push(screen))
         app.frame()
         if screen.modal:
@@ -79,7 +83,13 @@ def test_a_screen_that_only_shows_leaves_the_main_screen_as_it_was(make_app: Any
                                           mod=0, scancode=0)])
         assert app.top is main and main.root is built, screen.name
         assert main.root.visible, screen.name
-    option = next(o for o in main.options() if o.possible)
+    pause = PauseScreen(app)
+    app.apply(Push(pause))
+    app.apply(pause.settings())
+    app.apply(Pop())  # the settings, back to the menu
+    app.apply(pause.resume())
+    assert app.top is main and main.root is not built
+    built = main.root
     app.apply(Push(ActionScreen(app, option)))
     app.apply(app.top.enact())
     assert app.top is main and main.root is not built

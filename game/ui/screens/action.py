@@ -41,6 +41,8 @@ class ActionScreen(ModalScreen):
 
     name = "action"
     dialog_size = (760.0, 600.0)
+    changes_nothing = True
+    """Closed by Cancel or Esc it changed nothing (Enact and Stop close it with "changed")."""
 
     def __init__(self, app: App, option: ActionOption) -> None:
         super().__init__(app)

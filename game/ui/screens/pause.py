@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from game.ui.screen import Many, Pop, Push, Reset, Transition
+from typing import Any
+
+from game.ui.screen import LOOKED, Many, Pop, Push, Reset, Transition
 from game.ui.screens.modal import ModalScreen
 
 TIPS = ("ui.pause.result", "ui.pause.assumptions", "ui.pause.tour")
@@ -45,6 +47,16 @@ class PauseScreen(ModalScreen):
         for i, line in enumerate(notes):
             self.label(self.R(24, y + 4 + 20 * i, r.w - 48, 20), line, cls, box)
         self.focus.restore(0)
+
+    changes_nothing = True
+    """Resumed with nothing done: the game under it is as it was. False once a screen opened
+    from the menu closes having done something (settings changed, a result file...)."""
+
+    def on_resume(self, result: Any) -> Transition:
+        """A screen opened from the menu closed: did it change something?"""
+        if result != LOOKED:
+            self.changes_nothing = False
+        return None
 
     def resume(self) -> Transition:
         """Close the menu."""
