@@ -184,6 +184,39 @@ def test_labels_after_the_first_of_their_class_read_what_pygame_gui_s_label_read
     assert again.text_colour == pygame.Color("#102030")
 
 
+def test_a_label_drawn_from_a_remembered_text_shows_the_same_pixels(
+        make_app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Labels showing words already drawn in their font and colour take that picture: the
+    same pixels as a label drawing them afresh; other words, or the same words in another
+    colour, are drawn for themselves, as the font draws them."""
+    import pygame
+
+    from game.ui.widgets import label as labels
+    from game.ui.widgets.label import Label
+
+    app = make_app()
+    rect = pygame.Rect(0, 0, 300, 30)
+
+    def pixels(text: str, cls: str | None) -> bytes:
+        label = Label(rect, text, app.manager, object_id=cls)
+        drawn = pygame.image.tobytes(label.image, "RGBA")
+        label.kill()
+        return drawn
+
+    for cls in (None, "@heading", "@muted_centre"):
+        monkeypatch.setattr(labels, "_INKS", OrderedDict())
+        monkeypatch.setattr(labels, "_INK_PIXELS", [0])
+        fresh = pixels("Ciudad Juárez", cls)
+        kept = len(labels._INKS)
+        assert pixels("Ciudad Juárez", cls) == fresh and len(labels._INKS) == kept, cls
+        assert pixels("Tijuana", cls) != fresh and len(labels._INKS) == kept + 1, cls
+    font = Label(rect, "x", app.manager).font
+    for colour in (pygame.Color(20, 30, 40), pygame.Color(200, 30, 40), pygame.Color(20, 30, 40)):
+        drawn = labels._drawn_text(font, "Ciudad Juárez", colour)
+        assert pygame.image.tobytes(drawn, "RGBA") == pygame.image.tobytes(
+            font.render_premul("Ciudad Juárez", colour), "RGBA"), colour
+
+
 def test_a_label_shows_its_new_text(make_app: Any) -> None:
     """set_text (the hot seat's timer) draws the new words, and only when they change."""
     import pygame

@@ -5,13 +5,18 @@ text layout, its chunks and a full render, to show one line of text: about 0.5 m
 and a screen has dozens, built again after every click. This label keeps pygame_gui's
 element (its theme, layer, container, visibility and the `text` and `font` tests
 read) and replaces only the drawing: the text is rendered once, aligned as the theme says,
-on a transparent surface. And the theme is read once per label class: pygame_gui's label
+on a transparent surface (the same words in the same font and colour are drawn once and
+kept). And the theme is read once per label class: pygame_gui's label
 looks up a dozen values for every new label (font, colours, shadow, alignment), the same for
 every label of a class. `tests/ui/test_widget_speedups.py` compares both with pygame_gui's
 label.
 """
 
 from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Hashable
+from typing import Any
 
 import pygame
 from pygame_gui.elements import UILabel
@@ -20,6 +25,30 @@ THEMED = ("font", "text_colour", "disabled_text_colour", "bg_colour", "text_shad
           "text_shadow_size", "text_shadow_offset", "tool_tip_delay", "text_horiz_alignment",
           "text_horiz_alignment_padding", "text_vert_alignment", "text_vert_alignment_padding")
 """What pygame_gui's label reads from its theme (UILabel.rebuild_from_changed_theme_data)."""
+REMEMBERED_INK_PIXELS = 2_000_000
+"""Pixels of drawn texts remembered (8 MB; a screen's labels hold a few hundred thousand)."""
+
+_INKS: OrderedDict[Hashable, pygame.Surface] = OrderedDict()
+"""Texts already drawn, by font, words and colour (a screen built again draws the same)."""
+_INK_PIXELS = [0]
+"""Pixels the remembered texts hold."""
+
+
+def _drawn_text(font: Any, text: str, colour: pygame.Color) -> pygame.Surface:
+    """The text as the font draws it (premultiplied), drawn once for the same font, words and
+    colour: the label only blits it, so one picture serves every label that shows it."""
+    key = (font, text, tuple(colour))
+    ink = _INKS.get(key)
+    if ink is not None:
+        _INKS.move_to_end(key)
+        return ink
+    ink = font.render_premul(text, colour)
+    _INKS[key] = ink
+    _INK_PIXELS[0] += ink.get_width() * ink.get_height()
+    while _INK_PIXELS[0] > REMEMBERED_INK_PIXELS and len(_INKS) > 1:
+        _, old = _INKS.popitem(last=False)
+        _INK_PIXELS[0] -= old.get_width() * old.get_height()
+    return ink
 
 
 class Label(UILabel):
@@ -57,7 +86,7 @@ class Label(UILabel):
         colour = self.text_colour if self.is_enabled else self.disabled_text_colour
         if self.text and self.font is not None and isinstance(colour, pygame.Color) \
                 and size[0] > 0 and size[1] > 0:
-            ink = self.font.render_premul(self.text, colour)
+            ink = _drawn_text(self.font, self.text, colour)
             surface.blit(ink, self._text_position(ink.get_size()),
                          special_flags=pygame.BLEND_PREMULTIPLIED)
         self.drawable_shape = None
