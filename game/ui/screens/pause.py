@@ -17,6 +17,9 @@ class PauseScreen(ModalScreen):
 
     name = "pause"
     dialog_size = (460.0, 744.0)
+    changes_nothing = True
+    """Resumed with nothing done, the game under it is as it was; False once a screen opened
+    from the menu closes having done something (the settings, the save slots...)."""
 
     def layout(self) -> None:
         """Build the menu."""
@@ -47,10 +50,6 @@ class PauseScreen(ModalScreen):
         for i, line in enumerate(notes):
             self.label(self.R(24, y + 4 + 20 * i, r.w - 48, 20), line, cls, box)
         self.focus.restore(0)
-
-    changes_nothing = True
-    """Resumed with nothing done: the game under it is as it was. False once a screen opened
-    from the menu closes having done something (settings changed, a result file...)."""
 
     def on_resume(self, result: Any) -> Transition:
         """A screen opened from the menu closed: did it change something?"""

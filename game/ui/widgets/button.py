@@ -170,13 +170,8 @@ class Button(UIButton):
             return
         super().hide()
 
-    def on_unhovered(self) -> None:
-        """Leave the hovered look. A button showing a remembered look is in its normal look
-        (pointing at it builds its shape first), so it builds none: a screen hidden under
-        another hides all its buttons, and each would otherwise be drawn for nothing. As in
-        pygame_gui, the tooltip closes and the unhover events are posted."""
-        super().on_unhovered()
-
+    # on_unhovered is pygame_gui's own: a button showing a remembered look is in its normal
+    # look already (pointing at it builds its shape first), so leaving it builds none.
     on_hovered = _shape_first("on_hovered")
     select = _shape_first("select")
     _set_active = _shape_first("_set_active")
